@@ -15,6 +15,11 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<Row>>
 }
 
+/** A superuser transaction can also run multi-statement scripts (a migration file). */
+export interface ScriptQueryable extends Queryable {
+  exec(sql: string): Promise<void>
+}
+
 /** What a request runs as: PostgREST's per-request role and JWT claims. */
 export interface RequestContext {
   role: 'anon' | 'authenticated' | 'service_role'
@@ -29,13 +34,17 @@ export interface Db extends Queryable {
   /** Run a multi-statement script as the superuser (bootstrap, migrations). */
   exec(sql: string): Promise<void>
   /** One transaction as the superuser; rolled back if `fn` throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  transaction<T>(fn: (tx: ScriptQueryable) => Promise<T>): Promise<T>
   /**
    * One transaction switched to `ctx.role` with `request.jwt.claims` (and `request.method`,
    * `request.path`, `request.headers`) set locally, exactly as PostgREST does, so RLS and
    * `auth.uid()` are Postgres's own. Rolled back if `fn` throws.
    */
-  asRole<T>(ctx: RequestContext, fn: (tx: Queryable) => Promise<T>, options?: { readOnly?: boolean }): Promise<T>
+  asRole<T>(
+    ctx: RequestContext,
+    fn: (tx: Queryable) => Promise<T>,
+    options?: { readOnly?: boolean },
+  ): Promise<T>
   /** LISTEN on a channel; notifications arrive after the sending transaction commits. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>
   close(): Promise<void>
