@@ -118,6 +118,16 @@ create table if not exists auth.flow_state (
   auth_code_issued_at timestamptz
 );
 
+-- GoTrue keeps each session's sign-in methods here; access tokens carry them as `amr`.
+create table if not exists auth.mfa_amr_claims (
+  id uuid primary key,
+  session_id uuid not null references auth.sessions (id) on delete cascade,
+  created_at timestamptz not null,
+  updated_at timestamptz not null,
+  authentication_method text not null,
+  unique (session_id, authentication_method)
+);
+
 create or replace function auth.uid() returns uuid
 language sql stable
 as $$
