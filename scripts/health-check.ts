@@ -1,0 +1,89 @@
+/**
+ * Checks that a Supabase deployment answers on all three APIs the app uses: REST (the
+ * `stocks` table), Auth (`/auth/v1/health`) and Realtime (joins a channel).
+ * Usage: tsx scripts/health-check.ts --url https://xyz.supabase.co --anon-key <key>
+ * Exit code 0 when all pass, 1 otherwise; one line per check.
+ */
+import { createClient } from '@supabase/supabase-js'
+import { parseArgs } from 'node:util'
+
+export interface CheckResult {
+  name: 'rest' | 'auth' | 'realtime'
+  ok: boolean
+  ms: number
+  detail: string
+}
+
+const TIMEOUT_MS = 10_000
+
+async function timed(name: CheckResult['name'], check: () => Promise<string>): Promise<CheckResult> {
+  const started = performance.now()
+  try {
+    const detail = await Promise.race([
+      check(),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer in ${TIMEOUT_MS} ms`)), TIMEOUT_MS),
+      ),
+    ])
+    return { name, ok: true, ms: Math.round(performance.now() - started), detail }
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    return { name, ok: false, ms: Math.round(performance.now() - started), detail }
+  }
+}
+
+export async function healthCheck(url: string, anonKey: string): Promise<CheckResult[]> {
+  const supabase = createClient(url, anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false },
+  })
+  try {
+    return [
+      await timed('rest', async () => {
+        const { count, error } = await supabase
+          .from('stocks')
+          .select('symbol', { count: 'exact', head: true })
+        if (error) throw new Error(`${error.code}: ${error.message}`)
+        return `${count} stocks`
+      }),
+      await timed('auth', async () => {
+        const response = await fetch(`${url}/auth/v1/health`, { headers: { apikey: anonKey } })
+        if (!response.ok) throw new Error(`HTTP ${response.status}`)
+        return `HTTP ${response.status}`
+      }),
+      await timed('realtime', async () => {
+        const channel = supabase.channel(`health-check-${Date.now()}`)
+        try {
+          await new Promise<void>((resolve, reject) => {
+            channel.subscribe((status, error) => {
+              if (status === 'SUBSCRIBED') resolve()
+              else if (status !== 'CLOSED') reject(error ?? new Error(status))
+            })
+          })
+          return 'joined a channel'
+        } finally {
+          await supabase.removeChannel(channel)
+        }
+      }),
+    ]
+  } finally {
+    await supabase.removeAllChannels()
+    supabase.realtime.disconnect()
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: { url: { type: 'string' }, 'anon-key': { type: 'string' } },
+  })
+  const url = values.url ?? process.env.VITE_SUPABASE_URL
+  const anonKey = values['anon-key'] ?? process.env.VITE_SUPABASE_ANON_KEY
+  if (!url || !anonKey) {
+    console.error('usage: health-check --url <supabase url> --anon-key <anon key>')
+    process.exit(2)
+  }
+  const results = await healthCheck(url, anonKey)
+  for (const r of results) {
+    console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(8)} ${String(r.ms).padStart(5)} ms  ${r.detail}`)
+  }
+  process.exit(results.every((r) => r.ok) ? 0 : 1)
+}
