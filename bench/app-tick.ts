@@ -1,0 +1,97 @@
+/**
+ * Main-thread cost of live prices: the market page with 500 stocks, the market ticking at
+ * 1 Hz. Ticks are driven from here (service role calls market_tick) so an idle window of the
+ * same length is the baseline: per-tick cost = (busy − idle) main-thread time / ticks.
+ * Goal ≤ 4 ms per tick and no long task (> 50 ms) while ticking.
+ */
+import { createClient } from '@supabase/supabase-js'
+import { chromium } from 'playwright-core'
+import { SERVICE_ROLE_KEY } from '../local-supabase/config.ts'
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, startAppServer } from './_app-server.ts'
+import type { BenchResult } from './run.ts'
+
+const STOCKS = 500
+const TICKS = 20
+
+export async function run(): Promise<BenchResult[]> {
+  const server = await startAppServer({ tickMs: 0 })
+  const admin = createClient(server.stackUrl, SERVICE_ROLE_KEY, {
+    auth: { persistSession: false, autoRefreshToken: false },
+  })
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS })
+  try {
+    const { count, error: countError } = await admin.from('stocks').select('symbol', { count: 'exact', head: true })
+    if (countError) throw new Error(countError.message)
+    const extra = Array.from({ length: STOCKS - (count ?? 0) }, (_, i) => {
+      const price = 20 + ((i * 37) % 400)
+      return {
+        symbol: `SYN${String(i).padStart(3, '0')}`,
+        name: `Synthetic ${i}`,
+        exchange: 'NYSE',
+        sector: 'Industrials',
+        currency: 'USD',
+        price,
+        previous_close: price,
+        day_open: price,
+        day_high: price,
+        day_low: price,
+        volume: 0,
+        volatility: 0.3,
+        drift: 0.05,
+      }
+    })
+    if (extra.length > 0) {
+      const { error } = await admin.from('stocks').insert(extra)
+      if (error) throw new Error(`inserting synthetic stocks: ${error.message}`)
+    }
+    const tick = async () => {
+      const { error } = await admin.rpc('market_tick')
+      if (error) throw new Error(`market_tick: ${error.message}`)
+    }
+    await tick()
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[] }
+      w.__longTasks = []
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration)
+      }).observe({ type: 'longtask', buffered: true })
+    })
+    await page.goto(server.appUrl)
+    await page.getByRole('row').nth(STOCKS).waitFor({ timeout: 60_000 })
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Performance.enable')
+    const taskSeconds = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics')
+      return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0
+    }
+    await page.waitForTimeout(2000)
+
+    const idleStart = await taskSeconds()
+    await page.waitForTimeout(TICKS * 1000)
+    const idle = (await taskSeconds()) - idleStart
+
+    await page.evaluate(() => {
+      ;(window as unknown as { __longTasks: number[] }).__longTasks = []
+    })
+    const busyStart = await taskSeconds()
+    for (let i = 0; i < TICKS; i++) {
+      const started = Date.now()
+      await tick()
+      await page.waitForTimeout(Math.max(0, 1000 - (Date.now() - started)))
+    }
+    const busy = (await taskSeconds()) - busyStart
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)
+
+    const perTickMs = ((busy - idle) * 1000) / TICKS
+    return [
+      { name: 'main-thread time per tick, 500 stocks', value: perTickMs, unit: 'ms', note: 'goal ≤ 4 ms; (busy − idle) / ticks' },
+      { name: 'main-thread time per second, idle baseline', value: (idle * 1000) / TICKS, unit: 'ms' },
+      { name: 'long tasks (> 50 ms) while ticking', value: longTasks.length, unit: '', note: longTasks.length ? `longest ${Math.max(...longTasks).toFixed(0)} ms` : 'goal 0' },
+    ]
+  } finally {
+    await browser.close()
+    await server.stop()
+  }
+}
