@@ -1,0 +1,17 @@
+import { useMutation } from '@tanstack/react-query'
+import { z } from 'zod'
+import { supabase } from '@/lib/supabase'
+
+/** The export is the user's own data as Postgres assembled it; only its envelope is checked. */
+const exportSchema = z.record(z.string(), z.unknown())
+
+export type DataExport = z.infer<typeof exportSchema>
+
+export async function exportMyData(): Promise<DataExport> {
+  const { data } = await supabase.rpc('export_my_data').throwOnError()
+  return exportSchema.parse(data)
+}
+
+export function useExportMyData() {
+  return useMutation({ mutationFn: exportMyData })
+}

@@ -1,0 +1,5 @@
+import { queryKeys } from '@/lib/query-keys'
+
+export const accountKeys = {
+  settings: (userId: string) => [...queryKeys.profile(userId), 'settings'] as const,
+}

@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { z } from 'zod'
+import { supabase } from '@/lib/supabase'
+
+const profileSchema = z.object({ current_run: z.coerce.number().int(), cash: z.coerce.number() })
+
+/** Starts a new run at the starting cash; old orders and fills stay, marked as a previous run. */
+export async function resetPortfolio() {
+  const { data } = await supabase.rpc('reset_portfolio').throwOnError()
+  return profileSchema.parse(data)
+}
+
+export function useResetPortfolio() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: resetPortfolio,
+    // A reset touches every piece of user data (cash, positions, orders, runs, leaderboard).
+    onSettled: () => queryClient.invalidateQueries(),
+  })
+}

@@ -1,0 +1,41 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { z } from 'zod'
+import { queryKeys } from '@/lib/query-keys'
+import { supabase } from '@/lib/supabase'
+
+/** Same rule as the `profiles.display_name` check constraint, with messages people can act on. */
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a display name.')
+  .max(60, 'Use at most 60 characters.')
+  // Control characters would render as nothing on the leaderboard.
+  .regex(/^[^\p{Cc}]*$/u, 'Use letters, numbers and punctuation only.')
+
+export const settingsPatchSchema = z
+  .object({
+    display_name: displayNameSchema,
+    show_on_leaderboard: z.boolean(),
+  })
+  .partial()
+
+export type SettingsPatch = z.input<typeof settingsPatchSchema>
+
+/** Updates the columns users may change themselves (column grants + RLS in the migration). */
+export async function updateSettings(userId: string, patch: SettingsPatch): Promise<void> {
+  const values = settingsPatchSchema.parse(patch)
+  await supabase.from('profiles').update(values).eq('id', userId).throwOnError()
+}
+
+export function useUpdateSettings(userId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (patch: SettingsPatch) => updateSettings(userId, patch),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.profile(userId) }),
+        // The leaderboard shows the display name and depends on the opt-in.
+        queryClient.invalidateQueries({ queryKey: queryKeys.leaderboard.all }),
+      ]),
+  })
+}

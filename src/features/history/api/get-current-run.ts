@@ -1,0 +1,26 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { z } from 'zod'
+import { supabase } from '@/lib/supabase'
+import { historyKeys } from './keys'
+
+/** The user's current portfolio run; history rows of lower runs belong to a previous run. */
+export async function getCurrentRun(userId: string): Promise<number> {
+  const { data } = await supabase
+    .from('profiles')
+    .select('current_run')
+    .eq('id', userId)
+    .single()
+    .throwOnError()
+  return z.object({ current_run: z.coerce.number().int() }).parse(data).current_run
+}
+
+export function currentRunQueryOptions(userId: string) {
+  return queryOptions({
+    queryKey: historyKeys.currentRun(userId),
+    queryFn: () => getCurrentRun(userId),
+  })
+}
+
+export function useCurrentRun(userId: string) {
+  return useQuery(currentRunQueryOptions(userId))
+}

@@ -1,0 +1,5 @@
+import { queryKeys } from '@/lib/query-keys'
+
+export const leaderboardKeys = {
+  list: (limit: number) => [...queryKeys.leaderboard.all, 'list', limit] as const,
+}

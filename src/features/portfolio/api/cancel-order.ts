@@ -1,0 +1,26 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { z } from 'zod'
+import { supabase } from '@/lib/supabase'
+import { queryKeys } from '@/lib/query-keys'
+
+const cancelledSchema = z.object({ id: z.string(), status: z.string() })
+
+/** Cancels a resting order; the server releases its held cash or shares. */
+export async function cancelOrder(orderId: string) {
+  const { data } = await supabase.rpc('cancel_order', { p_order_id: orderId }).throwOnError()
+  return cancelledSchema.parse(data)
+}
+
+export function useCancelOrder(userId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: cancelOrder,
+    // Cancelling changes the order and frees held cash (profile) or held shares (positions).
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.orders.all(userId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.profile(userId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.portfolio.all(userId) }),
+      ]),
+  })
+}

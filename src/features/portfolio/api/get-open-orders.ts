@@ -1,0 +1,47 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { z } from 'zod'
+import { supabase } from '@/lib/supabase'
+import { portfolioKeys } from './keys'
+
+const nullableNumber = z.coerce.number().nullable()
+
+const openOrderSchema = z.object({
+  id: z.string(),
+  symbol: z.string(),
+  side: z.enum(['buy', 'sell']),
+  type: z.enum(['market', 'limit', 'stop', 'stop_limit']),
+  quantity: z.coerce.number(),
+  limit_price: z.preprocess((value) => value ?? null, nullableNumber),
+  stop_price: z.preprocess((value) => value ?? null, nullableNumber),
+  time_in_force: z.enum(['day', 'gtc']),
+  triggered_at: z.string().nullable(),
+  held_cash: z.coerce.number(),
+  created_at: z.string(),
+})
+
+export type OpenOrder = z.infer<typeof openOrderSchema>
+
+/** Resting orders, newest first. */
+export async function getOpenOrders(userId: string): Promise<OpenOrder[]> {
+  const { data } = await supabase
+    .from('orders')
+    .select(
+      'id, symbol, side, type, quantity, limit_price, stop_price, time_in_force, triggered_at, held_cash, created_at',
+    )
+    .eq('user_id', userId)
+    .eq('status', 'pending')
+    .order('created_at', { ascending: false })
+    .throwOnError()
+  return z.array(openOrderSchema).parse(data ?? [])
+}
+
+export function openOrdersQueryOptions(userId: string) {
+  return queryOptions({
+    queryKey: portfolioKeys.openOrders(userId),
+    queryFn: () => getOpenOrders(userId),
+  })
+}
+
+export function useOpenOrders(userId: string) {
+  return useQuery(openOrdersQueryOptions(userId))
+}

@@ -1,0 +1,57 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { z } from 'zod'
+import { supabase } from '@/lib/supabase'
+import { portfolioKeys } from './keys'
+
+const positionSchema = z.object({
+  symbol: z.string(),
+  quantity: z.coerce.number(),
+  held_quantity: z.coerce.number(),
+  average_cost: z.coerce.number(),
+  realized_pnl: z.coerce.number(),
+  stocks: z.object({ name: z.string() }).nullable(),
+})
+
+export interface PositionRow {
+  symbol: string
+  name: string
+  quantity: number
+  heldQuantity: number
+  averageCost: number
+  realizedPnl: number
+}
+
+/**
+ * Every position row of the current run, closed ones included: a position sold down to zero
+ * stays (quantity 0) so its realized P&L still counts.
+ */
+export async function getPositions(userId: string): Promise<PositionRow[]> {
+  const { data } = await supabase
+    .from('portfolios')
+    .select('symbol, quantity, held_quantity, average_cost, realized_pnl, stocks(name)')
+    .eq('user_id', userId)
+    .order('symbol')
+    .throwOnError()
+  return z
+    .array(positionSchema)
+    .parse(data ?? [])
+    .map((row) => ({
+      symbol: row.symbol,
+      name: row.stocks?.name ?? row.symbol,
+      quantity: row.quantity,
+      heldQuantity: row.held_quantity,
+      averageCost: row.average_cost,
+      realizedPnl: row.realized_pnl,
+    }))
+}
+
+export function positionsQueryOptions(userId: string) {
+  return queryOptions({
+    queryKey: portfolioKeys.positions(userId),
+    queryFn: () => getPositions(userId),
+  })
+}
+
+export function usePositions(userId: string) {
+  return useQuery(positionsQueryOptions(userId))
+}

@@ -1,0 +1,14 @@
+import { queryKeys } from '@/lib/query-keys'
+
+/**
+ * Rooted under the shared keys so the app-wide order/fill events, which invalidate
+ * `['profile', uid]`, `['portfolio', uid]`, `['orders', uid]` and `['transactions', uid]`,
+ * refresh this page too.
+ */
+export const portfolioKeys = {
+  account: (userId: string) => [...queryKeys.profile(userId), 'portfolio-account'] as const,
+  positions: (userId: string) => [...queryKeys.portfolio.all(userId), 'all-positions'] as const,
+  openOrders: (userId: string) => [...queryKeys.orders.open(userId), 'portfolio'] as const,
+  equityHistory: (userId: string, run: number) =>
+    [...queryKeys.transactions.all(userId), 'equity-history', run] as const,
+}

@@ -1,0 +1,169 @@
+/**
+ * Equity over time at MARKET value, rebuilt in the browser from two public facts:
+ *
+ *  - the ledger of fills of the current run (`transactions`): after each fill we know the cash
+ *    exactly (`cash_after`, fees included) and the quantity of every symbol (Σ bought − Σ sold);
+ *  - closing prices (`price_candles`): a candle's close is the price at the END of its bucket,
+ *    so a candle contributes a point at `bucket + interval` (1 minute or 1 day).
+ *
+ * At every time where something changed (a fill or a close of a held symbol), equity =
+ * cash + Σ quantity × latest known price, where the latest known price is whichever came last:
+ * the latest close or the price of the latest fill of that symbol. The final point is "now",
+ * valued with live quotes. Before the first fill, equity is the starting cash.
+ */
+
+export interface Fill {
+  at: number
+  symbol: string
+  side: 'buy' | 'sell'
+  quantity: number
+  price: number
+  cashAfter: number
+}
+
+export interface ClosePoint {
+  /** When this price was the market price (the end of the candle), epoch ms. */
+  at: number
+  close: number
+}
+
+export interface EquityPoint {
+  at: number
+  equity: number
+}
+
+interface Event {
+  at: number
+  /** Fills sort before closes at the same instant so the close values the new position. */
+  order: 0 | 1
+  apply: (state: State) => void
+}
+
+interface State {
+  cash: number
+  quantities: Map<string, number>
+  prices: Map<string, { at: number; price: number }>
+}
+
+function setPrice(state: State, symbol: string, at: number, price: number): void {
+  const known = state.prices.get(symbol)
+  if (!known || known.at <= at) state.prices.set(symbol, { at, price })
+}
+
+function equityOf(state: State): number {
+  let equity = state.cash
+  for (const [symbol, quantity] of state.quantities) {
+    if (quantity === 0) continue
+    equity += quantity * (state.prices.get(symbol)?.price ?? 0)
+  }
+  return equity
+}
+
+export function buildEquityCurve(input: {
+  startingCash: number
+  runStart: number
+  fills: readonly Fill[]
+  closes: Readonly<Record<string, readonly ClosePoint[]>>
+  now: number
+  livePrices: ReadonlyMap<string, number>
+}): EquityPoint[] {
+  const events: Event[] = []
+  for (const fill of input.fills) {
+    if (fill.at < input.runStart || fill.at > input.now) continue
+    events.push({
+      at: fill.at,
+      order: 0,
+      apply: (state) => {
+        const signed = fill.side === 'buy' ? fill.quantity : -fill.quantity
+        state.quantities.set(fill.symbol, (state.quantities.get(fill.symbol) ?? 0) + signed)
+        state.cash = fill.cashAfter
+        setPrice(state, fill.symbol, fill.at, fill.price)
+      },
+    })
+  }
+  for (const [symbol, points] of Object.entries(input.closes)) {
+    for (const point of points) {
+      if (point.at > input.now) continue
+      events.push({
+        at: point.at,
+        order: 1,
+        apply: (state) => setPrice(state, symbol, point.at, point.close),
+      })
+    }
+  }
+  events.sort((a, b) => a.at - b.at || a.order - b.order)
+
+  const state: State = { cash: input.startingCash, quantities: new Map(), prices: new Map() }
+  const curve: EquityPoint[] = [{ at: input.runStart, equity: input.startingCash }]
+  for (const event of events) {
+    event.apply(state)
+    // Closes before the run only seed prices; they are not points of this run's curve.
+    if (event.at < input.runStart) continue
+    const equity = equityOf(state)
+    const last = curve[curve.length - 1]
+    if (last.at === event.at) last.equity = equity
+    else curve.push({ at: event.at, equity })
+  }
+
+  for (const [symbol, price] of input.livePrices) setPrice(state, symbol, input.now, price)
+  const live = { at: Math.max(input.now, curve[curve.length - 1].at), equity: equityOf(state) }
+  if (curve[curve.length - 1].at === live.at) curve[curve.length - 1] = live
+  else curve.push(live)
+  return curve
+}
+
+/**
+ * Equity at the previous close: the cash and quantities held when the day started, valued at
+ * each symbol's previous close. A run that started today has its starting cash as baseline.
+ */
+export function dayStartEquity(input: {
+  startingCash: number
+  fills: readonly Fill[]
+  dayStart: number
+  previousClose: (symbol: string) => number | undefined
+}): number {
+  let cash = input.startingCash
+  const quantities = new Map<string, number>()
+  const lastFillPrice = new Map<string, number>()
+  const ordered = [...input.fills].sort((a, b) => a.at - b.at)
+  for (const fill of ordered) {
+    if (fill.at >= input.dayStart) break
+    const signed = fill.side === 'buy' ? fill.quantity : -fill.quantity
+    quantities.set(fill.symbol, (quantities.get(fill.symbol) ?? 0) + signed)
+    lastFillPrice.set(fill.symbol, fill.price)
+    cash = fill.cashAfter
+  }
+  let equity = cash
+  for (const [symbol, quantity] of quantities) {
+    equity += quantity * (input.previousClose(symbol) ?? lastFillPrice.get(symbol) ?? 0)
+  }
+  return equity
+}
+
+/**
+ * Keeps at most `maxPoints` points for drawing: the curve is cut into equal time slots and the
+ * last point of each slot survives (the close of the slot, like a candle). First and last
+ * points are always kept so the line spans the whole run and ends at the live value.
+ */
+export function downsample(points: readonly EquityPoint[], maxPoints: number): EquityPoint[] {
+  if (points.length <= maxPoints || maxPoints < 3) return [...points]
+  const first = points[0]
+  const last = points[points.length - 1]
+  const slots = maxPoints - 2
+  const width = (last.at - first.at) / slots
+  const kept: EquityPoint[] = [first]
+  let slotEnd = first.at + width
+  let candidate: EquityPoint | undefined
+  for (let i = 1; i < points.length - 1; i += 1) {
+    const point = points[i]
+    while (point.at > slotEnd) {
+      if (candidate) kept.push(candidate)
+      candidate = undefined
+      slotEnd += width
+    }
+    candidate = point
+  }
+  if (candidate) kept.push(candidate)
+  kept.push(last)
+  return kept.length > maxPoints ? [...kept.slice(0, maxPoints - 1), last] : kept
+}

@@ -1,0 +1,46 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { z } from 'zod'
+import { supabase } from '@/lib/supabase'
+import { watchlistKeys } from './keys'
+
+const optionalNumber = z.preprocess((value) => value ?? null, z.coerce.number().nullable())
+
+const entrySchema = z.object({
+  symbol: z.string(),
+  alert_above: optionalNumber,
+  alert_below: optionalNumber,
+  alert_triggered_at: z.string().nullable(),
+  alert_triggered_price: optionalNumber,
+  alert_triggered_direction: z.enum(['above', 'below']).nullable(),
+  created_at: z.string(),
+  stocks: z
+    .object({ name: z.string(), price: z.coerce.number(), previous_close: z.coerce.number() })
+    .nullable(),
+})
+
+export type WatchlistEntry = z.infer<typeof entrySchema>
+
+/** The user's watchlist, oldest first (the order they built it in). */
+export async function getWatchlist(userId: string): Promise<WatchlistEntry[]> {
+  const { data } = await supabase
+    .from('wishlists')
+    .select(
+      'symbol, alert_above, alert_below, alert_triggered_at, alert_triggered_price, alert_triggered_direction, created_at, stocks(name, price, previous_close)',
+    )
+    .eq('user_id', userId)
+    .order('created_at', { ascending: true })
+    .order('symbol', { ascending: true })
+    .throwOnError()
+  return z.array(entrySchema).parse(data ?? [])
+}
+
+export function watchlistQueryOptions(userId: string) {
+  return queryOptions({
+    queryKey: watchlistKeys.list(userId),
+    queryFn: () => getWatchlist(userId),
+  })
+}
+
+export function useWatchlist(userId: string) {
+  return useQuery(watchlistQueryOptions(userId))
+}

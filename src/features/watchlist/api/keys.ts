@@ -1,0 +1,7 @@
+import { queryKeys } from '@/lib/query-keys'
+
+/** Rooted under the shared watchlist key, which alert events and the stock page's toggle use. */
+export const watchlistKeys = {
+  list: (userId: string) => [...queryKeys.watchlist.all(userId), 'list'] as const,
+  search: (term: string) => [...queryKeys.stocks.all, 'search', term] as const,
+}
