@@ -1,0 +1,298 @@
+import type { WebSocket } from 'ws'
+import { authenticate, isExpired, type RealtimeAuth } from './auth.ts'
+import type { Channel, Hub } from './hub.ts'
+import { resolveBindings } from './join-bindings.ts'
+import type { Catalog } from './catalog.ts'
+import type { PresenceTracker } from './presence.ts'
+import {
+  broadcastFromMessage,
+  decodeBinaryPush,
+  decodeText,
+  encodeMessage,
+  FrameError,
+  reply,
+  type BroadcastPush,
+  type EncodedFrame,
+  type PhxMessage,
+  type Vsn,
+} from './protocol.ts'
+
+export interface ConnectionContext {
+  hub: Hub
+  presence: PresenceTracker
+  catalog: Catalog
+  jwtSecret: string
+  log: (line: string) => void
+}
+
+const MAX_CHANNELS_PER_SOCKET = 100
+/** A socket that cannot keep up (slow reader) is dropped rather than buffered without bound. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024
+/** setTimeout overflows past 2^31-1 ms; tokens expiring later than that are checked lazily. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+/** One WebSocket: its serializer, socket-level identity (the apikey) and joined channels. */
+export class Connection {
+  readonly channels = new Map<string, Channel>()
+  lastSeen = Date.now()
+  private queue: Promise<void> = Promise.resolve()
+  private readonly expiryTimers = new Map<Channel, NodeJS.Timeout>()
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly vsn: Vsn,
+    private readonly socketAuth: RealtimeAuth,
+    private readonly ctx: ConnectionContext,
+  ) {
+    ws.on('message', (data, isBinary) => {
+      this.lastSeen = Date.now()
+      const buffer = Array.isArray(data)
+        ? Buffer.concat(data)
+        : Buffer.isBuffer(data)
+          ? data
+          : Buffer.from(data)
+      // One frame at a time per socket, so a join finishes before the pushes that follow it.
+      this.queue = this.queue
+        .then(() => this.onFrame(buffer, isBinary))
+        .catch((error) => {
+          this.ctx.log(`realtime: frame failed: ${(error as Error).message}`)
+        })
+    })
+    ws.on('close', () => this.teardown())
+    ws.on('error', () => this.teardown())
+  }
+
+  send(message: PhxMessage): void {
+    this.sendFrame({ data: encodeMessage(this.vsn, message), binary: false })
+  }
+
+  sendFrame(frame: EncodedFrame): void {
+    if (this.ws.readyState !== this.ws.OPEN) return
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.ws.terminate()
+      return
+    }
+    this.ws.send(frame.data, { binary: frame.binary })
+  }
+
+  close(code = 1000, reason = ''): void {
+    this.ws.close(code, reason)
+  }
+
+  private async onFrame(data: Buffer, isBinary: boolean): Promise<void> {
+    try {
+      if (isBinary) {
+        if (this.vsn !== '2.0.0') throw new FrameError('binary frames need vsn 2.0.0')
+        this.handleBroadcast(decodeBinaryPush(data))
+        return
+      }
+      await this.handle(decodeText(data.toString('utf8'), this.vsn))
+    } catch (error) {
+      if (!(error instanceof FrameError)) throw error
+      // Malformed input is dropped; the socket stays usable (Phoenix would kill it).
+      this.ctx.log(`realtime: ignored malformed frame: ${error.message}`)
+    }
+  }
+
+  private async handle(msg: PhxMessage): Promise<void> {
+    if (msg.topic === 'phoenix') {
+      if (msg.event === 'heartbeat') this.send(reply(msg, 'ok', {}))
+      else if (msg.ref) this.send(reply(msg, 'error', { reason: 'unknown event' }))
+      return
+    }
+    if (msg.event === 'phx_join') return this.join(msg)
+    const channel = this.channels.get(msg.topic)
+    if (!channel) {
+      if (msg.ref) this.send(reply(msg, 'error', { reason: 'unmatched topic' }))
+      return
+    }
+    switch (msg.event) {
+      case 'phx_leave':
+        this.leave(channel)
+        this.send(reply(msg, 'ok', {}))
+        return
+      case 'broadcast':
+        this.handleBroadcast(broadcastFromMessage(msg))
+        return
+      case 'access_token':
+        return this.updateToken(channel, msg)
+      case 'presence':
+        return this.handlePresence(channel, msg)
+      default:
+        if (msg.ref) this.send(reply(msg, 'error', { reason: `unknown event "${msg.event}"` }))
+    }
+  }
+
+  private async join(msg: PhxMessage): Promise<void> {
+    const payload = (msg.payload && typeof msg.payload === 'object' ? msg.payload : {}) as {
+      config?: Record<string, unknown>
+      access_token?: unknown
+    }
+    const config = (payload.config && typeof payload.config === 'object' ? payload.config : {}) as {
+      broadcast?: { self?: unknown; ack?: unknown }
+      presence?: { enabled?: unknown; key?: unknown }
+      postgres_changes?: unknown
+      private?: unknown
+    }
+    const fail = (reason: string) => this.send(reply(msg, 'error', { reason }))
+    if (!msg.topic.startsWith('realtime:')) return fail('unmatched topic')
+    const existing = this.channels.get(msg.topic)
+    if (!existing && this.channels.size >= MAX_CHANNELS_PER_SOCKET) {
+      return fail('ChannelRateLimitReached: Too many channels')
+    }
+    const token =
+      typeof payload.access_token === 'string' ? payload.access_token : this.socketAuth.token
+    const verified = await authenticate(token, this.ctx.jwtSecret)
+    if (!verified.ok) return fail(verified.reason)
+    const subTopic = msg.topic.slice('realtime:'.length)
+    const isPrivate = config.private === true
+    if (isPrivate && verified.auth.context.role === 'anon') {
+      return fail(
+        `Unauthorized: You do not have permissions to read from this Channel topic: ${subTopic}`,
+      )
+    }
+    const { bindings, response, errors } = await resolveBindings(
+      config.postgres_changes,
+      this.ctx.catalog,
+    )
+    if (existing) this.leave(existing)
+    const channel: Channel = {
+      peer: this,
+      topic: msg.topic,
+      joinRef: msg.joinRef,
+      isPrivate,
+      self: config.broadcast?.self === true,
+      ack: config.broadcast?.ack === true,
+      presence: {
+        enabled: config.presence?.enabled === true,
+        key: typeof config.presence?.key === 'string' ? config.presence.key : '',
+      },
+      bindings,
+      auth: verified.auth,
+    }
+    this.channels.set(msg.topic, channel)
+    this.ctx.hub.add(channel)
+    this.scheduleExpiry(channel)
+    this.send(reply(msg, 'ok', { postgres_changes: response }))
+    if (response.length > 0) {
+      this.send({
+        joinRef: msg.joinRef,
+        ref: null,
+        topic: msg.topic,
+        event: 'system',
+        payload:
+          errors.length === 0
+            ? {
+                extension: 'postgres_changes',
+                status: 'ok',
+                message: 'Subscribed to PostgreSQL',
+                channel: subTopic,
+              }
+            : {
+                extension: 'postgres_changes',
+                status: 'error',
+                message: `Unable to subscribe to changes with given parameters. ${errors.join('; ')}`,
+                channel: subTopic,
+              },
+      })
+    }
+    if (channel.presence.enabled) this.ctx.presence.sendState(channel)
+  }
+
+  leave(channel: Channel): void {
+    if (this.channels.get(channel.topic) === channel) this.channels.delete(channel.topic)
+    this.ctx.hub.remove(channel)
+    this.ctx.presence.untrack(channel)
+    clearTimeout(this.expiryTimers.get(channel))
+    this.expiryTimers.delete(channel)
+  }
+
+  private handleBroadcast(push: BroadcastPush): void {
+    const channel = this.channels.get(push.body.topic)
+    if (!channel) {
+      if (push.ref) {
+        this.send(
+          reply({ joinRef: push.joinRef, ref: push.ref, topic: push.body.topic }, 'error', {
+            reason: 'unmatched topic',
+          }),
+        )
+      }
+      return
+    }
+    this.ctx.hub.broadcast(push.body, channel.isPrivate, channel)
+    if (channel.ack && push.ref) {
+      this.send(reply({ joinRef: push.joinRef, ref: push.ref, topic: push.body.topic }, 'ok', {}))
+    }
+  }
+
+  private handlePresence(channel: Channel, msg: PhxMessage): void {
+    const p = (msg.payload ?? {}) as { event?: unknown; payload?: unknown }
+    if (p.event === 'track') {
+      this.ctx.presence.track(channel, p.payload)
+    } else if (p.event === 'untrack') {
+      this.ctx.presence.untrack(channel)
+    } else {
+      if (msg.ref) this.send(reply(msg, 'error', { reason: 'unknown presence event' }))
+      return
+    }
+    if (msg.ref) this.send(reply(msg, 'ok', {}))
+  }
+
+  /** `access_token`: the channel's identity for RLS from now on; a bad token ends it. */
+  private async updateToken(channel: Channel, msg: PhxMessage): Promise<void> {
+    const token = (msg.payload as { access_token?: unknown } | null)?.access_token
+    if (typeof token !== 'string' || token === channel.auth.token) return
+    const verified = await authenticate(token, this.ctx.jwtSecret)
+    if (!verified.ok) {
+      this.shutdown(channel, verified.reason)
+      return
+    }
+    if (channel.isPrivate && verified.auth.context.role === 'anon') {
+      this.shutdown(channel, 'Unauthorized: private channels need an authenticated user')
+      return
+    }
+    channel.auth = verified.auth
+    this.scheduleExpiry(channel)
+  }
+
+  /** What supabase/realtime does to a channel whose token stopped being valid. */
+  shutdown(channel: Channel, message: string): void {
+    if (this.channels.get(channel.topic) !== channel) return
+    const subTopic = channel.topic.slice('realtime:'.length)
+    this.send({
+      joinRef: channel.joinRef,
+      ref: null,
+      topic: channel.topic,
+      event: 'system',
+      payload: { extension: 'system', status: 'error', message, channel: subTopic },
+    })
+    this.send({
+      joinRef: channel.joinRef,
+      ref: null,
+      topic: channel.topic,
+      event: 'phx_close',
+      payload: {},
+    })
+    this.leave(channel)
+  }
+
+  private scheduleExpiry(channel: Channel): void {
+    clearTimeout(this.expiryTimers.get(channel))
+    this.expiryTimers.delete(channel)
+    if (channel.auth.exp === null) return
+    const delay = channel.auth.exp * 1000 - Date.now()
+    if (delay > MAX_TIMER_MS) return
+    const timer = setTimeout(
+      () => {
+        if (isExpired(channel.auth)) this.shutdown(channel, 'Token has expired 0 seconds ago')
+      },
+      Math.max(0, delay),
+    )
+    timer.unref()
+    this.expiryTimers.set(channel, timer)
+  }
+
+  private teardown(): void {
+    for (const channel of [...this.channels.values()]) this.leave(channel)
+  }
+}
