@@ -1,0 +1,46 @@
+import { useConnection } from '@/lib/use-quote'
+import { cn } from '@/components/ui/cn'
+
+const labels = {
+  connecting: 'Connecting',
+  live: 'Live',
+  reconnecting: 'Reconnecting',
+  offline: 'Offline',
+} as const
+
+/** Dot + word for the Realtime link; the polling fallback and stale prices are spelled out. */
+export function ConnectionIndicator() {
+  const { status, polling, stale } = useConnection()
+  const tone = status === 'live' && !stale ? 'bg-up' : status === 'offline' ? 'bg-down' : 'bg-warn'
+  const detail = polling ? 'polling' : stale && status === 'live' ? 'prices delayed' : null
+  return (
+    <div
+      role="status"
+      aria-live="polite"
+      data-testid="connection-status"
+      data-status={status}
+      data-polling={polling}
+      data-stale={stale}
+      className="flex items-center gap-1.5 rounded-full border border-border px-2 py-1 text-xs font-medium"
+    >
+      <span
+        aria-hidden="true"
+        className={cn('size-2 rounded-full', tone, status === 'live' && !stale && 'animate-pulse')}
+      />
+      <span>{labels[status]}</span>
+      {detail && <span className="hidden text-muted sm:inline">· {detail}</span>}
+    </div>
+  )
+}
+
+/** A page-wide notice while prices come from polling instead of Realtime. */
+export function PollingBanner() {
+  const { polling, status } = useConnection()
+  if (!polling) return null
+  return (
+    <p className="border-b border-border bg-warn-tint px-4 py-2 text-center text-sm text-fg">
+      Live updates are {status === 'offline' ? 'offline' : 'interrupted'}. Prices refresh every few
+      seconds until the connection is back.
+    </p>
+  )
+}

@@ -1,0 +1,94 @@
+import { Suspense } from 'react'
+import { TrendingUp } from 'lucide-react'
+import { Link, NavLink, Outlet, ScrollRestoration, useNavigation } from 'react-router'
+import { cn } from '@/components/ui/cn'
+import { Toaster } from '@/components/ui/toaster'
+import { UserEvents } from '@/features/trading/components/user-events'
+import { ConnectionIndicator, PollingBanner } from './connection-indicator'
+import { navItems } from './nav-items'
+import { PageFallback } from './page-fallback'
+import { ThemeToggle } from './theme-toggle'
+import { UserMenu } from './user-menu'
+
+export function Layout() {
+  const navigation = useNavigation()
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-bg focus:p-2"
+      >
+        Skip to content
+      </a>
+      <header className="sticky top-0 z-30 border-b border-border bg-bg/95 backdrop-blur">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-3 sm:px-4">
+          <Link to="/" className="flex items-center gap-2 font-semibold">
+            <TrendingUp className="size-6 text-up" aria-hidden="true" />
+            <span>StockTrade</span>
+          </Link>
+          <nav aria-label="Main" className="ml-4 hidden md:block">
+            <ul className="flex items-center gap-1">
+              {navItems.map((item) => (
+                <li key={item.to}>
+                  <NavLink
+                    to={item.to}
+                    end={item.end}
+                    className={({ isActive }) =>
+                      cn(
+                        'rounded-md px-3 py-1.5 text-sm font-medium',
+                        isActive ? 'bg-surface-2 text-fg' : 'text-muted hover:text-fg',
+                      )
+                    }
+                  >
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="ml-auto flex items-center gap-1 sm:gap-2">
+            <ConnectionIndicator />
+            <ThemeToggle />
+            <UserMenu />
+          </div>
+        </div>
+        {navigation.state === 'loading' && (
+          <div className="h-0.5 w-full animate-pulse bg-primary" aria-hidden="true" />
+        )}
+      </header>
+      <PollingBanner />
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-3 pt-4 pb-24 sm:px-4 md:pb-8">
+        <Suspense fallback={<PageFallback />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <nav
+        aria-label="Main mobile"
+        className="fixed inset-x-0 bottom-0 z-30 border-t border-border bg-bg md:hidden"
+      >
+        <ul className="grid grid-cols-5">
+          {navItems.map(({ to, label, icon: Icon, end }) => (
+            <li key={to}>
+              <NavLink
+                to={to}
+                end={end}
+                className={({ isActive }) =>
+                  cn(
+                    'flex flex-col items-center gap-0.5 py-2 text-[11px] font-medium',
+                    isActive ? 'text-link' : 'text-muted',
+                  )
+                }
+              >
+                <Icon className="size-5" aria-hidden="true" />
+                {label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <UserEvents />
+      <Toaster />
+      <ScrollRestoration />
+    </div>
+  )
+}

@@ -1,0 +1,23 @@
+import { Link } from 'react-router'
+import { EmptyState } from '@/components/ui/empty-state'
+import { SearchX } from 'lucide-react'
+
+export function NotFoundPage() {
+  return (
+    <div className="py-10">
+      <title>Page not found · StockTrade</title>
+      <h1 className="sr-only">Page not found</h1>
+      <EmptyState
+        icon={<SearchX className="size-10" aria-hidden="true" />}
+        title="This page does not exist"
+        action={
+          <Link to="/" className="text-sm font-medium text-link underline">
+            Back to the market
+          </Link>
+        }
+      >
+        The address may be mistyped, or the page has moved.
+      </EmptyState>
+    </div>
+  )
+}

@@ -1,0 +1,109 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { LogOut, UserRound } from 'lucide-react'
+import { Link, useNavigate } from 'react-router'
+import { useQueryClient } from '@tanstack/react-query'
+import { supabase } from '@/lib/supabase'
+import { useSession } from '@/lib/use-session'
+import { logger } from '@/lib/logger'
+import { toast } from '@/components/ui/toast-store'
+
+/** Signed in: a disclosure with the account link and sign-out. Signed out: a sign-in link. */
+export function UserMenu() {
+  const session = useSession()
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const [open, setOpen] = useState(false)
+  const [signingOut, setSigningOut] = useState(false)
+  const panelId = useId()
+  const root = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (!open) return
+    const onPointer = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false)
+    }
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setOpen(false)
+    document.addEventListener('pointerdown', onPointer)
+    document.addEventListener('keydown', onKey)
+    return () => {
+      document.removeEventListener('pointerdown', onPointer)
+      document.removeEventListener('keydown', onKey)
+    }
+  }, [open])
+
+  if (session.status === 'loading') return <span className="w-20" aria-hidden="true" />
+  if (session.status === 'signed-out') {
+    return (
+      <Link
+        to="/sign-in"
+        className="rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-fg hover:bg-primary-hover"
+      >
+        Sign in
+      </Link>
+    )
+  }
+
+  const user = session.user
+  const name =
+    (user.user_metadata?.full_name as string | undefined) ??
+    (user.user_metadata?.name as string | undefined) ??
+    user.email ??
+    'Guest'
+
+  async function signOut() {
+    setSigningOut(true)
+    const { error } = await supabase.auth.signOut()
+    setSigningOut(false)
+    if (error) {
+      logger.warn('sign-out failed', { error: error.message })
+      toast({ title: 'Could not sign out', description: error.message, tone: 'error' })
+      return
+    }
+    queryClient.clear()
+    setOpen(false)
+    navigate('/', { replace: true })
+  }
+
+  return (
+    <div ref={root} className="relative">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((value) => !value)}
+        className="flex items-center gap-2 rounded-md p-1.5 text-sm hover:bg-surface-2"
+      >
+        <UserRound className="size-5" aria-hidden="true" />
+        <span className="sr-only sm:not-sr-only sm:max-w-32 sm:truncate">
+          {user.is_anonymous ? 'Guest' : name}
+        </span>
+        <span className="sr-only">account menu</span>
+      </button>
+      {open && (
+        <div
+          id={panelId}
+          className="absolute right-0 z-40 mt-2 w-56 rounded-lg border border-border bg-bg p-1 shadow-lg"
+        >
+          <p className="truncate px-3 py-2 text-xs text-muted">
+            {user.is_anonymous ? 'Signed in as a guest' : (user.email ?? name)}
+          </p>
+          <Link
+            to="/account"
+            onClick={() => setOpen(false)}
+            className="flex items-center gap-2 rounded-md px-3 py-2 text-sm hover:bg-surface-2"
+          >
+            <UserRound className="size-4" aria-hidden="true" /> Account
+          </Link>
+          <button
+            type="button"
+            onClick={signOut}
+            disabled={signingOut}
+            className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm hover:bg-surface-2 disabled:opacity-60"
+          >
+            <LogOut className="size-4" aria-hidden="true" /> Sign out
+          </button>
+        </div>
+      )}
+    </div>
+  )
+}

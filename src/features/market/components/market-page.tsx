@@ -1,0 +1,3 @@
+export function MarketPage() {
+  return <h1 className="text-2xl font-semibold">Market</h1>
+}

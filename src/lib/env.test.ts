@@ -1,0 +1,65 @@
+import { EnvError, LOCAL_SUPABASE_ANON_KEY, LOCAL_SUPABASE_URL, parseEnv } from './env'
+
+const hosted = {
+  VITE_SUPABASE_URL: 'https://abc.supabase.co',
+  VITE_SUPABASE_ANON_KEY: 'aaa.bbb.ccc',
+}
+
+describe('parseEnv', () => {
+  it('defaults to the local stack in development', () => {
+    const env = parseEnv({}, true)
+    expect(env.VITE_SUPABASE_URL).toBe(LOCAL_SUPABASE_URL)
+    expect(env.VITE_SUPABASE_ANON_KEY).toBe(LOCAL_SUPABASE_ANON_KEY)
+    expect(env.VITE_ENVIRONMENT).toBe('development')
+    expect(env.VITE_APP_NAME).toBe('StockTrade')
+  })
+
+  it('requires the Supabase URL in production and names it', () => {
+    expect(() => parseEnv({ VITE_SUPABASE_ANON_KEY: 'a.b.c' }, false)).toThrowError(
+      /Configuration error: VITE_SUPABASE_URL is missing/,
+    )
+  })
+
+  it('names every bad variable in one message', () => {
+    let error: unknown
+    try {
+      parseEnv({ VITE_SUPABASE_URL: 'not a url', VITE_SUPABASE_ANON_KEY: 'nojwt' }, false)
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(EnvError)
+    const message = (error as Error).message
+    expect(message).toContain('VITE_SUPABASE_URL must be an http(s) URL')
+    expect(message).toContain('VITE_SUPABASE_ANON_KEY must be a JWT')
+  })
+
+  it('parses the optional variables', () => {
+    const env = parseEnv(
+      {
+        ...hosted,
+        VITE_ENVIRONMENT: 'staging',
+        VITE_ENABLE_DEBUG: 'true',
+        VITE_SENTRY_DSN: 'https://key@o1.ingest.sentry.io/1',
+        VITE_ANALYTICS_ID: '',
+      },
+      false,
+    )
+    expect(env.VITE_ENVIRONMENT).toBe('staging')
+    expect(env.VITE_ENABLE_DEBUG).toBe(true)
+    expect(env.VITE_SENTRY_DSN).toBe('https://key@o1.ingest.sentry.io/1')
+    expect(env.VITE_ANALYTICS_ID).toBeUndefined()
+  })
+
+  it('rejects a malformed flag and a malformed DSN', () => {
+    expect(() => parseEnv({ ...hosted, VITE_ENABLE_DEBUG: 'yes' }, false)).toThrowError(
+      /VITE_ENABLE_DEBUG must be "true" or "false"/,
+    )
+    expect(() => parseEnv({ ...hosted, VITE_SENTRY_DSN: 'nope' }, false)).toThrowError(
+      /VITE_SENTRY_DSN must be a URL/,
+    )
+  })
+
+  it('defaults the environment name to production outside dev', () => {
+    expect(parseEnv(hosted, false).VITE_ENVIRONMENT).toBe('production')
+  })
+})

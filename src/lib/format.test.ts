@@ -1,0 +1,49 @@
+import {
+  dayChange,
+  directionOf,
+  formatCompact,
+  formatCurrency,
+  formatPercent,
+  formatQuantity,
+  formatSignedCurrency,
+  signClass,
+  toNumber,
+} from './format'
+
+describe('format', () => {
+  it('formats currency from numbers and numeric strings', () => {
+    expect(formatCurrency(1234.5)).toBe('$1,234.50')
+    expect(formatCurrency('190.1234')).toBe('$190.12')
+    expect(formatCurrency(0.5)).toBe('$0.5000')
+    expect(formatCurrency(null)).toBe('—')
+    expect(formatCurrency('abc')).toBe('—')
+  })
+
+  it('signs changes', () => {
+    expect(formatSignedCurrency(12.3)).toBe('+$12.30')
+    expect(formatSignedCurrency(-4)).toBe('-$4.00')
+    expect(formatSignedCurrency(0)).toBe('$0.00')
+    expect(formatPercent(0.0123)).toBe('+1.23%')
+    expect(formatPercent(-0.5)).toBe('-50.00%')
+    expect(formatPercent(0)).toBe('0.00%')
+  })
+
+  it('formats compact numbers and quantities', () => {
+    expect(formatCompact(1_234_567)).toBe('1.23M')
+    expect(formatQuantity('2.500000')).toBe('2.5')
+    expect(formatQuantity(0.123456)).toBe('0.123456')
+  })
+
+  it('maps signs to directions and colour classes', () => {
+    expect(directionOf(1)).toBe('up')
+    expect(directionOf('-0.01')).toBe('down')
+    expect(directionOf(0)).toBe('flat')
+    expect(signClass(-1)).toBe('text-down')
+    expect(toNumber('')).toBeNaN()
+  })
+
+  it('computes day change against the previous close', () => {
+    expect(dayChange(110, 100)).toEqual({ change: 10, ratio: 0.1 })
+    expect(dayChange(5, 0)).toEqual({ change: 5, ratio: 0 })
+  })
+})

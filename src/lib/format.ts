@@ -1,0 +1,114 @@
+/** Number formatting for money, quantities and changes. All of it through Intl, en-US. */
+
+const LOCALE = 'en-US'
+
+const currencyFormatters = new Map<string, Intl.NumberFormat>()
+
+function currencyFormatter(digits: number, signed: boolean) {
+  const key = `${digits}:${signed}`
+  let formatter = currencyFormatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(LOCALE, {
+      style: 'currency',
+      currency: 'USD',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    })
+    currencyFormatters.set(key, formatter)
+  }
+  return formatter
+}
+
+/** Accepts the strings PostgREST returns for `numeric` as well as numbers. */
+export function toNumber(value: number | string | null | undefined): number {
+  if (value === null || value === undefined || value === '') return Number.NaN
+  return typeof value === 'number' ? value : Number(value)
+}
+
+const DASH = '—'
+
+/** $1,234.56 (2 decimals; prices under $1 keep 4 so sub-dollar moves stay visible). */
+export function formatCurrency(value: number | string | null | undefined, digits?: number): string {
+  const n = toNumber(value)
+  if (!Number.isFinite(n)) return DASH
+  return currencyFormatter(digits ?? (Math.abs(n) > 0 && Math.abs(n) < 1 ? 4 : 2), false).format(n)
+}
+
+/** +$12.30 / −$4.00 / $0.00 */
+export function formatSignedCurrency(value: number | string | null | undefined): string {
+  const n = toNumber(value)
+  if (!Number.isFinite(n)) return DASH
+  return currencyFormatter(2, true).format(n)
+}
+
+const percentFormatter = new Intl.NumberFormat(LOCALE, {
+  style: 'percent',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+  signDisplay: 'exceptZero',
+})
+
+/** A ratio as a signed percentage: 0.0123 → +1.23% */
+export function formatPercent(ratio: number | string | null | undefined): string {
+  const n = toNumber(ratio)
+  if (!Number.isFinite(n)) return DASH
+  return percentFormatter.format(n)
+}
+
+const compactFormatter = new Intl.NumberFormat(LOCALE, {
+  notation: 'compact',
+  maximumFractionDigits: 2,
+})
+
+/** 1.23M, 45.6K */
+export function formatCompact(value: number | string | null | undefined): string {
+  const n = toNumber(value)
+  if (!Number.isFinite(n)) return DASH
+  return compactFormatter.format(n)
+}
+
+const quantityFormatter = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 6 })
+
+/** Share quantities keep up to 6 decimals (fractional shares) and drop trailing zeros. */
+export function formatQuantity(value: number | string | null | undefined): string {
+  const n = toNumber(value)
+  if (!Number.isFinite(n)) return DASH
+  return quantityFormatter.format(n)
+}
+
+const dateTimeFormatter = new Intl.DateTimeFormat(LOCALE, {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+})
+
+export function formatDateTime(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined) return DASH
+  const date = value instanceof Date ? value : new Date(value)
+  return Number.isNaN(date.getTime()) ? DASH : dateTimeFormatter.format(date)
+}
+
+export type Direction = 'up' | 'down' | 'flat'
+
+export function directionOf(value: number | string | null | undefined): Direction {
+  const n = toNumber(value)
+  if (!Number.isFinite(n) || n === 0) return 'flat'
+  return n > 0 ? 'up' : 'down'
+}
+
+/** Text colour classes by sign; the tokens meet WCAG AA in both themes (see index.css). */
+export const directionClass: Record<Direction, string> = {
+  up: 'text-up',
+  down: 'text-down',
+  flat: 'text-muted',
+}
+
+export function signClass(value: number | string | null | undefined): string {
+  return directionClass[directionOf(value)]
+}
+
+/** Day change of a quote: absolute and as a ratio of the previous close. */
+export function dayChange(price: number, previousClose: number) {
+  const change = price - previousClose
+  return { change, ratio: previousClose > 0 ? change / previousClose : 0 }
+}

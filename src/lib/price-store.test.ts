@@ -1,0 +1,177 @@
+import { createPriceStore } from './price-store'
+import type { ChannelStatus, MarketTransport, Quote, SnapshotRow, TickPayload } from './price-store'
+
+function quote(symbol: string, price: number, extra: Partial<Quote> = {}): Quote {
+  return {
+    symbol,
+    price,
+    previous_close: 100,
+    day_high: price,
+    day_low: price,
+    volume: 10,
+    ...extra,
+  }
+}
+
+/** A transport driven by the test: it records calls and lets the test push ticks and statuses. */
+function fakeTransport(snapshot: () => SnapshotRow[] = () => []) {
+  let handlers: { onTick: (p: TickPayload) => void; onStatus: (s: ChannelStatus) => void } | null =
+    null
+  const calls = { subscribe: 0, unsubscribe: 0, snapshot: 0, reconnect: 0 }
+  const transport: MarketTransport = {
+    subscribe(h) {
+      calls.subscribe++
+      handlers = h
+      return () => void calls.unsubscribe++
+    },
+    async fetchSnapshot() {
+      calls.snapshot++
+      return snapshot()
+    },
+    reconnect: () => void calls.reconnect++,
+  }
+  return {
+    transport,
+    calls,
+    tick: (quotes: Quote[], ts = Date.now()) => handlers!.onTick({ ts, quotes }),
+    status: (s: ChannelStatus) => handlers!.onStatus(s),
+  }
+}
+
+describe('price store', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+    vi.setSystemTime(new Date('2026-01-05T15:00:00Z'))
+  })
+  afterEach(() => vi.useRealTimers())
+
+  it('subscribes once and notifies only the symbols whose values changed', async () => {
+    const fake = fakeTransport()
+    const store = createPriceStore(fake.transport)
+    store.start()
+    store.start()
+    expect(fake.calls.subscribe).toBe(1)
+
+    const aapl = vi.fn()
+    const msft = vi.fn()
+    const all = vi.fn()
+    store.subscribeSymbol('AAPL', aapl)
+    store.subscribeSymbol('MSFT', msft)
+    store.subscribeAll(all)
+
+    fake.tick([quote('AAPL', 190), quote('MSFT', 400)])
+    expect(aapl).toHaveBeenCalledTimes(1)
+    expect(msft).toHaveBeenCalledTimes(1)
+
+    fake.tick([quote('AAPL', 191), quote('MSFT', 400)])
+    expect(aapl).toHaveBeenCalledTimes(2)
+    expect(msft).toHaveBeenCalledTimes(1)
+    expect(all).toHaveBeenCalledTimes(2)
+
+    const state = store.getQuote('AAPL')!
+    expect(state.price).toBe(191)
+    expect(state.previousPrice).toBe(190)
+    expect(state.direction).toBe('up')
+    expect(state.changeSeq).toBe(1)
+    // Unchanged quotes keep their object identity, so memoized rows skip rendering.
+    const msftBefore = store.getQuote('MSFT')
+    fake.tick([quote('AAPL', 189), quote('MSFT', 400)])
+    expect(store.getQuote('MSFT')).toBe(msftBefore)
+    expect(store.getQuote('AAPL')!.direction).toBe('down')
+    store.stop()
+    expect(fake.calls.unsubscribe).toBe(1)
+  })
+
+  it('ignores data older than what it already has', () => {
+    const fake = fakeTransport()
+    const store = createPriceStore(fake.transport)
+    store.start()
+    fake.tick([quote('AAPL', 190)], Date.parse('2026-01-05T15:00:02Z'))
+    store.applySnapshot([{ ...quote('AAPL', 150), updated_at: '2026-01-05T15:00:01Z' }])
+    expect(store.getQuote('AAPL')!.price).toBe(190)
+    store.stop()
+  })
+
+  it('re-fetches the snapshot on every (re)subscribe', async () => {
+    let price = 100
+    const fake = fakeTransport(() => [
+      { ...quote('AAPL', price), updated_at: new Date().toISOString() },
+    ])
+    const store = createPriceStore(fake.transport)
+    store.start()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fake.calls.snapshot).toBe(1)
+    fake.status('SUBSCRIBED')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fake.calls.snapshot).toBe(2)
+    expect(store.getConnection().status).toBe('live')
+
+    fake.status('CHANNEL_ERROR')
+    expect(store.getConnection().status).toBe('reconnecting')
+    price = 120
+    vi.setSystemTime(Date.now() + 1000)
+    fake.status('SUBSCRIBED')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fake.calls.snapshot).toBe(3)
+    expect(store.getQuote('AAPL')!.price).toBe(120)
+    store.stop()
+  })
+
+  it('falls back to polling when Realtime stays down, and stops when it is back', async () => {
+    const fake = fakeTransport(() => [
+      { ...quote('AAPL', 100), updated_at: new Date().toISOString() },
+    ])
+    const store = createPriceStore(fake.transport, { fallbackAfterMs: 10_000, pollEveryMs: 3_000 })
+    store.start()
+    fake.status('SUBSCRIBED')
+    await vi.advanceTimersByTimeAsync(0)
+    const listener = vi.fn()
+    store.subscribeConnection(listener)
+
+    fake.status('CHANNEL_ERROR')
+    await vi.advanceTimersByTimeAsync(9_000)
+    expect(store.getConnection().polling).toBe(false)
+    const before = fake.calls.snapshot
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(store.getConnection()).toMatchObject({ status: 'reconnecting', polling: true })
+    await vi.advanceTimersByTimeAsync(6_000)
+    expect(fake.calls.snapshot).toBe(before + 3)
+
+    fake.status('SUBSCRIBED')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(store.getConnection()).toMatchObject({ status: 'live', polling: false })
+    const afterRecovery = fake.calls.snapshot
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(fake.calls.snapshot).toBe(afterRecovery)
+    expect(listener).toHaveBeenCalled()
+    store.stop()
+  })
+
+  it('marks prices stale when nothing arrives for longer than the threshold', async () => {
+    const fake = fakeTransport()
+    const store = createPriceStore(fake.transport, { staleAfterMs: 10_000 })
+    store.start()
+    fake.status('SUBSCRIBED')
+    fake.tick([quote('AAPL', 100)])
+    await vi.advanceTimersByTimeAsync(9_000)
+    expect(store.getConnection().stale).toBe(false)
+    await vi.advanceTimersByTimeAsync(2_000)
+    expect(store.getConnection().stale).toBe(true)
+    fake.tick([quote('AAPL', 101)])
+    expect(store.getConnection().stale).toBe(false)
+    store.stop()
+  })
+
+  it('goes offline with the browser and asks the socket to reconnect when it is back', () => {
+    const fake = fakeTransport()
+    const store = createPriceStore(fake.transport)
+    store.start()
+    fake.status('SUBSCRIBED')
+    window.dispatchEvent(new Event('offline'))
+    expect(store.getConnection().status).toBe('offline')
+    window.dispatchEvent(new Event('online'))
+    expect(store.getConnection().status).toBe('reconnecting')
+    expect(fake.calls.reconnect).toBe(1)
+    store.stop()
+  })
+})

@@ -1,0 +1,290 @@
+/**
+ * Live prices for the whole app: ONE subscription to the `market` broadcast feeding an external
+ * store with per-symbol listeners, so a tick re-renders only the components whose quote changed
+ * (React reads it through useSyncExternalStore, see use-quote.ts). No React in this file.
+ */
+
+export type Quote = {
+  symbol: string
+  price: number
+  previous_close: number
+  day_high: number
+  day_low: number
+  volume: number
+}
+
+export type QuoteState = Quote & {
+  /** Price before the latest change, for the up/down flash; null until it has moved once. */
+  previousPrice: number | null
+  direction: 'up' | 'down' | 'flat'
+  /** Increments whenever the price changes; a component keys its flash animation on it. */
+  changeSeq: number
+  /** Server time of the data (ms since epoch). */
+  asOf: number
+}
+
+export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline'
+
+export type ConnectionState = {
+  status: ConnectionStatus
+  /** Realtime has been down for a while and prices come from polling `stocks`. */
+  polling: boolean
+  /** No price update for longer than STALE_AFTER_MS. */
+  stale: boolean
+  lastUpdateAt: number | null
+}
+
+export type TickPayload = { ts: string | number; quotes: Quote[] }
+export type SnapshotRow = Quote & { updated_at?: string | null }
+export type ChannelStatus = 'SUBSCRIBED' | 'CHANNEL_ERROR' | 'TIMED_OUT' | 'CLOSED'
+
+/** How the store reaches the server; the supabase implementation is in market-transport.ts. */
+export type MarketTransport = {
+  subscribe(handlers: {
+    onTick: (payload: TickPayload) => void
+    onStatus: (status: ChannelStatus) => void
+  }): () => void
+  fetchSnapshot(): Promise<SnapshotRow[]>
+  /** Ask the socket to reconnect now (after the browser comes back online). */
+  reconnect?(): void
+}
+
+export type PriceStoreOptions = {
+  fallbackAfterMs?: number
+  pollEveryMs?: number
+  staleAfterMs?: number
+  onError?: (error: unknown) => void
+}
+
+export const FALLBACK_AFTER_MS = 10_000
+export const POLL_EVERY_MS = 3_000
+export const STALE_AFTER_MS = 10_000
+
+type Listener = () => void
+
+function toMillis(ts: string | number | null | undefined, fallback: number): number {
+  if (ts === null || ts === undefined) return fallback
+  if (typeof ts === 'number') return ts < 1e12 ? ts * 1000 : ts
+  const parsed = Date.parse(ts)
+  return Number.isNaN(parsed) ? fallback : parsed
+}
+
+export function createPriceStore(transport: MarketTransport, options: PriceStoreOptions = {}) {
+  const fallbackAfterMs = options.fallbackAfterMs ?? FALLBACK_AFTER_MS
+  const pollEveryMs = options.pollEveryMs ?? POLL_EVERY_MS
+  const staleAfterMs = options.staleAfterMs ?? STALE_AFTER_MS
+
+  let quotes = new Map<string, QuoteState>()
+  let connection: ConnectionState = {
+    status: 'connecting',
+    polling: false,
+    stale: false,
+    lastUpdateAt: null,
+  }
+  const symbolListeners = new Map<string, Set<Listener>>()
+  const allListeners = new Set<Listener>()
+  const connectionListeners = new Set<Listener>()
+
+  let unsubscribe: (() => void) | null = null
+  let fallbackTimer: ReturnType<typeof setTimeout> | null = null
+  let pollTimer: ReturnType<typeof setInterval> | null = null
+  let staleTimer: ReturnType<typeof setInterval> | null = null
+  let removeWindowListeners: (() => void) | null = null
+
+  function setConnection(patch: Partial<ConnectionState>) {
+    const next = { ...connection, ...patch }
+    if (
+      next.status === connection.status &&
+      next.polling === connection.polling &&
+      next.stale === connection.stale &&
+      next.lastUpdateAt === connection.lastUpdateAt
+    ) {
+      return
+    }
+    connection = next
+    for (const listener of connectionListeners) listener()
+  }
+
+  /** Applies quotes and notifies only the symbols whose values changed. Returns the count. */
+  function apply(incoming: readonly Quote[], asOf: number): number {
+    const changed: string[] = []
+    let next: Map<string, QuoteState> | null = null
+    for (const quote of incoming) {
+      const current = (next ?? quotes).get(quote.symbol)
+      if (current && current.asOf > asOf) continue
+      const price = Number(quote.price)
+      const values = {
+        symbol: quote.symbol,
+        price,
+        previous_close: Number(quote.previous_close),
+        day_high: Number(quote.day_high),
+        day_low: Number(quote.day_low),
+        volume: Number(quote.volume),
+      }
+      if (
+        current &&
+        current.price === values.price &&
+        current.previous_close === values.previous_close &&
+        current.day_high === values.day_high &&
+        current.day_low === values.day_low &&
+        current.volume === values.volume
+      ) {
+        continue
+      }
+      const moved = current !== undefined && current.price !== price
+      const state: QuoteState = {
+        ...values,
+        previousPrice: moved ? current.price : (current?.previousPrice ?? null),
+        direction: moved ? (price > current.price ? 'up' : 'down') : (current?.direction ?? 'flat'),
+        changeSeq: moved ? current.changeSeq + 1 : (current?.changeSeq ?? 0),
+        asOf,
+      }
+      next ??= new Map(quotes)
+      next.set(quote.symbol, state)
+      changed.push(quote.symbol)
+    }
+    if (next) quotes = next
+    for (const symbol of changed) {
+      const listeners = symbolListeners.get(symbol)
+      if (listeners) for (const listener of listeners) listener()
+    }
+    if (changed.length > 0) for (const listener of allListeners) listener()
+    return changed.length
+  }
+
+  function markUpdated() {
+    setConnection({ lastUpdateAt: Date.now(), stale: false })
+  }
+
+  function handleTick(payload: TickPayload) {
+    if (!payload || !Array.isArray(payload.quotes)) return
+    apply(payload.quotes, toMillis(payload.ts, Date.now()))
+    markUpdated()
+  }
+
+  async function refreshSnapshot() {
+    try {
+      const rows = await transport.fetchSnapshot()
+      let newest = 0
+      for (const row of rows) {
+        const asOf = toMillis(row.updated_at, 0)
+        newest = Math.max(newest, asOf)
+        apply([row], asOf)
+      }
+      // A snapshot counts as fresh data only if the server's prices are recent themselves.
+      if (rows.length > 0 && (newest === 0 || Date.now() - newest < staleAfterMs)) markUpdated()
+      else if (connection.lastUpdateAt === null) setConnection({ lastUpdateAt: newest || null })
+    } catch (error) {
+      options.onError?.(error)
+    }
+  }
+
+  function clearFallback() {
+    if (fallbackTimer) clearTimeout(fallbackTimer)
+    fallbackTimer = null
+    if (pollTimer) clearInterval(pollTimer)
+    pollTimer = null
+  }
+
+  function startFallbackTimer() {
+    if (fallbackTimer || pollTimer) return
+    fallbackTimer = setTimeout(() => {
+      fallbackTimer = null
+      setConnection({ polling: true })
+      void refreshSnapshot()
+      pollTimer = setInterval(() => void refreshSnapshot(), pollEveryMs)
+    }, fallbackAfterMs)
+  }
+
+  function handleStatus(status: ChannelStatus) {
+    if (status === 'SUBSCRIBED') {
+      clearFallback()
+      setConnection({ status: 'live', polling: false })
+      // Realtime does not replay what was missed while away.
+      void refreshSnapshot()
+      return
+    }
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false
+    setConnection({ status: offline ? 'offline' : 'reconnecting' })
+    startFallbackTimer()
+  }
+
+  function checkStale() {
+    const last = connection.lastUpdateAt
+    setConnection({ stale: last !== null && Date.now() - last > staleAfterMs })
+  }
+
+  function watchBrowserConnectivity() {
+    if (typeof window === 'undefined') return null
+    const onOffline = () => {
+      setConnection({ status: 'offline' })
+      startFallbackTimer()
+    }
+    const onOnline = () => {
+      if (connection.status === 'offline') setConnection({ status: 'reconnecting' })
+      transport.reconnect?.()
+    }
+    window.addEventListener('offline', onOffline)
+    window.addEventListener('online', onOnline)
+    return () => {
+      window.removeEventListener('offline', onOffline)
+      window.removeEventListener('online', onOnline)
+    }
+  }
+
+  function start() {
+    if (unsubscribe) return
+    setConnection({ status: 'connecting' })
+    unsubscribe = transport.subscribe({ onTick: handleTick, onStatus: handleStatus })
+    staleTimer = setInterval(checkStale, 1_000)
+    removeWindowListeners = watchBrowserConnectivity()
+    // Show prices before the socket is up, and cover a socket that never connects.
+    void refreshSnapshot()
+    startFallbackTimer()
+  }
+
+  function stop() {
+    unsubscribe?.()
+    unsubscribe = null
+    clearFallback()
+    if (staleTimer) clearInterval(staleTimer)
+    staleTimer = null
+    removeWindowListeners?.()
+    removeWindowListeners = null
+  }
+
+  function addListener(set: Set<Listener>, listener: Listener) {
+    set.add(listener)
+    return () => void set.delete(listener)
+  }
+
+  return {
+    start,
+    stop,
+    /** Seeds or refreshes quotes from rows already fetched elsewhere (e.g. the stocks query). */
+    applySnapshot: (rows: readonly SnapshotRow[]) => {
+      for (const row of rows) apply([row], toMillis(row.updated_at, 0))
+    },
+    refreshSnapshot,
+    getQuote: (symbol: string): QuoteState | undefined => quotes.get(symbol),
+    /** Immutable map, replaced whenever any quote changes. */
+    getQuotes: (): ReadonlyMap<string, QuoteState> => quotes,
+    getConnection: (): ConnectionState => connection,
+    subscribeSymbol(symbol: string, listener: Listener) {
+      let set = symbolListeners.get(symbol)
+      if (!set) {
+        set = new Set()
+        symbolListeners.set(symbol, set)
+      }
+      set.add(listener)
+      return () => {
+        set.delete(listener)
+        if (set.size === 0) symbolListeners.delete(symbol)
+      }
+    },
+    subscribeAll: (listener: Listener) => addListener(allListeners, listener),
+    subscribeConnection: (listener: Listener) => addListener(connectionListeners, listener),
+  }
+}
+
+export type PriceStore = ReturnType<typeof createPriceStore>
