@@ -133,14 +133,15 @@ function sendJson(req: IncomingMessage, res: ServerResponse, status: number, bod
 }
 
 /**
- * 413 without reading the rest: the connection closes after the answer, and whatever the
- * client still sends is discarded (never buffered) until then.
+ * 413 without buffering the rest: what the client still sends is read and discarded so it
+ * can see the answer (closing at once would hit it with EPIPE mid-upload), and a client
+ * that keeps streaming is cut off after a few seconds.
  */
 function refuseBody(req: IncomingMessage, res: ServerResponse, message: string): void {
-  res.setHeader('connection', 'close')
   sendJson(req, res, 413, { code: 'request_too_large', message, details: null, hint: null })
   req.resume()
   const timer = setTimeout(() => req.socket.destroy(), 5000)
   timer.unref()
-  res.once('close', () => clearTimeout(timer))
+  req.once('end', () => clearTimeout(timer))
+  req.once('close', () => clearTimeout(timer))
 }
