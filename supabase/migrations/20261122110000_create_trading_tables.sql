@@ -130,11 +130,12 @@ create table public.orders (
   reject_reason text,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now(),
-  unique (user_id, client_order_id),
-  check ((type in ('limit', 'stop_limit')) = (limit_price is not null)),
-  check ((type in ('stop', 'stop_limit')) = (stop_price is not null)),
-  check (status <> 'pending' or (trigger_price is not null and trigger_above is not null)),
-  check ((status = 'filled') = (filled_price is not null and filled_at is not null))
+  constraint orders_client_order_id_key unique (user_id, client_order_id),
+  constraint orders_limit_price_required check ((type in ('limit', 'stop_limit')) = (limit_price is not null)),
+  constraint orders_stop_price_required check ((type in ('stop', 'stop_limit')) = (stop_price is not null)),
+  constraint orders_resting_has_trigger
+    check (status <> 'pending' or type = 'market' or (trigger_price is not null and trigger_above is not null)),
+  constraint orders_filled_has_price check ((status = 'filled') = (filled_price is not null and filled_at is not null))
 );
 comment on table public.orders is
   'Every order a user placed, in every run. Written only by place_order, cancel_order, reset_portfolio and market_tick.';
