@@ -81,7 +81,7 @@ export async function startStack(options: StartStackOptions): Promise<RunningSta
       allowedRedirectOrigins: redirectOrigins(options.siteUrl, options.additionalRedirectUrls),
       siteUrl: options.siteUrl,
     }
-    routes = await buildRoutes(stackOptions)
+    routes = await buildRoutes(stackOptions, log)
   } catch (error) {
     await closeServer(server)
     await db?.close()

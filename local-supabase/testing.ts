@@ -1,4 +1,5 @@
 import { createClient, type Session, type SupabaseClient, type User } from '@supabase/supabase-js'
+import WebSocket from 'ws'
 import { ANON_KEY, SERVICE_ROLE_KEY } from './config.ts'
 import { openDb } from './db/open.ts'
 import { openPreparedPglite } from './db/template.ts'
@@ -36,6 +37,19 @@ export interface LocalStack {
   db: Db
   stop(): Promise<void>
   signUp(options?: SignUpOptions): Promise<SignedInUser>
+  /** A fresh supabase-js client for this stack (anon key unless given another). */
+  client(key?: string): SupabaseClient
+}
+
+/**
+ * supabase-js options for tests: no storage, no background refresh, and `ws` as the
+ * WebSocket (Node 20 has none built in).
+ */
+export function createTestClient(url: string, key: string): SupabaseClient {
+  return createClient(url, key, {
+    auth: { persistSession: false, autoRefreshToken: false },
+    realtime: { transport: WebSocket as never },
+  })
 }
 
 /**
@@ -79,10 +93,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await stack.stop()
       await scratch?.drop()
     },
+    client: (key = ANON_KEY) => createTestClient(stack.url, key),
     async signUp(signUpOptions = {}) {
-      const client = createClient(stack.url, ANON_KEY, {
-        auth: { persistSession: false, autoRefreshToken: false },
-      })
+      const client = createTestClient(stack.url, ANON_KEY)
       counter += 1
       const { data, error } = signUpOptions.anonymous
         ? await client.auth.signInAnonymously()
