@@ -17,7 +17,7 @@ function clientDecode(raw: ArrayBuffer | string): Record<string, unknown> {
   return serializer.decode(raw, (result: Record<string, unknown>) => result)
 }
 
-const arrayBuffer = (b: Buffer) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)
+const arrayBuffer = (b: Buffer): ArrayBuffer => new Uint8Array(b).buffer
 
 describe('realtime-js serializer compatibility', () => {
   it('decodes a client binary push (kind 3) with a JSON payload', () => {

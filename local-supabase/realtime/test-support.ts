@@ -57,10 +57,15 @@ export async function startRealtimeTestServer(
     const request = new Request(new URL(req.url ?? '/', url), {
       method: req.method,
       headers: req.headers as Record<string, string>,
-      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks),
+      body:
+        req.method === 'GET' || req.method === 'HEAD'
+          ? undefined
+          : new Uint8Array(Buffer.concat(chunks)),
     })
     const response = await realtime.handler(request)
-    res.writeHead(response.status, Object.fromEntries(response.headers))
+    const headers: Record<string, string> = {}
+    response.headers.forEach((value, key) => (headers[key] = value))
+    res.writeHead(response.status, headers)
     res.end(Buffer.from(await response.arrayBuffer()))
   })
   server.on('upgrade', (req, socket, head) => realtime.handleUpgrade(req, socket, head))
