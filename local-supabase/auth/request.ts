@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { Queryable } from '../db/types.ts'
 import type { StackOptions } from '../handler.ts'
 import { verifyJwt, type JwtClaims } from '../jwt.ts'
