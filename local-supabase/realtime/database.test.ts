@@ -1,0 +1,257 @@
+import type { RealtimePostgresChangesPayload } from '@supabase/supabase-js'
+import {
+  sleep,
+  startRealtimeTestServer,
+  subscribe,
+  userToken,
+  waitFor,
+  type RealtimeTestServer,
+} from './test-support.ts'
+
+const USER_A = '11111111-1111-4111-8111-111111111111'
+const USER_B = '22222222-2222-4222-8222-222222222222'
+
+const SCHEMA = `
+create table public.notes (
+  id bigserial primary key,
+  owner uuid not null,
+  body text not null,
+  amount numeric(12,2) not null default 0,
+  tags text[] not null default '{}',
+  created_at timestamptz not null default now()
+);
+alter table public.notes enable row level security;
+create policy "Users can read their own notes" on public.notes
+  for select to authenticated using ((select auth.uid()) = owner);
+alter publication supabase_realtime add table public.notes;
+
+create table public.quotes (symbol text primary key, price numeric not null);
+alter table public.quotes enable row level security;
+create policy "Anyone can read quotes" on public.quotes for select to anon, authenticated using (true);
+alter publication supabase_realtime add table public.quotes;
+
+create table public.unpublished (id int primary key);
+`
+
+type Note = { id: number; owner: string; body: string; amount: number; tags: string[] }
+type Change = RealtimePostgresChangesPayload<Note>
+
+let server: RealtimeTestServer
+
+beforeAll(async () => {
+  server = await startRealtimeTestServer(SCHEMA)
+})
+afterAll(async () => {
+  await server?.stop()
+})
+
+const insertNote = (owner: string, body: string) =>
+  server.db.query(
+    'insert into public.notes (owner, body, amount, tags) values ($1, $2, 12.5, $3)',
+    [owner, body, '{a,b}'],
+  )
+
+describe('broadcast from the database (realtime.send)', () => {
+  it('arrives only after commit, and never on rollback', async () => {
+    const received: Array<{ event: string; payload: unknown }> = []
+    const channel = server
+      .client()
+      .channel('market')
+      .on('broadcast', { event: '*' }, (m) => received.push({ event: m.event, payload: m.payload }))
+    expect((await subscribe(channel)).status).toBe('SUBSCRIBED')
+
+    await server.db.transaction(async (tx) => {
+      await tx.query(`select realtime.send('{"n":1}'::jsonb, 'tick', 'market', false)`)
+      await sleep(150)
+      expect(received).toEqual([])
+    })
+    await waitFor(() => received.length === 1)
+    expect(received[0]).toEqual({ event: 'tick', payload: { n: 1 } })
+
+    await expect(
+      server.db.transaction(async (tx) => {
+        await tx.query(`select realtime.send('{"n":2}'::jsonb, 'tick', 'market', false)`)
+        throw new Error('roll back')
+      }),
+    ).rejects.toThrow('roll back')
+    await server.db.query(`select realtime.send('{"n":3}'::jsonb, 'tick', 'market', false)`)
+    await waitFor(() => received.length === 2)
+    await sleep(50)
+    expect(received.map((m) => m.payload)).toEqual([{ n: 1 }, { n: 3 }])
+  })
+
+  it('delivers private messages only to private joins, public only to public', async () => {
+    const token = await userToken(USER_A)
+    const publicMessages: unknown[] = []
+    const privateMessages: unknown[] = []
+    const publicChannel = server
+      .client({ token })
+      .channel('room')
+      .on('broadcast', { event: 'e' }, (m) => publicMessages.push(m.payload))
+    const privateChannel = server
+      .client({ token })
+      .channel('room', { config: { private: true } })
+      .on('broadcast', { event: 'e' }, (m) => privateMessages.push(m.payload))
+    expect((await subscribe(publicChannel)).status).toBe('SUBSCRIBED')
+    expect((await subscribe(privateChannel)).status).toBe('SUBSCRIBED')
+    await server.db.query(`select realtime.send('{"to":"private"}'::jsonb, 'e', 'room')`)
+    await server.db.query(`select realtime.send('{"to":"public"}'::jsonb, 'e', 'room', false)`)
+    await waitFor(() => publicMessages.length === 1 && privateMessages.length === 1)
+    await sleep(50)
+    expect(publicMessages).toEqual([{ to: 'public' }])
+    expect(privateMessages).toEqual([{ to: 'private' }])
+  })
+})
+
+describe('postgres_changes', () => {
+  it('replies with binding ids, then "Subscribed to PostgreSQL"; unknown tables get a system error', async () => {
+    const system: Array<{ status: string; message: string }> = []
+    const channel = server
+      .client()
+      .channel('changes-meta')
+      .on('postgres_changes', { event: '*', schema: 'public', table: 'quotes' }, () => {})
+      .on('system', {}, (p) => system.push(p))
+    expect((await subscribe(channel)).status).toBe('SUBSCRIBED')
+    await waitFor(() => system.length === 1)
+    expect(system[0]).toMatchObject({ status: 'ok', message: 'Subscribed to PostgreSQL' })
+
+    const bad: Array<{ status: string; message: string }> = []
+    const badChannel = server
+      .client()
+      .channel('changes-bad')
+      .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'nope' }, () => {})
+      .on('system', {}, (p) => bad.push(p))
+    expect((await subscribe(badChannel)).status).toBe('SUBSCRIBED')
+    await waitFor(() => bad.length === 1)
+    expect(bad[0].status).toBe('error')
+  })
+
+  it('delivers a filtered insert with values converted by column type', async () => {
+    const token = await userToken(USER_A)
+    const changes: Change[] = []
+    const channel = server
+      .client({ token })
+      .channel('a-notes')
+      .on(
+        'postgres_changes',
+        { event: 'INSERT', schema: 'public', table: 'notes', filter: `owner=eq.${USER_A}` },
+        (p) => changes.push(p as Change),
+      )
+    expect((await subscribe(channel)).status).toBe('SUBSCRIBED')
+    await insertNote(USER_A, 'first')
+    await waitFor(() => changes.length === 1)
+    const change = changes[0]
+    expect(change).toMatchObject({
+      schema: 'public',
+      table: 'notes',
+      eventType: 'INSERT',
+      errors: null,
+    })
+    expect(change.new).toMatchObject({
+      owner: USER_A,
+      body: 'first',
+      amount: 12.5,
+      tags: ['a', 'b'],
+    })
+    expect(typeof (change.new as Note).id).toBe('number')
+    expect(change.commit_timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+  })
+
+  it('never delivers a row to a subscriber RLS hides it from (user B, anon)', async () => {
+    const fromA: Change[] = []
+    const fromB: Change[] = []
+    const fromAnon: Change[] = []
+    const binding = { event: '*', schema: 'public', table: 'notes' } as const
+    const a = server
+      .client({ token: await userToken(USER_A) })
+      .channel('all-notes')
+      .on('postgres_changes', binding, (p) => fromA.push(p as Change))
+    const b = server
+      .client({ token: await userToken(USER_B) })
+      .channel('all-notes')
+      .on('postgres_changes', binding, (p) => fromB.push(p as Change))
+    const anon = server
+      .client()
+      .channel('all-notes')
+      .on('postgres_changes', binding, (p) => fromAnon.push(p as Change))
+    for (const channel of [a, b, anon]) expect((await subscribe(channel)).status).toBe('SUBSCRIBED')
+
+    await insertNote(USER_A, 'secret of A')
+    await insertNote(USER_B, 'secret of B')
+    await server.db.query(`update public.notes set body = 'edited by A' where body = 'secret of A'`)
+    await waitFor(() => fromA.length === 2 && fromB.length === 1)
+    // Changes are delivered in commit order, so B's own row arriving means A's was decided.
+    await sleep(100)
+    expect(fromA.map((c) => [c.eventType, (c.new as Note).body])).toEqual([
+      ['INSERT', 'secret of A'],
+      ['UPDATE', 'edited by A'],
+    ])
+    expect(fromA[1].old).toEqual({ id: (fromA[0].new as Note).id })
+    expect(fromB.map((c) => (c.new as Note).body)).toEqual(['secret of B'])
+    expect(fromAnon).toEqual([])
+  })
+
+  it('switches identity on access_token and closes the channel on an expired one', async () => {
+    const client = server.client()
+    const changes: Change[] = []
+    const statuses: string[] = []
+    const channel = client
+      .channel('token-swap')
+      .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'notes' }, (p) =>
+        changes.push(p as Change),
+      )
+    channel.subscribe((status) => statuses.push(status))
+    await waitFor(() => statuses.includes('SUBSCRIBED'))
+
+    await insertNote(USER_A, 'before token')
+    await client.realtime.setAuth(await userToken(USER_A))
+    await sleep(100)
+    await insertNote(USER_A, 'after token')
+    await waitFor(() => changes.length === 1)
+    expect((changes[0].new as Note).body).toBe('after token')
+
+    await client.realtime.setAuth(await userToken(USER_A, -5))
+    await waitFor(() => statuses.includes('CLOSED'))
+  })
+
+  it('routes by binding id and event, filters updates, sends only the key of deleted rows', async () => {
+    type Quote = { symbol: string; price: number }
+    const updates: Array<RealtimePostgresChangesPayload<Quote>> = []
+    const deletes: Array<RealtimePostgresChangesPayload<Quote>> = []
+    const table = { schema: 'public', table: 'quotes' }
+    const channel = server
+      .client()
+      .channel('quotes')
+      .on('postgres_changes', { event: 'UPDATE', ...table, filter: 'symbol=in.(AAPL,MSFT)' }, (p) =>
+        updates.push(p),
+      )
+      .on('postgres_changes', { event: 'DELETE', ...table, filter: 'symbol=eq.AAPL' }, (p) =>
+        deletes.push(p),
+      )
+    expect((await subscribe(channel)).status).toBe('SUBSCRIBED')
+    await server.db.exec(`
+      insert into public.quotes values ('AAPL', 100), ('MSFT', 200), ('TSLA', 300);
+      update public.quotes set price = price + 1;
+    `)
+    await waitFor(() => updates.length === 2)
+    await server.db.exec(`delete from public.quotes where symbol in ('AAPL', 'TSLA')`)
+    await waitFor(() => deletes.length === 1)
+    await sleep(100)
+    expect(updates.map((u) => [u.eventType, u.new]).sort()).toEqual([
+      ['UPDATE', { symbol: 'AAPL', price: 101 }],
+      ['UPDATE', { symbol: 'MSFT', price: 201 }],
+    ])
+    expect(deletes).toHaveLength(1)
+    expect(deletes[0]).toMatchObject({ eventType: 'DELETE', new: {}, old: { symbol: 'AAPL' } })
+  })
+
+  it('installs capture idempotently and only on published tables', async () => {
+    await server.realtime.installChangeCapture()
+    await server.realtime.installChangeCapture()
+    const { rows } = await server.db.query<{ relname: string }>(
+      `select c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid
+        where t.tgname = 'local_realtime_capture' order by 1`,
+    )
+    expect(rows.map((r) => r.relname)).toEqual(['notes', 'quotes'])
+  })
+})
