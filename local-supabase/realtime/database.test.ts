@@ -223,10 +223,10 @@ describe('postgres_changes', () => {
       .client()
       .channel('quotes')
       .on('postgres_changes', { event: 'UPDATE', ...table, filter: 'symbol=in.(AAPL,MSFT)' }, (p) =>
-        updates.push(p),
+        updates.push(p as RealtimePostgresChangesPayload<Quote>),
       )
       .on('postgres_changes', { event: 'DELETE', ...table, filter: 'symbol=eq.AAPL' }, (p) =>
-        deletes.push(p),
+        deletes.push(p as RealtimePostgresChangesPayload<Quote>),
       )
     expect((await subscribe(channel)).status).toBe('SUBSCRIBED')
     await server.db.exec(`
