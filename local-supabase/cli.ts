@@ -1,4 +1,4 @@
-import { ANON_KEY, DEFAULT_PORT, SERVICE_ROLE_KEY } from './config.ts'
+import { ANON_KEY, DEFAULT_DATA_DIR, DEFAULT_PORT, SERVICE_ROLE_KEY } from './config.ts'
 import { PortInUseError, startStack } from './stack.ts'
 
 /**
@@ -15,15 +15,17 @@ async function main(): Promise<void> {
   const port = parsePort(process.env.LOCAL_SUPABASE_PORT)
   const tickMs = parseTick(process.env.MARKET_TICK_MS)
   const databaseUrl = process.env.DATABASE_URL || undefined
+  const dataDir = process.env.LOCAL_SUPABASE_DATA_DIR || undefined
   const siteUrl = process.env.SITE_URL || 'http://127.0.0.1:5173'
   const log = (line: string) => console.log(line)
 
   log(
-    `Starting local Supabase on port ${port} (${databaseUrl ? 'PostgreSQL from DATABASE_URL' : 'embedded PGlite'})...`,
+    `Starting local Supabase on port ${port} (${databaseUrl ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${dataDir ?? DEFAULT_DATA_DIR}`})...`,
   )
   const stack = await startStack({
     port,
     databaseUrl,
+    dataDir,
     reset: args.includes('--reset'),
     tickMs,
     siteUrl,

@@ -1,0 +1,68 @@
+import { createServer, loadEnv, type ViteDevServer } from 'vite'
+import { ANON_KEY, DEFAULT_PORT } from '../local-supabase/config.ts'
+import { PortInUseError, startStack, type RunningStack } from '../local-supabase/stack.ts'
+
+/**
+ * `npm run dev`: Vite alone when a Supabase URL is configured (`supabase start`, a hosted
+ * project); otherwise the local stack (persisted PGlite) in this process plus Vite pointed
+ * at it with the demo anon key. Ctrl-C stops both.
+ */
+async function main(): Promise<void> {
+  const mode = process.env.MODE ?? 'development'
+  const env = loadEnv(mode, process.cwd(), 'VITE_')
+  let stack: RunningStack | null = null
+
+  if (!env.VITE_SUPABASE_URL) {
+    const started = performance.now()
+    stack = await startStack({
+      port: Number(process.env.LOCAL_SUPABASE_PORT || DEFAULT_PORT),
+      databaseUrl: process.env.DATABASE_URL || undefined,
+      tickMs: Number(process.env.MARKET_TICK_MS ?? 1000),
+      siteUrl: process.env.SITE_URL || 'http://127.0.0.1:5173',
+      additionalRedirectUrls: (process.env.ADDITIONAL_REDIRECT_URLS ?? '').split(','),
+      log: (line) => console.log(`[supabase] ${line}`),
+    })
+    // Vite reads VITE_* from process.env ahead of .env files, so the app sees the local stack.
+    process.env.VITE_SUPABASE_URL = stack.url
+    process.env.VITE_SUPABASE_ANON_KEY = ANON_KEY
+    console.log(
+      `[supabase] Local Supabase is ready at ${stack.url} (${Math.round(performance.now() - started)} ms)`,
+    )
+  } else {
+    console.log(`[supabase] Using VITE_SUPABASE_URL=${env.VITE_SUPABASE_URL} (no local stack)`)
+  }
+
+  let vite: ViteDevServer
+  try {
+    vite = await createServer({ mode, server: { port: 5173, strictPort: true } })
+    await vite.listen()
+  } catch (error) {
+    await stack?.stop()
+    throw error
+  }
+  console.log('')
+  vite.printUrls()
+  if (stack) console.log(`  ➜  Supabase: ${stack.url}`)
+  console.log('\nReady. Press Ctrl-C to stop.')
+
+  let stopping = false
+  const shutdown = () => {
+    if (stopping) return
+    stopping = true
+    Promise.all([vite.close(), stack?.stop()]).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`Shutdown failed: ${(error as Error)?.message ?? error}`)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof PortInUseError) console.error(error.message)
+  else console.error(error)
+  process.exit(1)
+})
