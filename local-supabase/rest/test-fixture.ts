@@ -104,13 +104,20 @@ create function public.whoami() returns json language sql stable as $$
 $$;
 `
 
+export interface ClientOptions {
+  /** Corrupts the body supabase-js sends (for malformed-JSON tests). */
+  mangleBody?: (body: string) => string
+  /** Sees every response (for header assertions). */
+  onResponse?: (response: Response) => void
+}
+
 export interface Fixture {
   db: Db
   rest: RestHandler
   anon: SupabaseClient
   service: SupabaseClient
   asUser(sub: string): Promise<SupabaseClient>
-  client(key: string, options?: { mangleBody?: (body: string) => string }): SupabaseClient
+  client(key: string, options?: ClientOptions): SupabaseClient
   close(): Promise<void>
 }
 
@@ -130,9 +137,11 @@ export async function startFixture(): Promise<Fixture> {
     createClient(URL_BASE, ANON_KEY, {
       global: {
         headers: { Authorization: `Bearer ${key}` },
-        fetch: (input, init) => {
+        fetch: async (input, init) => {
           const body = options.mangleBody && typeof init?.body === 'string' ? options.mangleBody(init.body) : init?.body
-          return rest.handler(new Request(input, { ...init, body }))
+          const response = await rest.handler(new Request(input, { ...init, body }))
+          options.onResponse?.(response)
+          return response
         },
       },
       auth: { persistSession: false, autoRefreshToken: false },
