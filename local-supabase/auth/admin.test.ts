@@ -96,7 +96,9 @@ describe('admin users (service_role key)', () => {
 
   it('is 403 not_admin for the anon key and for a user access token', async () => {
     const { data } = await kit.client().auth.signInAnonymously()
-    const asUser = kit.client(undefined, { Authorization: `Bearer ${data.session!.access_token}` })
+    const asUser = kit.client(undefined, {
+      headers: { Authorization: `Bearer ${data.session!.access_token}` },
+    })
     const before = await kit.counts()
     for (const client of [kit.client(), asUser]) {
       const created = await client.auth.admin.createUser({

@@ -11,6 +11,15 @@ export const PUBLIC_URL = 'http://127.0.0.1:54321'
 export const SITE_URL = 'http://127.0.0.1:5173'
 export const PREVIEW_URL = 'http://127.0.0.1:4173'
 
+export interface ClientOptions {
+  headers?: Record<string, string>
+  /**
+   * Where auth-js keeps the session and the PKCE code verifier, for tests that inspect it.
+   * auth-js ignores `storage` unless `persistSession` is on, so giving one turns it on.
+   */
+  storage?: MemoryStorage
+}
+
 export interface AuthKit {
   db: Db
   opts: StackOptions
@@ -18,15 +27,18 @@ export interface AuthKit {
   /** fetch() straight into the handler: no network, same Request/Response objects. */
   fetch: typeof fetch
   /** The real supabase-js client over `fetch`, PKCE, in-memory storage, no timers. */
-  client(key?: string, headers?: Record<string, string>): SupabaseClient
+  client(key?: string, options?: ClientOptions): SupabaseClient
   /** Row counts of every auth table, to prove a failed request changed nothing. */
   counts(): Promise<Record<string, number>>
   close(): Promise<void>
 }
 
-function memoryStorage() {
+export type MemoryStorage = ReturnType<typeof memoryStorage>
+
+export function memoryStorage() {
   const items = new Map<string, string>()
   return {
+    items,
     getItem: (key: string) => items.get(key) ?? null,
     setItem: (key: string, value: string) => void items.set(key, value),
     removeItem: (key: string) => void items.delete(key),
@@ -51,14 +63,14 @@ export async function startAuthKit(): Promise<AuthKit> {
     opts,
     handler,
     fetch: viaHandler,
-    client: (key = ANON_KEY, headers = {}) =>
+    client: (key = ANON_KEY, { headers = {}, storage } = {}) =>
       createClient(PUBLIC_URL, key, {
         auth: {
-          persistSession: false,
+          persistSession: storage !== undefined,
           autoRefreshToken: false,
           detectSessionInUrl: false,
           flowType: 'pkce',
-          storage: memoryStorage(),
+          storage: storage ?? memoryStorage(),
         },
         global: { fetch: viaHandler, headers },
         // Node 20 has no WebSocket; realtime is never connected here, only constructed.
