@@ -130,12 +130,12 @@ describe('Google sign-in through the local account picker (PKCE)', () => {
       },
       identities: [expect.objectContaining({ provider: 'google' })],
     })
-    expect(decodeJwt(data.session.access_token).amr).toEqual([
+    expect(decodeJwt(data.session!.access_token).amr).toEqual([
       { method: 'oauth', timestamp: expect.any(Number) },
     ])
     const { rows } = await kit.db.query<{ display_name: string; avatar_url: string }>(
       'select display_name, avatar_url from public.profiles where id = $1',
-      [data.user.id],
+      [data.user!.id],
     )
     expect(rows[0]).toMatchObject({ display_name: 'Grace Hopper' })
     expect(await kit.db.query('select 1 from auth.flow_state')).toMatchObject({ rows: [] })
