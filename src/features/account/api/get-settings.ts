@@ -17,7 +17,9 @@ export type AccountSettings = z.infer<typeof settingsSchema>
 export async function getSettings(userId: string): Promise<AccountSettings> {
   const { data } = await supabase
     .from('profiles')
-    .select('display_name, show_on_leaderboard, starting_cash, current_run, run_started_at, created_at')
+    .select(
+      'display_name, show_on_leaderboard, starting_cash, current_run, run_started_at, created_at',
+    )
     .eq('id', userId)
     .single()
     .throwOnError()
@@ -25,7 +27,10 @@ export async function getSettings(userId: string): Promise<AccountSettings> {
 }
 
 export function settingsQueryOptions(userId: string) {
-  return queryOptions({ queryKey: accountKeys.settings(userId), queryFn: () => getSettings(userId) })
+  return queryOptions({
+    queryKey: accountKeys.settings(userId),
+    queryFn: () => getSettings(userId),
+  })
 }
 
 export function useSettings(userId: string) {

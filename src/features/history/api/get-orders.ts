@@ -35,10 +35,7 @@ const COLUMNS =
   'id, run, symbol, side, type, quantity, notional, limit_price, stop_price, time_in_force, status, filled_price, filled_at, reject_reason, created_at'
 
 function ordersQuery(userId: string, filters: ListFilters, from: number, to: number) {
-  const query = supabase
-    .from('orders')
-    .select(COLUMNS, { count: 'exact' })
-    .eq('user_id', userId)
+  const query = supabase.from('orders').select(COLUMNS, { count: 'exact' }).eq('user_id', userId)
   return applyHistoryFilters(query, filters)
     .order('created_at', { ascending: false })
     .order('id', { ascending: false })

@@ -1,4 +1,139 @@
-/** Placeholder so the router type-checks; the history feature's owner replaces this file. */
+import { History } from 'lucide-react'
+import { Link, useSearchParams } from 'react-router'
+import { Button } from '@/components/ui/button'
+import { EmptyState } from '@/components/ui/empty-state'
+import { SegmentedControl } from '@/components/ui/segmented-control'
+import { Skeleton } from '@/components/ui/skeleton'
+import { useUserId } from '@/lib/use-session'
+import { useCurrentRun } from '../api/get-current-run'
+import { useFills } from '../api/get-fills'
+import { useOrders } from '../api/get-orders'
+import { HISTORY_PAGE_SIZE, type ListFilters } from '../api/query-filters'
+import { historySearchParams, parseHistoryFilters, type HistoryView } from '../lib/filters'
+import { ExportCsvButton } from './export-csv-button'
+import { FillsTable } from './fills-table'
+import { HistoryFiltersForm } from './history-filters'
+import { OrdersTable } from './orders-table'
+import { Pagination } from './pagination'
+
+const views = [
+  { value: 'fills', label: 'Fills' },
+  { value: 'orders', label: 'Orders' },
+] as const
+
 export function HistoryPage() {
-  return <h1 className="text-2xl font-semibold">History</h1>
+  const userId = useUserId()
+  const [params, setParams] = useSearchParams()
+  const filters = parseHistoryFilters(params)
+  const listFilters: ListFilters = {
+    symbol: filters.symbol,
+    side: filters.side,
+    from: filters.from,
+    to: filters.to,
+  }
+  const filtered = Object.values(listFilters).some((value) => value !== undefined)
+  const currentRun = useCurrentRun(userId)
+  const fills = useFills(userId, listFilters, filters.page, filters.view === 'fills')
+  const orders = useOrders(userId, listFilters, filters.page, filters.view === 'orders')
+  const list = filters.view === 'fills' ? fills : orders
+  const noun = filters.view === 'fills' ? 'fills' : 'orders'
+
+  function update(next: Partial<typeof filters>) {
+    setParams(historySearchParams({ ...filters, page: 1, ...next }))
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold">History</h1>
+        <ExportCsvButton
+          userId={userId}
+          view={filters.view}
+          filters={listFilters}
+          currentRun={currentRun.data}
+        />
+      </div>
+      <SegmentedControl
+        label="Show"
+        size="md"
+        value={filters.view}
+        options={views}
+        onChange={(view: HistoryView) => update({ view })}
+        className="self-start"
+      />
+      <HistoryFiltersForm
+        key={params.toString()}
+        filters={listFilters}
+        onApply={(next) =>
+          update({ symbol: undefined, side: undefined, from: undefined, to: undefined, ...next })
+        }
+      />
+
+      {list.error ? (
+        <div
+          role="alert"
+          className="flex flex-col items-start gap-3 rounded-lg border border-down p-4 text-sm"
+        >
+          <p>
+            Your {noun} could not be loaded: {list.error.message}
+          </p>
+          {filters.page > 1 ? (
+            // A page number past the end (an old link) is answered with "range not satisfiable".
+            <Button variant="secondary" onClick={() => update({})}>
+              Go to the first page
+            </Button>
+          ) : (
+            <Button variant="secondary" onClick={() => void list.refetch()}>
+              Try again
+            </Button>
+          )}
+        </div>
+      ) : !list.data ? (
+        <div aria-busy="true" aria-label={`Loading ${noun}`} className="flex flex-col gap-2">
+          {Array.from({ length: 6 }, (_, index) => (
+            <Skeleton key={index} className="h-10 w-full" />
+          ))}
+        </div>
+      ) : list.data.rows.length === 0 && list.data.total > 0 ? (
+        <div className="flex flex-col items-start gap-3 rounded-lg border border-border p-4 text-sm">
+          <p>This page is past the end of your {noun}.</p>
+          <Button variant="secondary" onClick={() => update({})}>
+            Go to the first page
+          </Button>
+        </div>
+      ) : list.data.total === 0 ? (
+        <EmptyState
+          icon={<History className="size-6" aria-hidden="true" />}
+          title={filtered ? `No ${noun} match these filters` : `No ${noun} yet`}
+        >
+          {filtered ? (
+            'Change or clear the filters to see more.'
+          ) : (
+            <>
+              Every order you place and every fill appears here. Start on the{' '}
+              <Link to="/" className="text-link underline">
+                Market
+              </Link>{' '}
+              page.
+            </>
+          )}
+        </EmptyState>
+      ) : (
+        <div aria-busy={list.isPlaceholderData} className="flex flex-col gap-3">
+          {filters.view === 'fills' && fills.data ? (
+            <FillsTable rows={fills.data.rows} currentRun={currentRun.data} />
+          ) : orders.data ? (
+            <OrdersTable rows={orders.data.rows} currentRun={currentRun.data} />
+          ) : null}
+          <Pagination
+            label={filters.view === 'fills' ? 'Fills' : 'Orders'}
+            page={filters.page}
+            pageSize={HISTORY_PAGE_SIZE}
+            total={list.data.total}
+            onPage={(page) => setParams(historySearchParams({ ...filters, page }))}
+          />
+        </div>
+      )}
+    </div>
+  )
 }

@@ -9,7 +9,7 @@ const filtersSchema = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z0-9.\-]{1,12}$/)
+    .regex(/^[A-Z0-9.-]{1,12}$/)
     .optional()
     .catch(undefined),
   side: z.enum(['buy', 'sell']).optional().catch(undefined),

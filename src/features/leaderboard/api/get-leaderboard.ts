@@ -7,19 +7,33 @@ export const LEADERBOARD_LIMIT = 50
 /** Equity moves with every tick; a 10 s refresh keeps ranks live without hammering Postgres. */
 export const LEADERBOARD_REFRESH_MS = 10_000
 
-const entrySchema = z.object({
+const rowSchema = z.object({
   rank: z.coerce.number().int(),
   display_name: z.string(),
   equity: z.coerce.number(),
+  /** Percent (12.5 = +12.5 %), as get_leaderboard returns it. */
   return_pct: z.coerce.number(),
-  is_me: z.boolean().optional(),
 })
 
-export type LeaderboardEntry = z.infer<typeof entrySchema>
+export interface LeaderboardEntry {
+  rank: number
+  displayName: string
+  equity: number
+  /** Fraction (0.125 = +12.5 %), the unit the app's percent formatter takes. */
+  returnRatio: number
+}
 
 export async function getLeaderboard(limit: number): Promise<LeaderboardEntry[]> {
   const { data } = await supabase.rpc('get_leaderboard', { p_limit: limit }).throwOnError()
-  return z.array(entrySchema).parse(data ?? [])
+  return z
+    .array(rowSchema)
+    .parse(data ?? [])
+    .map((row) => ({
+      rank: row.rank,
+      displayName: row.display_name,
+      equity: row.equity,
+      returnRatio: row.return_pct / 100,
+    }))
 }
 
 export function leaderboardQueryOptions(limit = LEADERBOARD_LIMIT) {

@@ -1,4 +1,85 @@
-/** Placeholder so the router type-checks; the leaderboard feature's owner replaces this file. */
+import { Trophy } from 'lucide-react'
+import { Link } from 'react-router'
+import { Button } from '@/components/ui/button'
+import { EmptyState } from '@/components/ui/empty-state'
+import { Skeleton } from '@/components/ui/skeleton'
+import { useProfile } from '@/lib/api/get-profile'
+import { useUserId } from '@/lib/use-session'
+import { LEADERBOARD_REFRESH_MS, useLeaderboard } from '../api/get-leaderboard'
+import { LeaderboardTable } from './leaderboard-table'
+
+const timeFormatter = new Intl.DateTimeFormat('en-US', { timeStyle: 'medium' })
+
 export function LeaderboardPage() {
-  return <h1 className="text-2xl font-semibold">Leaderboard</h1>
+  const userId = useUserId()
+  const leaderboard = useLeaderboard()
+  const profile = useProfile(userId)
+  // get_leaderboard exposes display names only, so "you" is the opted-in row with your name.
+  const myName = profile.data?.show_on_leaderboard ? profile.data.display_name : null
+
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-2xl font-semibold">Leaderboard</h1>
+      <div className="flex flex-col gap-1 text-sm text-muted">
+        <p>
+          Traders ranked by total return of their current run (equity at live prices against their
+          starting cash). Only traders who opted in are listed, by display name — never by e-mail.
+          Ranks refresh every {LEADERBOARD_REFRESH_MS / 1000} seconds.
+        </p>
+        {profile.data && (
+          <p>
+            {profile.data.show_on_leaderboard ? (
+              <>
+                You are listed as{' '}
+                <span className="font-semibold text-fg">{profile.data.display_name}</span>.{' '}
+              </>
+            ) : (
+              'You are not listed. '
+            )}
+            <Link to="/account" className="font-medium text-link underline">
+              {profile.data.show_on_leaderboard
+                ? 'Change this in Account'
+                : 'Join the leaderboard in Account'}
+            </Link>
+          </p>
+        )}
+      </div>
+
+      {leaderboard.error ? (
+        <div
+          role="alert"
+          className="flex flex-col items-start gap-3 rounded-lg border border-down p-4 text-sm"
+        >
+          <p>The leaderboard could not be loaded: {leaderboard.error.message}</p>
+          <Button variant="secondary" onClick={() => void leaderboard.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : !leaderboard.data ? (
+        <div aria-busy="true" aria-label="Loading leaderboard" className="flex flex-col gap-2">
+          {Array.from({ length: 8 }, (_, index) => (
+            <Skeleton key={index} className="h-10 w-full" />
+          ))}
+        </div>
+      ) : leaderboard.data.length === 0 ? (
+        <EmptyState
+          icon={<Trophy className="size-6" aria-hidden="true" />}
+          title="Nobody is on the leaderboard yet"
+        >
+          Be the first: turn on “Show me on the leaderboard” in{' '}
+          <Link to="/account" className="text-link underline">
+            Account
+          </Link>
+          .
+        </EmptyState>
+      ) : (
+        <>
+          <LeaderboardTable entries={leaderboard.data} myName={myName} />
+          <p className="text-xs text-muted">
+            Updated {timeFormatter.format(leaderboard.dataUpdatedAt)}
+          </p>
+        </>
+      )}
+    </div>
+  )
 }

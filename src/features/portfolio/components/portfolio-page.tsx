@@ -1,4 +1,88 @@
-/** Placeholder so the router type-checks; the portfolio feature's owner replaces this file. */
+import { ListOrdered } from 'lucide-react'
+import { Link } from 'react-router'
+import { Button } from '@/components/ui/button'
+import { EmptyState } from '@/components/ui/empty-state'
+import { Skeleton } from '@/components/ui/skeleton'
+import { useUserId } from '@/lib/use-session'
+import { useAccount } from '../api/get-account'
+import { useOpenOrders } from '../api/get-open-orders'
+import { usePositions } from '../api/get-positions'
+import { HoldingsSection } from './holdings-section'
+import { LiveOverview } from './live-overview'
+import { OpenOrders } from './open-orders'
+
+function PortfolioSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading portfolio" className="flex flex-col gap-4">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-6">
+        {Array.from({ length: 5 }, (_, index) => (
+          <Skeleton key={index} className={index === 0 ? 'col-span-2 h-20' : 'h-20'} />
+        ))}
+      </div>
+      <Skeleton className="h-64 w-full" />
+      <Skeleton className="h-40 w-full" />
+    </div>
+  )
+}
+
 export function PortfolioPage() {
-  return <h1 className="text-2xl font-semibold">Portfolio</h1>
+  const userId = useUserId()
+  const account = useAccount(userId)
+  const positions = usePositions(userId)
+  const openOrders = useOpenOrders(userId)
+  const failed = account.error ?? positions.error
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">Portfolio</h1>
+      {failed ? (
+        <div
+          role="alert"
+          className="flex flex-col items-start gap-3 rounded-lg border border-down p-4"
+        >
+          <p className="text-sm">Your portfolio could not be loaded: {failed.message}</p>
+          <Button
+            variant="secondary"
+            onClick={() => void Promise.all([account.refetch(), positions.refetch()])}
+          >
+            Try again
+          </Button>
+        </div>
+      ) : !account.data || !positions.data ? (
+        <PortfolioSkeleton />
+      ) : (
+        <>
+          <LiveOverview userId={userId} account={account.data} positions={positions.data} />
+          <HoldingsSection positions={positions.data} />
+        </>
+      )}
+
+      <section aria-labelledby="open-orders-title" className="flex flex-col gap-3">
+        <h2 id="open-orders-title" className="text-lg font-semibold">
+          Open orders
+        </h2>
+        {openOrders.error ? (
+          <p role="alert" className="text-sm text-down">
+            Open orders could not be loaded: {openOrders.error.message}
+          </p>
+        ) : !openOrders.data ? (
+          <Skeleton className="h-24 w-full" />
+        ) : openOrders.data.length === 0 ? (
+          <EmptyState
+            icon={<ListOrdered className="size-6" aria-hidden="true" />}
+            title="No open orders"
+          >
+            Limit and stop orders wait here until the price reaches them. Place one from a stock’s
+            order ticket on the{' '}
+            <Link to="/" className="text-link underline">
+              Market
+            </Link>{' '}
+            page.
+          </EmptyState>
+        ) : (
+          <OpenOrders orders={openOrders.data} userId={userId} />
+        )}
+      </section>
+    </div>
+  )
 }

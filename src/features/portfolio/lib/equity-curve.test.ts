@@ -1,5 +1,11 @@
 import fc from 'fast-check'
-import { buildEquityCurve, dayStartEquity, downsample, type Fill } from './equity-curve'
+import {
+  buildEquityCurve,
+  dayStartEquity,
+  downsample,
+  withLivePoint,
+  type Fill,
+} from './equity-curve'
 
 const MINUTE = 60_000
 const start = Date.UTC(2026, 10, 20, 14, 0)
@@ -15,17 +21,15 @@ describe('buildEquityCurve', () => {
       runStart: start,
       fills: [],
       closes: { AAPL: [{ at: start + MINUTE, close: 150 }] },
-      now: start + 2 * MINUTE,
-      livePrices: new Map([['AAPL', 151]]),
+      until: start + 2 * MINUTE,
     })
     expect(curve).toEqual([
       { at: start, equity: 100_000 },
       { at: start + MINUTE, equity: 100_000 },
-      { at: start + 2 * MINUTE, equity: 100_000 },
     ])
   })
 
-  it('values holdings at later closes and at the live price now, not at cost', () => {
+  it('values holdings at later closes, not at cost', () => {
     const curve = buildEquityCurve({
       startingCash: 100_000,
       runStart: start,
@@ -34,16 +38,30 @@ describe('buildEquityCurve', () => {
         AAPL: [
           { at: start - MINUTE, close: 90 },
           { at: start + 2 * MINUTE, close: 110 },
+          { at: start + 3 * MINUTE, close: 120 },
         ],
       },
-      now: start + 3 * MINUTE,
-      livePrices: new Map([['AAPL', 120]]),
+      until: start + 2 * MINUTE,
     })
+    // The close at +3 min is after `until` (its candle is still open): left out.
     expect(curve).toEqual([
       { at: start, equity: 100_000 },
       { at: start + MINUTE, equity: 100_000 },
       { at: start + 2 * MINUTE, equity: 100_100 },
-      { at: start + 3 * MINUTE, equity: 100_200 },
+    ])
+  })
+
+  it('values a fill and a close at the same instant once, with the close', () => {
+    const curve = buildEquityCurve({
+      startingCash: 1_000,
+      runStart: start,
+      fills: [buy(start + MINUTE, 'AAPL', 1, 100, 900)],
+      closes: { AAPL: [{ at: start + MINUTE, close: 101 }] },
+      until: start + MINUTE,
+    })
+    expect(curve).toEqual([
+      { at: start, equity: 1_000 },
+      { at: start + MINUTE, equity: 1_001 },
     ])
   })
 
@@ -53,13 +71,19 @@ describe('buildEquityCurve', () => {
       runStart: start,
       fills: [
         buy(start + MINUTE, 'MSFT', 2, 100, 799),
-        { at: start + 2 * MINUTE, symbol: 'MSFT', side: 'sell', quantity: 2, price: 105, cashAfter: 1_008 },
+        {
+          at: start + 2 * MINUTE,
+          symbol: 'MSFT',
+          side: 'sell',
+          quantity: 2,
+          price: 105,
+          cashAfter: 1_008,
+        },
       ],
       closes: {},
-      now: start + 3 * MINUTE,
-      livePrices: new Map([['MSFT', 500]]),
+      until: start + 3 * MINUTE,
     })
-    expect(curve.map((point) => point.equity)).toEqual([1_000, 999, 1_008, 1_008])
+    expect(curve.map((point) => point.equity)).toEqual([1_000, 999, 1_008])
   })
 
   it('ignores fills of earlier runs', () => {
@@ -67,14 +91,15 @@ describe('buildEquityCurve', () => {
       startingCash: 100_000,
       runStart: start,
       fills: [buy(start - MINUTE, 'AAPL', 10, 100, 99_000)],
-      closes: {},
-      now: start + MINUTE,
-      livePrices: new Map([['AAPL', 200]]),
+      closes: { AAPL: [{ at: start + MINUTE, close: 200 }] },
+      until: start + MINUTE,
     })
     expect(curve.at(-1)).toEqual({ at: start + MINUTE, equity: 100_000 })
   })
 
-  it('ends at cash + Σ quantity × live price for any sequence of buys', () => {
+  it('stays at the starting cash while prices do not move, for any sequence of buys', () => {
+    // One fill price per symbol: the market did not move between fills.
+    const fillPrice: Record<string, number> = { A: 7, B: 13, C: 29 }
     fc.assert(
       fc.property(
         fc.array(
@@ -85,41 +110,40 @@ describe('buildEquityCurve', () => {
           { maxLength: 20 },
         ),
         (trades) => {
-          // One fill price per symbol: the market did not move between fills.
-          const fillPrice = new Map([
-            ['A', 7],
-            ['B', 13],
-            ['C', 29],
-          ])
           let cash = 1_000_000
           const fills = trades.map((trade, index) => {
-            const price = fillPrice.get(trade.symbol) ?? 0
+            const price = fillPrice[trade.symbol]
             cash -= trade.quantity * price
             return buy(start + (index + 1) * MINUTE, trade.symbol, trade.quantity, price, cash)
           })
-          const live = new Map([
-            ['A', 10],
-            ['B', 20],
-            ['C', 30],
-          ])
           const curve = buildEquityCurve({
             startingCash: 1_000_000,
             runStart: start,
             fills,
             closes: {},
-            now: start + 1_000 * MINUTE,
-            livePrices: live,
+            until: start + 1_000 * MINUTE,
           })
-          const expected = trades.reduce(
-            (sum, trade) => sum + trade.quantity * (live.get(trade.symbol) ?? 0),
-            cash,
-          )
-          expect(curve.at(-1)?.equity).toBeCloseTo(expected, 6)
-          // Valued at the fill price, a trade without fees does not change equity.
-          for (const point of curve.slice(0, -1)) expect(point.equity).toBeCloseTo(1_000_000, 6)
+          expect(curve).toHaveLength(trades.length + 1)
+          for (const point of curve) expect(point.equity).toBeCloseTo(1_000_000, 6)
         },
       ),
     )
+  })
+})
+
+describe('withLivePoint', () => {
+  it('appends the live equity and drops points at or after it', () => {
+    const curve = [
+      { at: 1, equity: 10 },
+      { at: 2, equity: 11 },
+      { at: 3, equity: 12 },
+    ]
+    expect(withLivePoint(curve, 3, 20)).toEqual([
+      { at: 1, equity: 10 },
+      { at: 2, equity: 11 },
+      { at: 3, equity: 20 },
+    ])
+    expect(withLivePoint(curve, 5, 20).at(-1)).toEqual({ at: 5, equity: 20 })
   })
 })
 
@@ -158,14 +182,22 @@ describe('downsample', () => {
 
   it('keeps at most maxPoints, always the first and the last', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 3, max: 2_000 }), fc.integer({ min: 3, max: 300 }), (n, max) => {
-        const points = Array.from({ length: n }, (_, index) => ({ at: index * 1_000, equity: index }))
-        const kept = downsample(points, max)
-        expect(kept.length).toBeLessThanOrEqual(max)
-        expect(kept[0]).toEqual(points[0])
-        expect(kept.at(-1)).toEqual(points.at(-1))
-        for (let i = 1; i < kept.length; i += 1) expect(kept[i].at).toBeGreaterThan(kept[i - 1].at)
-      }),
+      fc.property(
+        fc.integer({ min: 3, max: 2_000 }),
+        fc.integer({ min: 3, max: 300 }),
+        (n, max) => {
+          const points = Array.from({ length: n }, (_, index) => ({
+            at: index * 1_000,
+            equity: index,
+          }))
+          const kept = downsample(points, max)
+          expect(kept.length).toBeLessThanOrEqual(max)
+          expect(kept[0]).toEqual(points[0])
+          expect(kept.at(-1)).toEqual(points.at(-1))
+          for (let i = 1; i < kept.length; i += 1)
+            expect(kept[i].at).toBeGreaterThan(kept[i - 1].at)
+        },
+      ),
     )
   })
 })

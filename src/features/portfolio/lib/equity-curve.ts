@@ -8,8 +8,9 @@
  *
  * At every time where something changed (a fill or a close of a held symbol), equity =
  * cash + Σ quantity × latest known price, where the latest known price is whichever came last:
- * the latest close or the price of the latest fill of that symbol. The final point is "now",
- * valued with live quotes. Before the first fill, equity is the starting cash.
+ * the latest close or the price of the latest fill of that symbol. Before the first fill, equity
+ * is the starting cash. The page then appends "now" valued with live quotes (`withLivePoint`),
+ * the same number as the equity shown in the summary.
  */
 
 export interface Fill {
@@ -64,12 +65,12 @@ export function buildEquityCurve(input: {
   runStart: number
   fills: readonly Fill[]
   closes: Readonly<Record<string, readonly ClosePoint[]>>
-  now: number
-  livePrices: ReadonlyMap<string, number>
+  /** Points after this instant (a candle still open) are left out. */
+  until: number
 }): EquityPoint[] {
   const events: Event[] = []
   for (const fill of input.fills) {
-    if (fill.at < input.runStart || fill.at > input.now) continue
+    if (fill.at < input.runStart || fill.at > input.until) continue
     events.push({
       at: fill.at,
       order: 0,
@@ -83,7 +84,7 @@ export function buildEquityCurve(input: {
   }
   for (const [symbol, points] of Object.entries(input.closes)) {
     for (const point of points) {
-      if (point.at > input.now) continue
+      if (point.at > input.until) continue
       events.push({
         at: point.at,
         order: 1,
@@ -104,12 +105,17 @@ export function buildEquityCurve(input: {
     if (last.at === event.at) last.equity = equity
     else curve.push({ at: event.at, equity })
   }
-
-  for (const [symbol, price] of input.livePrices) setPrice(state, symbol, input.now, price)
-  const live = { at: Math.max(input.now, curve[curve.length - 1].at), equity: equityOf(state) }
-  if (curve[curve.length - 1].at === live.at) curve[curve.length - 1] = live
-  else curve.push(live)
   return curve
+}
+
+/** The curve ending at the live equity; a point at the same instant or later is replaced. */
+export function withLivePoint(
+  curve: readonly EquityPoint[],
+  at: number,
+  equity: number,
+): EquityPoint[] {
+  const kept = curve.filter((point) => point.at < at)
+  return [...kept, { at, equity }]
 }
 
 /**

@@ -21,7 +21,10 @@ describe('valueHolding', () => {
   })
 
   it('has no percentage for a zero cost basis', () => {
-    expect(valueHolding({ ...position, averageCost: 0 }, { price: 5, previousClose: 5 }).unrealizedPnlPct).toBeNull()
+    expect(
+      valueHolding({ ...position, averageCost: 0 }, { price: 5, previousClose: 5 })
+        .unrealizedPnlPct,
+    ).toBeNull()
   })
 })
 
@@ -46,7 +49,10 @@ describe('allocationSlices', () => {
     const slices = allocationSlices(
       [
         valueHolding(position, { price: 100, previousClose: 100 }),
-        valueHolding({ ...position, symbol: 'MSFT', quantity: 30 }, { price: 100, previousClose: 100 }),
+        valueHolding(
+          { ...position, symbol: 'MSFT', quantity: 30 },
+          { price: 100, previousClose: 100 },
+        ),
       ],
       1_000,
     )

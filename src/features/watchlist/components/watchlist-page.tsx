@@ -1,4 +1,95 @@
-/** Placeholder so the router type-checks; the watchlist feature's owner replaces this file. */
+import { useMemo, useState } from 'react'
+import { Star } from 'lucide-react'
+import { Button } from '@/components/ui/button'
+import { EmptyState } from '@/components/ui/empty-state'
+import { Skeleton } from '@/components/ui/skeleton'
+import { toast } from '@/components/ui/toast-store'
+import { useUserId } from '@/lib/use-session'
+import { useAddToWatchlist } from '../api/add-to-watchlist'
+import { useWatchlist, type WatchlistEntry } from '../api/get-watchlist'
+import { useRemoveFromWatchlist } from '../api/remove-from-watchlist'
+import { AddSymbol } from './add-symbol'
+import { AlertDialog } from './alert-dialog'
+import { TriggeredAlerts } from './triggered-alerts'
+import { WatchlistTable } from './watchlist-table'
+
 export function WatchlistPage() {
-  return <h1 className="text-2xl font-semibold">Watchlist</h1>
+  const userId = useUserId()
+  const watchlist = useWatchlist(userId)
+  const add = useAddToWatchlist(userId)
+  const remove = useRemoveFromWatchlist(userId)
+  const [editing, setEditing] = useState<WatchlistEntry | null>(null)
+  const existing = useMemo(
+    () => new Set((watchlist.data ?? []).map((entry) => entry.symbol)),
+    [watchlist.data],
+  )
+
+  function addSymbol(symbol: string) {
+    add.mutate(symbol, {
+      onSuccess: () => toast({ title: `${symbol} added to your watchlist`, tone: 'success' }),
+      onError: (error) =>
+        toast({ title: `${symbol} could not be added`, description: error.message, tone: 'error' }),
+    })
+  }
+
+  function removeSymbol(symbol: string) {
+    remove.mutate(symbol, {
+      onSuccess: () => toast({ title: `${symbol} removed from your watchlist` }),
+      onError: (error) =>
+        toast({
+          title: `${symbol} could not be removed`,
+          description: error.message,
+          tone: 'error',
+        }),
+    })
+  }
+
+  return (
+    <div className="flex flex-col gap-5">
+      <h1 className="text-2xl font-semibold">Watchlist</h1>
+      <AddSymbol existing={existing} onAdd={addSymbol} pending={add.isPending} />
+
+      {watchlist.error ? (
+        <div
+          role="alert"
+          className="flex flex-col items-start gap-3 rounded-lg border border-down p-4 text-sm"
+        >
+          <p>Your watchlist could not be loaded: {watchlist.error.message}</p>
+          <Button variant="secondary" onClick={() => void watchlist.refetch()}>
+            Try again
+          </Button>
+        </div>
+      ) : !watchlist.data ? (
+        <div aria-busy="true" aria-label="Loading watchlist" className="flex flex-col gap-2">
+          {Array.from({ length: 4 }, (_, index) => (
+            <Skeleton key={index} className="h-12 w-full" />
+          ))}
+        </div>
+      ) : watchlist.data.length === 0 ? (
+        <EmptyState
+          icon={<Star className="size-6" aria-hidden="true" />}
+          title="Your watchlist is empty"
+        >
+          Search for a stock above to follow its price, or use the star on any stock’s page. Set a
+          price alert and you will be notified when it is crossed.
+        </EmptyState>
+      ) : (
+        <>
+          <TriggeredAlerts entries={watchlist.data} />
+          <section aria-labelledby="watched-title" className="flex flex-col gap-2">
+            <h2 id="watched-title" className="text-lg font-semibold">
+              Watched stocks
+            </h2>
+            <WatchlistTable
+              entries={watchlist.data}
+              onEditAlert={setEditing}
+              onRemove={removeSymbol}
+              removingSymbol={remove.isPending ? (remove.variables ?? null) : null}
+            />
+          </section>
+        </>
+      )}
+      <AlertDialog entry={editing} userId={userId} onClose={() => setEditing(null)} />
+    </div>
+  )
 }

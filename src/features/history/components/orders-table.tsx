@@ -1,0 +1,121 @@
+import { Link } from 'react-router'
+import { Badge, type BadgeTone } from '@/components/ui/badge'
+import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
+import { formatCurrency, formatDateTime, formatQuantity } from '@/lib/format'
+import type { OrderRow } from '../api/get-orders'
+import { RunBadge } from './run-badge'
+
+const sticky = 'sticky left-0 z-10 bg-surface'
+
+const typeLabels: Record<OrderRow['type'], string> = {
+  market: 'Market',
+  limit: 'Limit',
+  stop: 'Stop',
+  stop_limit: 'Stop limit',
+}
+
+const statusTones: Record<OrderRow['status'], BadgeTone> = {
+  pending: 'info',
+  filled: 'up',
+  cancelled: 'neutral',
+  rejected: 'down',
+  expired: 'warn',
+}
+
+const statusLabels: Record<OrderRow['status'], string> = {
+  pending: 'Open',
+  filled: 'Filled',
+  cancelled: 'Cancelled',
+  rejected: 'Rejected',
+  expired: 'Expired',
+}
+
+function orderPrices(row: OrderRow): string {
+  const parts: string[] = []
+  if (row.stop_price !== null) parts.push(`stop ${formatCurrency(row.stop_price)}`)
+  if (row.limit_price !== null) parts.push(`limit ${formatCurrency(row.limit_price)}`)
+  return parts.join(', ') || 'market'
+}
+
+export function OrdersTable({
+  rows,
+  currentRun,
+}: {
+  rows: readonly OrderRow[]
+  currentRun?: number
+}) {
+  return (
+    <TableContainer>
+      <Table className="min-w-[52rem]">
+        <caption className="sr-only">Orders, newest first</caption>
+        <THead>
+          <Tr>
+            <Th className={`${sticky} bg-surface-2`}>Time</Th>
+            <Th>Symbol</Th>
+            <Th>Side</Th>
+            <Th>Type</Th>
+            <Th className="text-right">Quantity</Th>
+            <Th>Price</Th>
+            <Th>Status</Th>
+            <Th className="text-right">Filled at</Th>
+            <Th>Run</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {rows.map((row) => (
+            <Tr
+              key={row.id}
+              className={
+                currentRun !== undefined && row.run < currentRun ? 'text-muted' : undefined
+              }
+            >
+              <Th scope="row" className={`${sticky} whitespace-nowrap text-left font-normal`}>
+                <time dateTime={row.created_at}>{formatDateTime(row.created_at)}</time>
+              </Th>
+              <Td>
+                <Link
+                  to={`/stocks/${row.symbol}`}
+                  className="font-semibold text-link hover:underline"
+                >
+                  {row.symbol}
+                </Link>
+              </Td>
+              <Td>
+                <Badge tone={row.side === 'buy' ? 'up' : 'down'}>
+                  {row.side === 'buy' ? 'Buy' : 'Sell'}
+                </Badge>
+              </Td>
+              <Td>
+                {typeLabels[row.type]}
+                <span className="block text-xs text-muted">
+                  {row.time_in_force === 'day' ? 'Day' : 'Until cancelled'}
+                </span>
+              </Td>
+              <Td className="text-right tabular-nums">
+                {formatQuantity(row.quantity)}
+                {row.notional !== null && (
+                  <span className="block text-xs text-muted">
+                    {formatCurrency(row.notional)} order
+                  </span>
+                )}
+              </Td>
+              <Td className="tabular-nums">{orderPrices(row)}</Td>
+              <Td>
+                <Badge tone={statusTones[row.status]}>{statusLabels[row.status]}</Badge>
+                {row.reject_reason && (
+                  <span className="block max-w-56 text-xs text-muted">{row.reject_reason}</span>
+                )}
+              </Td>
+              <Td className="text-right tabular-nums">
+                {row.filled_price === null ? '—' : formatCurrency(row.filled_price)}
+              </Td>
+              <Td>
+                <RunBadge run={row.run} currentRun={currentRun} />
+              </Td>
+            </Tr>
+          ))}
+        </TBody>
+      </Table>
+    </TableContainer>
+  )
+}

@@ -1,0 +1,51 @@
+import { ChevronLeft, ChevronRight } from 'lucide-react'
+import { Button } from '@/components/ui/button'
+
+const countFormatter = new Intl.NumberFormat('en-US')
+
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  onPage,
+  label,
+}: {
+  page: number
+  pageSize: number
+  total: number
+  onPage: (page: number) => void
+  label: string
+}) {
+  const pages = Math.max(1, Math.ceil(total / pageSize))
+  const first = total === 0 ? 0 : (page - 1) * pageSize + 1
+  const last = Math.min(total, page * pageSize)
+  return (
+    <nav
+      aria-label={`${label} pages`}
+      className="flex flex-wrap items-center justify-between gap-3"
+    >
+      <p className="text-sm text-muted" aria-live="polite">
+        Showing {countFormatter.format(first)}–{countFormatter.format(last)} of{' '}
+        {countFormatter.format(total)}
+      </p>
+      <div className="flex items-center gap-2">
+        <Button variant="secondary" size="sm" onClick={() => onPage(page - 1)} disabled={page <= 1}>
+          <ChevronLeft className="size-4" aria-hidden="true" />
+          Previous page
+        </Button>
+        <span className="text-sm tabular-nums">
+          Page {page} of {pages}
+        </span>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => onPage(page + 1)}
+          disabled={page >= pages}
+        >
+          Next page
+          <ChevronRight className="size-4" aria-hidden="true" />
+        </Button>
+      </div>
+    </nav>
+  )
+}

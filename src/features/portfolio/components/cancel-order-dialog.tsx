@@ -1,0 +1,61 @@
+import { Button } from '@/components/ui/button'
+import { Dialog } from '@/components/ui/dialog'
+import { toast } from '@/components/ui/toast-store'
+import { useCancelOrder } from '../api/cancel-order'
+import type { OpenOrder } from '../api/get-open-orders'
+import { describeOrder } from '../lib/describe-order'
+
+export function CancelOrderDialog({
+  order,
+  userId,
+  onClose,
+}: {
+  order: OpenOrder | null
+  userId: string
+  onClose: () => void
+}) {
+  const cancel = useCancelOrder(userId)
+
+  function close() {
+    cancel.reset()
+    onClose()
+  }
+
+  function confirm() {
+    if (!order) return
+    cancel.mutate(order.id, {
+      onSuccess: () => {
+        toast({ title: 'Order cancelled', description: describeOrder(order), tone: 'success' })
+        close()
+      },
+    })
+  }
+
+  return (
+    <Dialog
+      open={order !== null}
+      onClose={close}
+      dismissible={!cancel.isPending}
+      title="Cancel this order?"
+      description={
+        order
+          ? `${describeOrder(order)}. ${order.side === 'buy' ? 'The cash it holds' : 'The shares it holds'} will be released.`
+          : undefined
+      }
+    >
+      {cancel.error && (
+        <p role="alert" className="mb-3 text-sm text-down">
+          {cancel.error.message}
+        </p>
+      )}
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        <Button variant="secondary" onClick={close} disabled={cancel.isPending} data-autofocus>
+          Keep order
+        </Button>
+        <Button variant="danger" onClick={confirm} loading={cancel.isPending}>
+          Cancel order
+        </Button>
+      </div>
+    </Dialog>
+  )
+}

@@ -1,0 +1,92 @@
+import { Link } from 'react-router'
+import { Price } from '@/components/ui/price'
+import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
+import {
+  formatCurrency,
+  formatPercent,
+  formatQuantity,
+  formatSignedCurrency,
+  signClass,
+} from '@/lib/format'
+import { useConnection, useQuote } from '@/lib/use-quote'
+import type { PositionRow } from '../api/get-positions'
+import { valueHolding } from '../lib/holdings'
+
+/** The first column stays put while the rest scrolls sideways on narrow screens. */
+const sticky = 'sticky left-0 z-10 bg-surface'
+
+function HoldingRow({ position, stale }: { position: PositionRow; stale: boolean }) {
+  const quote = useQuote(position.symbol)
+  const holding = valueHolding(
+    position,
+    quote ? { price: quote.price, previousClose: quote.previous_close } : undefined,
+  )
+  return (
+    <Tr>
+      <Th scope="row" className={`${sticky} text-left`}>
+        <Link to={`/stocks/${position.symbol}`} className="font-semibold text-link hover:underline">
+          {position.symbol}
+        </Link>
+        <span className="block max-w-40 truncate text-xs font-normal text-muted">
+          {position.name}
+        </span>
+      </Th>
+      <Td className="text-right tabular-nums">
+        {formatQuantity(position.quantity)}
+        {position.heldQuantity > 0 && (
+          <span className="block text-xs text-muted">
+            {formatQuantity(position.heldQuantity)} in orders
+          </span>
+        )}
+      </Td>
+      <Td className="text-right tabular-nums">{formatCurrency(position.averageCost)}</Td>
+      <Td className="text-right">
+        {quote ? (
+          <Price
+            value={quote.price}
+            direction={quote.direction}
+            flashKey={quote.changeSeq}
+            stale={stale}
+          />
+        ) : (
+          <span className="text-muted">—</span>
+        )}
+      </Td>
+      <Td className="text-right tabular-nums">{formatCurrency(holding.marketValue)}</Td>
+      <Td className={`text-right tabular-nums ${signClass(holding.unrealizedPnl)}`}>
+        {formatSignedCurrency(holding.unrealizedPnl)}
+        <span className="block text-xs">{formatPercent(holding.unrealizedPnlPct)}</span>
+      </Td>
+      <Td className={`text-right tabular-nums ${signClass(holding.realizedPnl)}`}>
+        {formatSignedCurrency(holding.realizedPnl)}
+      </Td>
+    </Tr>
+  )
+}
+
+export function HoldingsTable({ positions }: { positions: readonly PositionRow[] }) {
+  const { stale } = useConnection()
+  return (
+    <TableContainer>
+      <Table className="min-w-[44rem]">
+        <caption className="sr-only">Holdings with live prices and profit and loss</caption>
+        <THead>
+          <Tr>
+            <Th className={`${sticky} bg-surface-2`}>Symbol</Th>
+            <Th className="text-right">Quantity</Th>
+            <Th className="text-right">Avg cost</Th>
+            <Th className="text-right">Price</Th>
+            <Th className="text-right">Market value</Th>
+            <Th className="text-right">Unrealized P&amp;L</Th>
+            <Th className="text-right">Realized P&amp;L</Th>
+          </Tr>
+        </THead>
+        <TBody>
+          {positions.map((position) => (
+            <HoldingRow key={position.symbol} position={position} stale={stale} />
+          ))}
+        </TBody>
+      </Table>
+    </TableContainer>
+  )
+}

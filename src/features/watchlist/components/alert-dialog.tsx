@@ -1,0 +1,135 @@
+import { useState, type FormEvent } from 'react'
+import { Button } from '@/components/ui/button'
+import { Dialog } from '@/components/ui/dialog'
+import { Input } from '@/components/ui/input'
+import { toast } from '@/components/ui/toast-store'
+import { formatCurrency } from '@/lib/format'
+import { useQuote } from '@/lib/use-quote'
+import type { WatchlistEntry } from '../api/get-watchlist'
+import { useSetAlert } from '../api/set-alert'
+import { crossedWarning, parseAlertForm, type AlertFormErrors } from '../lib/alert-form'
+
+function AlertForm({
+  entry,
+  userId,
+  onDone,
+}: {
+  entry: WatchlistEntry
+  userId: string
+  onDone: () => void
+}) {
+  const quote = useQuote(entry.symbol)
+  const price = quote?.price ?? entry.stocks?.price
+  const [above, setAbove] = useState(entry.alert_above === null ? '' : String(entry.alert_above))
+  const [below, setBelow] = useState(entry.alert_below === null ? '' : String(entry.alert_below))
+  const [errors, setErrors] = useState<AlertFormErrors>({})
+  const save = useSetAlert(userId)
+  const parsed = parseAlertForm({ above, below })
+  const warning = parsed.ok ? crossedWarning(parsed.values, price) : null
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    if (!parsed.ok) {
+      setErrors(parsed.errors)
+      return
+    }
+    setErrors({})
+    save.mutate(
+      { symbol: entry.symbol, alertAbove: parsed.values.above, alertBelow: parsed.values.below },
+      {
+        onSuccess: () => {
+          const cleared = parsed.values.above === null && parsed.values.below === null
+          toast({
+            title: cleared
+              ? `Alert removed for ${entry.symbol}`
+              : `Alert saved for ${entry.symbol}`,
+            tone: 'success',
+          })
+          onDone()
+        },
+      },
+    )
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+      <p className="text-sm">
+        Current price: <span className="font-semibold tabular-nums">{formatCurrency(price)}</span>
+      </p>
+      <Input
+        label="Alert when the price rises to"
+        inputMode="decimal"
+        value={above}
+        onChange={(event) => setAbove(event.target.value)}
+        placeholder="No upper alert"
+        error={errors.above}
+        data-autofocus
+      />
+      <Input
+        label="Alert when the price falls to"
+        inputMode="decimal"
+        value={below}
+        onChange={(event) => setBelow(event.target.value)}
+        placeholder="No lower alert"
+        error={errors.below}
+      />
+      <p className="text-xs text-muted">
+        An alert fires once, the first time the price crosses it, and you are notified in the app on
+        any page. Leave a field empty for no alert on that side.
+      </p>
+      {warning && <p className="text-sm text-warn">{warning}</p>}
+      {save.error && (
+        <p role="alert" className="text-sm text-down">
+          The alert could not be saved: {save.error.message}
+        </p>
+      )}
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+        {(entry.alert_above !== null || entry.alert_below !== null) && (
+          <Button
+            variant="secondary"
+            disabled={save.isPending}
+            onClick={() => {
+              setAbove('')
+              setBelow('')
+              save.mutate(
+                { symbol: entry.symbol, alertAbove: null, alertBelow: null },
+                {
+                  onSuccess: () => {
+                    toast({ title: `Alert removed for ${entry.symbol}`, tone: 'success' })
+                    onDone()
+                  },
+                },
+              )
+            }}
+          >
+            Remove alert
+          </Button>
+        )}
+        <Button type="submit" loading={save.isPending}>
+          Save alert
+        </Button>
+      </div>
+    </form>
+  )
+}
+
+export function AlertDialog({
+  entry,
+  userId,
+  onClose,
+}: {
+  entry: WatchlistEntry | null
+  userId: string
+  onClose: () => void
+}) {
+  return (
+    <Dialog
+      open={entry !== null}
+      onClose={onClose}
+      title={entry ? `Price alert for ${entry.symbol}` : 'Price alert'}
+      description={entry?.stocks?.name}
+    >
+      {entry && <AlertForm key={entry.symbol} entry={entry} userId={userId} onDone={onClose} />}
+    </Dialog>
+  )
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod'
+
+/** An empty field means "no alert on this side"; otherwise a positive price with ≤ 4 decimals. */
+const threshold = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    if (value === '') return null
+    const price = Number(value.replace(/[$,\s]/g, ''))
+    if (!Number.isFinite(price) || price <= 0) {
+      context.addIssue({ code: 'custom', message: 'Enter a price above zero, or leave it empty.' })
+      return z.NEVER
+    }
+    if (price > 1_000_000_000) {
+      context.addIssue({ code: 'custom', message: 'That price is too high.' })
+      return z.NEVER
+    }
+    return Math.round(price * 10_000) / 10_000
+  })
+
+export const alertFormSchema = z
+  .object({ above: threshold, below: threshold })
+  .superRefine((value, context) => {
+    if (value.above !== null && value.below !== null && value.below >= value.above) {
+      context.addIssue({
+        code: 'custom',
+        path: ['below'],
+        message: 'The lower alert must be below the upper alert.',
+      })
+    }
+  })
+
+export type AlertFormValues = z.output<typeof alertFormSchema>
+
+export type AlertFormErrors = Partial<Record<'above' | 'below', string>>
+
+export function parseAlertForm(input: {
+  above: string
+  below: string
+}): { ok: true; values: AlertFormValues } | { ok: false; errors: AlertFormErrors } {
+  const result = alertFormSchema.safeParse(input)
+  if (result.success) return { ok: true, values: result.data }
+  const errors: AlertFormErrors = {}
+  for (const issue of result.error.issues) {
+    const field = issue.path[0]
+    if ((field === 'above' || field === 'below') && !errors[field]) errors[field] = issue.message
+  }
+  return { ok: false, errors }
+}
+
+/**
+ * Warns (without blocking) when a threshold is already crossed: Postgres would fire the alert on
+ * the very next tick, which is rarely what someone means.
+ */
+export function crossedWarning(values: AlertFormValues, price: number | undefined): string | null {
+  if (price === undefined) return null
+  if (values.above !== null && price >= values.above) {
+    return 'The price is already at or above the upper alert; it will fire on the next price update.'
+  }
+  if (values.below !== null && price <= values.below) {
+    return 'The price is already at or below the lower alert; it will fire on the next price update.'
+  }
+  return null
+}
