@@ -90,7 +90,7 @@ create function public.big_number() returns numeric language sql immutable as $$
 create function public.add_note(body text) returns public.notes language sql volatile
   as $$ insert into public.notes (body) values (body) returning * $$;
 create function public.add_note_stable(body text) returns int language plpgsql stable
-  as $$ begin insert into public.notes (body) values (body); return 1; end $$;
+  as $$ begin perform public.add_note(body); return 1; end $$;
 create function public.fail(kind text) returns int language plpgsql as $$
 begin
   if kind = 'p0001' then raise exception 'nope' using detail = 'some detail', hint = 'some hint';
