@@ -22,7 +22,7 @@ export const routes: RouteObject[] = [
           {
             path: 'stocks/:symbol',
             lazy: async () => ({
-              Component: (await import('@/features/market/components/stock-page')).StockPage,
+              Component: (await import('@/features/trading/components/stock-page')).StockPage,
             }),
           },
           {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
 import type { ConnectionState, PriceStore, QuoteState } from './price-store'
 import { priceStore } from './prices'
 
@@ -11,14 +11,27 @@ function ensureStarted(store: PriceStore) {
   }
 }
 
-/** Live quote of one symbol; re-renders only when that symbol's values change. */
-export function useQuote(symbol: string, store: PriceStore = priceStore): QuoteState | undefined {
+const noop = () => {}
+
+/**
+ * Live quote of one symbol; re-renders only when that symbol's values change. With `paused`
+ * (e.g. a table row scrolled out of view) it keeps the last value and stops listening.
+ */
+export function useQuote(
+  symbol: string,
+  { paused = false, store = priceStore }: { paused?: boolean; store?: PriceStore } = {},
+): QuoteState | undefined {
   useEffect(() => ensureStarted(store), [store])
+  const last = useRef<QuoteState | undefined>(undefined)
   const subscribe = useCallback(
-    (listener: () => void) => store.subscribeSymbol(symbol, listener),
-    [store, symbol],
+    (listener: () => void) => (paused ? noop : store.subscribeSymbol(symbol, listener)),
+    [store, symbol, paused],
   )
-  return useSyncExternalStore(subscribe, () => store.getQuote(symbol))
+  const getSnapshot = useCallback(() => {
+    if (!paused || last.current?.symbol !== symbol) last.current = store.getQuote(symbol)
+    return last.current
+  }, [store, symbol, paused])
+  return useSyncExternalStore(subscribe, getSnapshot)
 }
 
 /** Every quote; re-renders on each tick that changes anything (for totals, not for rows). */

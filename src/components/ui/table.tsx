@@ -64,7 +64,7 @@ export function SortableTh({
         type="button"
         onClick={onSort}
         className={cn(
-          'inline-flex items-center gap-1 rounded px-2 py-1 hover:text-fg',
+          'inline-flex items-center gap-1 rounded px-2 py-1 whitespace-nowrap hover:text-fg',
           active && 'text-fg',
           align === 'right' && 'flex-row-reverse',
         )}

@@ -1,3 +1,159 @@
+import { useEffect, useMemo, useState } from 'react'
+import { SearchX } from 'lucide-react'
+import { EmptyState } from '@/components/ui/empty-state'
+import { Input } from '@/components/ui/input'
+import { Select } from '@/components/ui/select'
+import { Skeleton } from '@/components/ui/skeleton'
+import { SortableTh, Table, TableContainer, THead, Th } from '@/components/ui/table'
+import { useStocks } from '@/lib/api/get-stocks'
+import { priceStore } from '@/lib/prices'
+import { useConnection } from '@/lib/use-quote'
+import { useDebouncedValue } from '@/lib/use-debounced-value'
+import { useSparklines } from '../api/get-sparklines'
+import { filterAndSort, LIVE_SORT_KEYS } from './sort-stocks'
+import type { Sort, SortKey } from './sort-stocks'
+import { StockRow } from './stock-row'
+
+/** Re-sort by live columns at this pace rather than on every tick, so rows do not jump around. */
+const LIVE_RESORT_MS = 5_000
+
+const columns: Array<{ key: SortKey; label: string; align?: 'right'; className?: string }> = [
+  { key: 'symbol', label: 'Symbol' },
+  { key: 'name', label: 'Name', className: 'hidden md:table-cell' },
+  { key: 'sector', label: 'Sector', className: 'hidden lg:table-cell' },
+  { key: 'price', label: 'Price', align: 'right' },
+  { key: 'change', label: 'Change', align: 'right', className: 'hidden sm:table-cell' },
+  { key: 'changePct', label: 'Change %', align: 'right' },
+  { key: 'volume', label: 'Volume', align: 'right', className: 'hidden lg:table-cell' },
+]
+
 export function MarketPage() {
-  return <h1 className="text-2xl font-semibold">Market</h1>
+  const stocks = useStocks()
+  const sparklines = useSparklines()
+  const { stale } = useConnection()
+  const [search, setSearch] = useState('')
+  const [sector, setSector] = useState('')
+  const [sort, setSort] = useState<Sort>({ key: 'symbol', direction: 'asc' })
+  const [resortTick, setResortTick] = useState(0)
+  const debouncedSearch = useDebouncedValue(search, 200)
+
+  useEffect(() => {
+    if (!LIVE_SORT_KEYS.has(sort.key)) return
+    const timer = setInterval(() => setResortTick((n) => n + 1), LIVE_RESORT_MS)
+    return () => clearInterval(timer)
+  }, [sort.key])
+
+  const sectors = useMemo(
+    () => [...new Set((stocks.data ?? []).map((s) => s.sector))].sort(),
+    [stocks.data],
+  )
+  const rows = useMemo(
+    () =>
+      filterAndSort(stocks.data ?? [], priceStore.getQuotes(), {
+        search: debouncedSearch,
+        sector,
+        sort,
+      }),
+    // resortTick re-reads the live quotes for live sort keys.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [stocks.data, debouncedSearch, sector, sort, resortTick],
+  )
+
+  function toggleSort(key: SortKey) {
+    setSort((current) =>
+      current.key === key
+        ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
+        : { key, direction: LIVE_SORT_KEYS.has(key) ? 'desc' : 'asc' },
+    )
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <title>Market · StockTrade</title>
+      <div className="flex flex-col gap-1">
+        <h1 className="text-2xl font-semibold">Market</h1>
+        <p className="text-sm text-muted">
+          Live simulated prices for {stocks.data?.length ?? 'all'} US stocks. Select one to trade.
+        </p>
+      </div>
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
+        <Input
+          label="Search stocks"
+          type="search"
+          placeholder="Symbol or name"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          className="sm:max-w-xs sm:flex-1"
+          autoComplete="off"
+        />
+        <Select
+          label="Sector"
+          value={sector}
+          onChange={(event) => setSector(event.target.value)}
+          options={[
+            { value: '', label: 'All sectors' },
+            ...sectors.map((s) => ({ value: s, label: s })),
+          ]}
+          className="sm:w-56"
+        />
+      </div>
+      {stocks.isError ? (
+        <p role="alert" className="rounded-md bg-down-tint p-3 text-sm">
+          Could not load the market: {stocks.error.message}
+        </p>
+      ) : (
+        <TableContainer>
+          <Table aria-busy={stocks.isPending} aria-label="Stocks">
+            <THead>
+              <tr>
+                {columns.map((column) => (
+                  <SortableTh
+                    key={column.key}
+                    active={sort.key === column.key}
+                    direction={sort.direction}
+                    onSort={() => toggleSort(column.key)}
+                    align={column.align}
+                    className={column.className}
+                  >
+                    {column.label}
+                  </SortableTh>
+                ))}
+                <Th className="hidden sm:table-cell">
+                  <span className="sr-only">Today's trend</span>
+                  <span aria-hidden="true">Today</span>
+                </Th>
+              </tr>
+            </THead>
+            <tbody>
+              {stocks.isPending
+                ? Array.from({ length: 10 }, (_, i) => (
+                    <tr key={i} className="border-t border-border">
+                      <td colSpan={8} className="px-3 py-3">
+                        <Skeleton className="h-5 w-full" />
+                      </td>
+                    </tr>
+                  ))
+                : rows.map((stock) => (
+                    <StockRow
+                      key={stock.symbol}
+                      stock={stock}
+                      sparkline={sparklines.data?.get(stock.symbol)}
+                      stale={stale}
+                    />
+                  ))}
+            </tbody>
+          </Table>
+          {stocks.isSuccess && rows.length === 0 && (
+            <EmptyState
+              className="m-4"
+              icon={<SearchX className="size-8" aria-hidden="true" />}
+              title="No stocks match"
+            >
+              Try another symbol or name, or choose “All sectors”.
+            </EmptyState>
+          )}
+        </TableContainer>
+      )}
+    </div>
+  )
 }

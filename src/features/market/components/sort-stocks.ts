@@ -1,0 +1,53 @@
+import type { Stock } from '@/lib/models'
+import type { QuoteState } from '@/lib/price-store'
+
+export type SortKey = 'symbol' | 'name' | 'sector' | 'price' | 'change' | 'changePct' | 'volume'
+export type Sort = { key: SortKey; direction: 'asc' | 'desc' }
+
+/** Sort keys whose values move with every tick. */
+export const LIVE_SORT_KEYS: ReadonlySet<SortKey> = new Set([
+  'price',
+  'change',
+  'changePct',
+  'volume',
+])
+
+function liveValue(stock: Stock, quote: QuoteState | undefined, key: SortKey): number {
+  const price = quote?.price ?? stock.price
+  const previous = quote?.previous_close ?? stock.previous_close
+  switch (key) {
+    case 'price':
+      return price
+    case 'change':
+      return price - previous
+    case 'changePct':
+      return previous > 0 ? (price - previous) / previous : 0
+    default:
+      return quote?.volume ?? stock.volume
+  }
+}
+
+/** Filters by search text (symbol or name) and sector, then sorts; live keys use the quotes. */
+export function filterAndSort(
+  stocks: readonly Stock[],
+  quotes: ReadonlyMap<string, QuoteState>,
+  { search, sector, sort }: { search: string; sector: string; sort: Sort },
+): Stock[] {
+  const needle = search.trim().toLowerCase()
+  const rows = stocks.filter(
+    (stock) =>
+      (sector === '' || stock.sector === sector) &&
+      (needle === '' ||
+        stock.symbol.toLowerCase().includes(needle) ||
+        stock.name.toLowerCase().includes(needle)),
+  )
+  const sign = sort.direction === 'asc' ? 1 : -1
+  const key = sort.key
+  if (key === 'symbol' || key === 'name' || key === 'sector') {
+    rows.sort((a, b) => sign * a[key].localeCompare(b[key]) || a.symbol.localeCompare(b.symbol))
+  } else {
+    const values = new Map(rows.map((s) => [s.symbol, liveValue(s, quotes.get(s.symbol), key)]))
+    rows.sort((a, b) => sign * (values.get(a.symbol)! - values.get(b.symbol)!))
+  }
+  return rows
+}

@@ -1,0 +1,30 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { Order } from '@/lib/models'
+import { queryKeys } from '@/lib/query-keys'
+import { supabase } from '@/lib/supabase'
+import type { toRpcArgs } from '../components/order-form'
+
+export type PlaceOrderArgs = ReturnType<typeof toRpcArgs>
+
+/** Calls place_order; a PostgREST error (with its `hint` reason) is thrown as is. */
+export async function placeOrder(args: PlaceOrderArgs): Promise<Order> {
+  const { data, error } = await supabase.rpc('place_order', args)
+  if (error) throw error
+  return data as Order
+}
+
+export function usePlaceOrder(userId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: placeOrder,
+    onSettled: () =>
+      Promise.all(
+        [
+          queryKeys.profile(userId),
+          queryKeys.portfolio.all(userId),
+          queryKeys.orders.all(userId),
+          queryKeys.transactions.all(userId),
+        ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+      ),
+  })
+}

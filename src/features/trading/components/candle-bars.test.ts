@@ -1,0 +1,67 @@
+import type { UTCTimestamp } from 'lightweight-charts'
+import type { QuoteState } from '@/lib/price-store'
+import { liveBar, toBar } from './candle-bars'
+
+const quote = (price: number): QuoteState => ({
+  symbol: 'AAPL',
+  price,
+  previous_close: 100,
+  day_high: 120,
+  day_low: 90,
+  volume: 1,
+  previousPrice: null,
+  direction: 'flat',
+  changeSeq: 0,
+  asOf: 0,
+})
+
+describe('candle bars', () => {
+  const minute = Date.parse('2026-01-05T15:04:00Z')
+
+  it('converts candles to chart bars in UTC seconds', () => {
+    expect(
+      toBar({
+        symbol: 'AAPL',
+        interval: '1m',
+        bucket: '2026-01-05T15:04:00Z',
+        open: 1,
+        high: 2,
+        low: 0.5,
+        close: 1.5,
+        volume: 3,
+      }),
+    ).toEqual({ time: minute / 1000, open: 1, high: 2, low: 0.5, close: 1.5 })
+  })
+
+  it('extends the current minute and opens a new one at the previous close', () => {
+    const last = {
+      time: (minute / 1000) as UTCTimestamp,
+      open: 100,
+      high: 101,
+      low: 99,
+      close: 100,
+    }
+    expect(liveBar(last, quote(103), true, 0, minute + 30_000)).toEqual({
+      ...last,
+      high: 103,
+      close: 103,
+    })
+    expect(liveBar(last, quote(98), true, 0, minute + 60_000)).toEqual({
+      time: minute / 1000 + 60,
+      open: 100,
+      high: 100,
+      low: 98,
+      close: 98,
+    })
+  })
+
+  it("builds today's daily bar from the day's stats", () => {
+    expect(liveBar(undefined, quote(105), false, 101, minute)).toEqual({
+      time: Date.parse('2026-01-05T00:00:00Z') / 1000,
+      open: 101,
+      high: 120,
+      low: 90,
+      close: 105,
+    })
+  })
+})

@@ -1,0 +1,84 @@
+import { Button } from '@/components/ui/button'
+import { Dialog } from '@/components/ui/dialog'
+import { formatCurrency, formatQuantity } from '@/lib/format'
+import type { Estimate, ValidOrder } from './order-form'
+import { orderTypeLabels } from './order-form'
+
+/** The confirmation step: what will be sent, then a single submit that cannot fire twice. */
+export function OrderConfirmDialog({
+  symbol,
+  order,
+  estimate,
+  pending,
+  error,
+  onConfirm,
+  onClose,
+}: {
+  symbol: string
+  order: ValidOrder | null
+  estimate: Estimate | null
+  pending: boolean
+  error: string | null
+  onConfirm: () => void
+  onClose: () => void
+}) {
+  if (!order) return null
+  const verb = order.side === 'buy' ? 'Buy' : 'Sell'
+  const rows: Array<[string, string]> = [
+    ['Order', `${verb} ${symbol}`],
+    ['Type', orderTypeLabels[order.type]],
+    order.quantity !== null
+      ? ['Shares', formatQuantity(order.quantity)]
+      : ['Amount', formatCurrency(order.notional)],
+  ]
+  if (order.stopPrice !== null) rows.push(['Stop price', formatCurrency(order.stopPrice)])
+  if (order.limitPrice !== null) rows.push(['Limit price', formatCurrency(order.limitPrice)])
+  rows.push(['Time in force', order.timeInForce === 'gtc' ? 'Good till cancelled' : 'Day'])
+  if (estimate) {
+    if (order.quantity === null) rows.push(['Estimated shares', formatQuantity(estimate.shares)])
+    rows.push([
+      order.side === 'buy' ? 'Estimated cost' : 'Estimated credit',
+      formatCurrency(order.side === 'buy' ? estimate.cashNeeded : estimate.value),
+    ])
+  }
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      dismissible={!pending}
+      title={`Confirm ${verb.toLowerCase()} order`}
+      description={
+        order.type === 'market'
+          ? 'Market orders fill right away at the current price, which may differ from the estimate.'
+          : 'This order rests until the price reaches it.'
+      }
+    >
+      <dl className="grid grid-cols-2 gap-y-2 text-sm">
+        {rows.map(([term, value]) => (
+          <div key={term} className="contents">
+            <dt className="text-muted">{term}</dt>
+            <dd className="text-right font-medium tabular-nums">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {error && (
+        <p role="alert" className="mt-4 rounded-md bg-down-tint p-3 text-sm text-fg">
+          {error}
+        </p>
+      )}
+      <div className="mt-5 flex justify-end gap-2">
+        <Button variant="secondary" onClick={onClose} disabled={pending}>
+          Cancel
+        </Button>
+        <Button
+          variant={order.side === 'buy' ? 'buy' : 'sell'}
+          onClick={onConfirm}
+          loading={pending}
+          data-autofocus
+        >
+          {error ? 'Try again' : `Place ${order.side} order`}
+        </Button>
+      </div>
+    </Dialog>
+  )
+}

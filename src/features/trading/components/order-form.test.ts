@@ -1,0 +1,79 @@
+import { emptyDraft, estimateOrder, orderSchema, toRpcArgs } from './order-form'
+import { describeRejection } from './reject-reasons'
+
+const draft = (patch: Partial<ReturnType<typeof emptyDraft>>) => ({ ...emptyDraft(), ...patch })
+
+describe('order form', () => {
+  it('requires the fields of the chosen type and mode', () => {
+    const result = orderSchema.safeParse(draft({ type: 'stop_limit', quantity: '' }))
+    expect(result.success).toBe(false)
+    const paths = result.error!.issues.map((i) => i.path[0])
+    expect(paths).toEqual(['quantity', 'limitPrice', 'stopPrice'])
+  })
+
+  it('accepts fractional shares up to 6 decimals and dollars up to 2', () => {
+    expect(orderSchema.safeParse(draft({ quantity: '0.123456' })).success).toBe(true)
+    expect(orderSchema.safeParse(draft({ quantity: '0.1234567' })).success).toBe(false)
+    expect(orderSchema.safeParse(draft({ amountMode: 'dollars', notional: '10.5' })).success).toBe(
+      true,
+    )
+    expect(
+      orderSchema.safeParse(draft({ amountMode: 'dollars', notional: '10.555' })).success,
+    ).toBe(false)
+    expect(orderSchema.safeParse(draft({ quantity: '0' })).success).toBe(false)
+  })
+
+  it('never sends a price for market orders', () => {
+    const order = orderSchema.parse(draft({ quantity: '2', limitPrice: '100', stopPrice: '90' }))
+    const args = toRpcArgs('AAPL', order, 'id-1')
+    expect(args).toMatchObject({
+      p_symbol: 'AAPL',
+      p_side: 'buy',
+      p_type: 'market',
+      p_quantity: 2,
+      p_notional: null,
+      p_limit_price: null,
+      p_stop_price: null,
+      p_client_order_id: 'id-1',
+    })
+  })
+
+  it('estimates cost and checks buying power like the server', () => {
+    const order = orderSchema.parse(draft({ quantity: '10' }))
+    expect(
+      estimateOrder(order, { price: 100, buyingPower: 2000, availableShares: 0 }),
+    ).toMatchObject({
+      value: 1000,
+      cashNeeded: 1000,
+      problem: null,
+    })
+    expect(
+      estimateOrder(order, { price: 300, buyingPower: 2000, availableShares: 0 }).problem,
+    ).toMatch(/buying power/)
+    const stop = orderSchema.parse(draft({ type: 'stop', quantity: '1', stopPrice: '110' }))
+    expect(
+      estimateOrder(stop, { price: 100, buyingPower: 1e6, availableShares: 0 }).cashNeeded,
+    ).toBeCloseTo(115.5)
+    const dollars = orderSchema.parse(draft({ amountMode: 'dollars', notional: '100' }))
+    expect(estimateOrder(dollars, { price: 3, buyingPower: 1e6, availableShares: 0 }).shares).toBe(
+      33.333333,
+    )
+  })
+
+  it('checks shares for sells', () => {
+    const sell = orderSchema.parse(draft({ side: 'sell', quantity: '5' }))
+    expect(estimateOrder(sell, { price: 10, buyingPower: 0, availableShares: 4 }).problem).toMatch(
+      /at most 4/,
+    )
+    expect(estimateOrder(sell, { price: 10, buyingPower: 0, availableShares: 0 }).problem).toMatch(
+      /do not own/,
+    )
+  })
+
+  it('maps server hints to plain words', () => {
+    expect(
+      describeRejection({ hint: 'insufficient_funds', message: 'Not enough buying power: x' }),
+    ).toMatch(/^You do not have enough buying power/)
+    expect(describeRejection({ message: 'boom' })).toBe('The order was not placed: boom')
+  })
+})

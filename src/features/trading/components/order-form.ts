@@ -1,0 +1,154 @@
+import { z } from 'zod'
+import type { OrderSide, OrderType, TimeInForce } from '@/lib/models'
+
+export type AmountMode = 'shares' | 'dollars'
+
+export type OrderDraft = {
+  side: OrderSide
+  type: OrderType
+  amountMode: AmountMode
+  quantity: string
+  notional: string
+  limitPrice: string
+  stopPrice: string
+  timeInForce: TimeInForce
+}
+
+export const emptyDraft = (side: OrderSide = 'buy'): OrderDraft => ({
+  side,
+  type: 'market',
+  amountMode: 'shares',
+  quantity: '',
+  notional: '',
+  limitPrice: '',
+  stopPrice: '',
+  timeInForce: 'gtc',
+})
+
+const decimals = (max: number) => new RegExp(`^\\d+(\\.\\d{1,${max}})?$`)
+
+const positive = (label: string, places: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .regex(
+      decimals(places),
+      `${label[0].toUpperCase()}${label.slice(1)} must be a number with up to ${places} decimals.`,
+    )
+    .transform(Number)
+    .refine((n) => n > 0, `${label[0].toUpperCase()}${label.slice(1)} must be more than zero.`)
+
+/** What the ticket validates before it may submit; the server checks it all again. */
+export const orderSchema = z
+  .object({
+    side: z.enum(['buy', 'sell']),
+    type: z.enum(['market', 'limit', 'stop', 'stop_limit']),
+    amountMode: z.enum(['shares', 'dollars']),
+    quantity: z.string(),
+    notional: z.string(),
+    limitPrice: z.string(),
+    stopPrice: z.string(),
+    timeInForce: z.enum(['day', 'gtc']),
+  })
+  .transform((draft, ctx) => {
+    const issue = (path: keyof OrderDraft, result: z.ZodSafeParseResult<number>) => {
+      if (result.success) return result.data
+      ctx.addIssue({ code: 'custom', path: [path], message: result.error.issues[0].message })
+      return null
+    }
+    const quantity =
+      draft.amountMode === 'shares'
+        ? issue('quantity', positive('a number of shares', 6).safeParse(draft.quantity))
+        : null
+    const notional =
+      draft.amountMode === 'dollars'
+        ? issue('notional', positive('a dollar amount', 2).safeParse(draft.notional))
+        : null
+    const limitPrice =
+      draft.type === 'limit' || draft.type === 'stop_limit'
+        ? issue('limitPrice', positive('a limit price', 4).safeParse(draft.limitPrice))
+        : null
+    const stopPrice =
+      draft.type === 'stop' || draft.type === 'stop_limit'
+        ? issue('stopPrice', positive('a stop price', 4).safeParse(draft.stopPrice))
+        : null
+    return { ...draft, quantity, notional, limitPrice, stopPrice }
+  })
+
+export type ValidOrder = z.output<typeof orderSchema>
+
+export type Estimate = {
+  /** Shares the order is for (for a dollar amount: the server's truncation to 6 decimals). */
+  shares: number
+  /** Price the estimate uses: live price for market orders, else the order's own price. */
+  referencePrice: number
+  /** Approximate trade value. */
+  value: number
+  /** Cash a buy reserves or spends (market: the cost; stop buys: +5 % margin like the server). */
+  cashNeeded: number
+  problem: string | null
+}
+
+/**
+ * Mirrors place_order's checks (SPEC §3) so the user sees a problem before submitting. The
+ * server decides; this is only an estimate at the live price.
+ */
+export function estimateOrder(
+  order: ValidOrder,
+  context: { price: number; buyingPower: number | null; availableShares: number },
+): Estimate {
+  const referencePrice =
+    order.type === 'market'
+      ? context.price
+      : order.type === 'stop'
+        ? order.stopPrice!
+        : order.limitPrice!
+  const shares = order.quantity ?? Math.trunc(((order.notional ?? 0) / referencePrice) * 1e6) / 1e6
+  const value = shares * referencePrice
+  let cashNeeded = 0
+  if (order.side === 'buy') {
+    cashNeeded =
+      order.type === 'market'
+        ? shares * context.price
+        : order.type === 'stop'
+          ? shares * Math.max(order.stopPrice!, context.price) * 1.05
+          : shares * order.limitPrice!
+  }
+  let problem: string | null = null
+  if (shares <= 0 || value < 0.0001) problem = 'The order is too small.'
+  else if (
+    order.side === 'buy' &&
+    context.buyingPower !== null &&
+    cashNeeded > context.buyingPower + 1e-9
+  )
+    problem = 'Not enough buying power for this order.'
+  else if (order.side === 'sell' && shares > context.availableShares + 1e-9)
+    problem =
+      context.availableShares > 0
+        ? `You can sell at most ${context.availableShares} shares.`
+        : 'You do not own any shares of this stock to sell.'
+  return { shares, referencePrice, value, cashNeeded, problem }
+}
+
+/** The place_order arguments. Market orders never carry a price: the server uses its own. */
+export function toRpcArgs(symbol: string, order: ValidOrder, clientOrderId: string) {
+  return {
+    p_symbol: symbol,
+    p_side: order.side,
+    p_type: order.type,
+    p_quantity: order.quantity,
+    p_notional: order.notional,
+    p_limit_price: order.type === 'limit' || order.type === 'stop_limit' ? order.limitPrice : null,
+    p_stop_price: order.type === 'stop' || order.type === 'stop_limit' ? order.stopPrice : null,
+    p_time_in_force: order.timeInForce,
+    p_client_order_id: clientOrderId,
+  }
+}
+
+export const orderTypeLabels: Record<OrderType, string> = {
+  market: 'Market',
+  limit: 'Limit',
+  stop: 'Stop',
+  stop_limit: 'Stop limit',
+}

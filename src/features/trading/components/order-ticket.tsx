@@ -1,0 +1,286 @@
+import { useState } from 'react'
+import type { FormEvent } from 'react'
+import { Link } from 'react-router'
+import { Button } from '@/components/ui/button'
+import { Input } from '@/components/ui/input'
+import { SegmentedControl } from '@/components/ui/segmented-control'
+import { Select } from '@/components/ui/select'
+import { toast } from '@/components/ui/toast-store'
+import { useProfile } from '@/lib/api/get-profile'
+import { usePositions } from '@/lib/api/get-positions'
+import { claimFillNotice, describeFill } from '@/lib/fill-notices'
+import { formatCurrency, formatQuantity } from '@/lib/format'
+import type { Order, OrderSide } from '@/lib/models'
+import { useQuote } from '@/lib/use-quote'
+import { usePlaceOrder } from '../api/place-order'
+import { emptyDraft, estimateOrder, orderSchema, orderTypeLabels, toRpcArgs } from './order-form'
+import type { OrderDraft, ValidOrder } from './order-form'
+import { OrderConfirmDialog } from './order-confirm-dialog'
+import { describeRejection } from './reject-reasons'
+
+type Errors = Partial<Record<keyof OrderDraft, string>>
+
+const sideOptions = [
+  { value: 'buy', label: 'Buy' },
+  { value: 'sell', label: 'Sell' },
+] as const
+const modeOptions = [
+  { value: 'shares', label: 'Shares' },
+  { value: 'dollars', label: 'Dollars' },
+] as const
+const typeOptions = Object.entries(orderTypeLabels).map(([value, label]) => ({ value, label }))
+const tifOptions = [
+  { value: 'gtc', label: 'Good till cancelled' },
+  { value: 'day', label: 'Day (expires at 00:00 UTC)' },
+]
+
+function announce(order: Order) {
+  if (order.status === 'filled') {
+    if (claimFillNotice(order.id)) {
+      toast({
+        title: describeFill(order),
+        tone: 'success',
+        action: { label: 'View portfolio', href: '/portfolio' },
+      })
+    }
+    return
+  }
+  toast({
+    title: `Order placed: ${orderTypeLabels[order.type].toLowerCase()} ${order.side} ${formatQuantity(order.quantity)} ${order.symbol}`,
+    description: 'It rests until the price reaches it. You will be notified when it fills.',
+    tone: 'success',
+  })
+}
+
+/** The order ticket for a signed-in user. */
+export function OrderTicket({
+  symbol,
+  userId,
+  initialSide = 'buy',
+}: {
+  symbol: string
+  userId: string
+  initialSide?: OrderSide
+}) {
+  const [draft, setDraft] = useState<OrderDraft>(() => emptyDraft(initialSide))
+  // The idempotency key: new whenever the order changes, reused when the same order is retried.
+  const [clientOrderId, setClientOrderId] = useState(() => crypto.randomUUID())
+  const [errors, setErrors] = useState<Errors>({})
+  const [review, setReview] = useState<ValidOrder | null>(null)
+  const quote = useQuote(symbol)
+  const profile = useProfile(userId)
+  const positions = usePositions(userId)
+  const placeOrder = usePlaceOrder(userId)
+
+  const position = positions.data?.find((p) => p.symbol === symbol)
+  const availableShares = position ? Number(position.quantity) - Number(position.held_quantity) : 0
+  const buyingPower = profile.data ? Number(profile.data.buying_power) : null
+  const parsed = orderSchema.safeParse(draft)
+  const estimate =
+    parsed.success && quote
+      ? estimateOrder(parsed.data, { price: quote.price, buyingPower, availableShares })
+      : null
+
+  function update(patch: Partial<OrderDraft>) {
+    setDraft((current) => ({ ...current, ...patch }))
+    setErrors({})
+    setClientOrderId(crypto.randomUUID())
+    placeOrder.reset()
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault()
+    const result = orderSchema.safeParse(draft)
+    if (!result.success) {
+      const next: Errors = {}
+      for (const issue of result.error.issues)
+        next[issue.path[0] as keyof OrderDraft] ??= issue.message
+      setErrors(next)
+      return
+    }
+    if (estimate?.problem) return
+    setReview(result.data)
+  }
+
+  function confirm() {
+    if (!review || placeOrder.isPending) return
+    placeOrder.mutate(toRpcArgs(symbol, review, clientOrderId), {
+      onSuccess: (order) => {
+        announce(order)
+        setReview(null)
+        setDraft(emptyDraft(draft.side))
+        setClientOrderId(crypto.randomUUID())
+      },
+    })
+  }
+
+  const needsLimit = draft.type === 'limit' || draft.type === 'stop_limit'
+  const needsStop = draft.type === 'stop' || draft.type === 'stop_limit'
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-col gap-3"
+      aria-label={`Order ticket for ${symbol}`}
+    >
+      <SegmentedControl
+        label="Side"
+        size="md"
+        value={draft.side}
+        options={sideOptions}
+        onChange={(side) => update({ side })}
+        className="w-full"
+      />
+      <Select
+        label="Order type"
+        value={draft.type}
+        options={typeOptions}
+        onChange={(event) => update({ type: event.target.value as OrderDraft['type'] })}
+      />
+      <div className="flex flex-col gap-1">
+        <span className="text-sm font-medium" aria-hidden="true">
+          Amount in
+        </span>
+        <SegmentedControl
+          label="Amount in"
+          value={draft.amountMode}
+          options={modeOptions}
+          onChange={(amountMode) => update({ amountMode })}
+          className="w-full"
+        />
+      </div>
+      {draft.amountMode === 'shares' ? (
+        <Input
+          label="Shares"
+          inputMode="decimal"
+          placeholder="0"
+          value={draft.quantity}
+          onChange={(event) => update({ quantity: event.target.value })}
+          error={errors.quantity}
+          hint="Fractions allowed, up to 6 decimals."
+        />
+      ) : (
+        <Input
+          label="Amount (USD)"
+          inputMode="decimal"
+          placeholder="0.00"
+          value={draft.notional}
+          onChange={(event) => update({ notional: event.target.value })}
+          error={errors.notional}
+        />
+      )}
+      {needsStop && (
+        <Input
+          label="Stop price (USD)"
+          inputMode="decimal"
+          value={draft.stopPrice}
+          onChange={(event) => update({ stopPrice: event.target.value })}
+          error={errors.stopPrice}
+          hint={
+            draft.side === 'buy'
+              ? 'Triggers when the price rises to it.'
+              : 'Triggers when the price falls to it.'
+          }
+        />
+      )}
+      {needsLimit && (
+        <Input
+          label="Limit price (USD)"
+          inputMode="decimal"
+          value={draft.limitPrice}
+          onChange={(event) => update({ limitPrice: event.target.value })}
+          error={errors.limitPrice}
+          hint={
+            draft.side === 'buy' ? 'Buys at this price or lower.' : 'Sells at this price or higher.'
+          }
+        />
+      )}
+      <Select
+        label="Time in force"
+        value={draft.timeInForce}
+        options={tifOptions}
+        onChange={(event) =>
+          update({ timeInForce: event.target.value as OrderDraft['timeInForce'] })
+        }
+      />
+      <dl className="grid grid-cols-2 gap-x-3 gap-y-1 rounded-md bg-surface-2 p-3 text-sm">
+        <dt className="text-muted">Market price</dt>
+        <dd className="text-right tabular-nums">{formatCurrency(quote?.price)}</dd>
+        {draft.amountMode === 'dollars' && (
+          <>
+            <dt className="text-muted">Estimated shares</dt>
+            <dd className="text-right tabular-nums">
+              {estimate ? formatQuantity(estimate.shares) : '—'}
+            </dd>
+          </>
+        )}
+        <dt className="text-muted">
+          {draft.side === 'buy' ? 'Estimated cost' : 'Estimated credit'}
+        </dt>
+        <dd className="text-right tabular-nums">
+          {estimate
+            ? formatCurrency(draft.side === 'buy' ? estimate.cashNeeded : estimate.value)
+            : '—'}
+        </dd>
+        {draft.side === 'buy' ? (
+          <>
+            <dt className="text-muted">Buying power</dt>
+            <dd className="text-right tabular-nums">{formatCurrency(buyingPower)}</dd>
+          </>
+        ) : (
+          <>
+            <dt className="text-muted">Shares available</dt>
+            <dd className="text-right tabular-nums">{formatQuantity(availableShares)}</dd>
+          </>
+        )}
+      </dl>
+      {estimate?.problem && (
+        <p role="alert" className="text-sm text-down">
+          {estimate.problem}
+        </p>
+      )}
+      <Button
+        type="submit"
+        size="lg"
+        variant={draft.side === 'buy' ? 'buy' : 'sell'}
+        disabled={!!estimate?.problem}
+      >
+        Review {draft.side} order
+      </Button>
+      <OrderConfirmDialog
+        symbol={symbol}
+        order={review}
+        estimate={
+          review && quote
+            ? estimateOrder(review, { price: quote.price, buyingPower, availableShares })
+            : null
+        }
+        pending={placeOrder.isPending}
+        error={placeOrder.isError ? describeRejection(placeOrder.error) : null}
+        onConfirm={confirm}
+        onClose={() => {
+          setReview(null)
+          placeOrder.reset()
+        }}
+      />
+    </form>
+  )
+}
+
+/** Shown instead of the ticket before sign-in. */
+export function SignInToTrade({ symbol }: { symbol: string }) {
+  return (
+    <div className="flex flex-col gap-3 text-sm">
+      <p className="text-muted">
+        Sign in (or try as a guest) to trade {symbol} with $100,000 of virtual cash.
+      </p>
+      <Link
+        to={`/sign-in?next=${encodeURIComponent(`/stocks/${symbol}`)}`}
+        className="inline-flex h-10 items-center justify-center rounded-md bg-primary px-4 font-medium text-primary-fg hover:bg-primary-hover"
+      >
+        Sign in to trade
+      </Link>
+    </div>
+  )
+}

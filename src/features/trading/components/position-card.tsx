@@ -1,0 +1,71 @@
+import { usePositions } from '@/lib/api/get-positions'
+import { cn } from '@/components/ui/cn'
+import { Skeleton } from '@/components/ui/skeleton'
+import {
+  formatCurrency,
+  formatPercent,
+  formatQuantity,
+  formatSignedCurrency,
+  signClass,
+} from '@/lib/format'
+import { useQuote } from '@/lib/use-quote'
+
+/** The signed-in user's position in this stock, valued at the live price. */
+export function PositionCard({ symbol, userId }: { symbol: string; userId: string }) {
+  const positions = usePositions(userId)
+  const quote = useQuote(symbol)
+  const position = positions.data?.find((p) => p.symbol === symbol)
+  return (
+    <section
+      aria-labelledby="position-heading"
+      className="rounded-lg border border-border bg-surface p-4"
+    >
+      <h2 id="position-heading" className="mb-3 text-sm font-semibold">
+        Your position
+      </h2>
+      {positions.isPending ? (
+        <Skeleton className="h-16 w-full" />
+      ) : !position ? (
+        <p className="text-sm text-muted">
+          You do not own {symbol} yet. Use the order ticket to buy.
+        </p>
+      ) : (
+        <PositionDetails
+          quantity={Number(position.quantity)}
+          averageCost={Number(position.average_cost)}
+          price={quote?.price ?? Number(position.average_cost)}
+        />
+      )}
+    </section>
+  )
+}
+
+function PositionDetails({
+  quantity,
+  averageCost,
+  price,
+}: {
+  quantity: number
+  averageCost: number
+  price: number
+}) {
+  const value = quantity * price
+  const pnl = value - quantity * averageCost
+  const pnlRatio = averageCost > 0 ? price / averageCost - 1 : 0
+  const rows: Array<[string, string, string?]> = [
+    ['Shares', formatQuantity(quantity)],
+    ['Average cost', formatCurrency(averageCost)],
+    ['Market value', formatCurrency(value)],
+    ['Unrealized P&L', `${formatSignedCurrency(pnl)} (${formatPercent(pnlRatio)})`, signClass(pnl)],
+  ]
+  return (
+    <dl className="grid grid-cols-2 gap-y-1 text-sm">
+      {rows.map(([term, value, tone]) => (
+        <div key={term} className="contents">
+          <dt className="text-muted">{term}</dt>
+          <dd className={cn('text-right tabular-nums', tone)}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}

@@ -1,0 +1,72 @@
+import { useMemo, useState } from 'react'
+import { SegmentedControl } from '@/components/ui/segmented-control'
+import { Skeleton } from '@/components/ui/skeleton'
+import { useQuote } from '@/lib/use-quote'
+import { useTheme } from '@/lib/theme'
+import { useCandles } from '../api/get-candles'
+import type { ChartRange } from '../api/keys'
+import { toBar } from './candle-bars'
+import { CandleChart } from './candle-chart'
+
+const ranges = [
+  { value: '1D', label: '1D' },
+  { value: '1W', label: '1W' },
+  { value: '1M', label: '1M' },
+  { value: '1Y', label: '1Y' },
+] as const
+
+const rangeNames: Record<ChartRange, string> = {
+  '1D': 'today, 1-minute candles',
+  '1W': 'past week, daily candles',
+  '1M': 'past month, daily candles',
+  '1Y': 'past year, daily candles',
+}
+
+export function PriceChart({ symbol, dayOpen }: { symbol: string; dayOpen: number }) {
+  const [range, setRange] = useState<ChartRange>('1D')
+  const candles = useCandles(symbol, range)
+  const quote = useQuote(symbol)
+  const theme = useTheme()
+  const bars = useMemo(() => (candles.data ?? []).map(toBar), [candles.data])
+
+  return (
+    <section
+      aria-labelledby="chart-heading"
+      className="rounded-lg border border-border bg-surface p-3 sm:p-4"
+    >
+      <div className="mb-3 flex items-center justify-between gap-2">
+        <h2 id="chart-heading" className="text-sm font-semibold">
+          Price chart
+        </h2>
+        <SegmentedControl label="Chart range" value={range} options={ranges} onChange={setRange} />
+      </div>
+      {candles.isPending ? (
+        <Skeleton className="h-80 w-full" />
+      ) : candles.isError ? (
+        <p role="alert" className="flex h-80 items-center justify-center text-sm text-muted">
+          Could not load the chart: {candles.error.message}
+        </p>
+      ) : (
+        <CandleChart
+          bars={bars}
+          quote={quote}
+          dayOpen={dayOpen}
+          theme={theme}
+          intraday={range === '1D'}
+          label={`${symbol} candlestick chart, ${rangeNames[range]}`}
+        />
+      )}
+      <p className="mt-2 text-right text-xs text-muted">
+        Chart by{' '}
+        <a
+          href="https://www.tradingview.com/"
+          className="underline"
+          target="_blank"
+          rel="noreferrer"
+        >
+          TradingView Lightweight Charts
+        </a>
+      </p>
+    </section>
+  )
+}

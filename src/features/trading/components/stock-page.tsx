@@ -1,0 +1,147 @@
+import { useEffect } from 'react'
+import { ArrowLeft, SearchX } from 'lucide-react'
+import { Link, useLocation, useParams, useSearchParams } from 'react-router'
+import { EmptyState } from '@/components/ui/empty-state'
+import { Price } from '@/components/ui/price'
+import { Skeleton } from '@/components/ui/skeleton'
+import { cn } from '@/components/ui/cn'
+import { dayChange, formatPercent, formatSignedCurrency, signClass } from '@/lib/format'
+import type { Stock } from '@/lib/models'
+import { useConnection, useQuote } from '@/lib/use-quote'
+import { useSession } from '@/lib/use-session'
+import { useStock } from '../api/get-stock'
+import { KeyStats } from './key-stats'
+import { OrderTicket, SignInToTrade } from './order-ticket'
+import { PositionCard } from './position-card'
+import { PriceChart } from './price-chart'
+import { WatchButton } from './watch-button'
+
+export function StockPage() {
+  const symbol = (useParams().symbol ?? '').toUpperCase()
+  const stock = useStock(symbol)
+
+  if (stock.isPending) {
+    return (
+      <div aria-busy="true" aria-label={`Loading ${symbol}`} className="flex flex-col gap-4">
+        <Skeleton className="h-10 w-64" />
+        <Skeleton className="h-96 w-full" />
+      </div>
+    )
+  }
+  if (stock.isError) {
+    return (
+      <p role="alert" className="rounded-md bg-down-tint p-3 text-sm">
+        Could not load {symbol}: {stock.error.message}
+      </p>
+    )
+  }
+  if (!stock.data) {
+    return (
+      <div className="py-8">
+        <title>{`${symbol} not found · StockTrade`}</title>
+        <h1 className="sr-only">{symbol} not found</h1>
+        <EmptyState
+          icon={<SearchX className="size-10" aria-hidden="true" />}
+          title={`${symbol} is not listed`}
+          action={
+            <Link to="/" className="text-sm font-medium text-link underline">
+              Browse the market
+            </Link>
+          }
+        >
+          StockTrade lists well-known US stocks only. Check the symbol or pick one from the market.
+        </EmptyState>
+      </div>
+    )
+  }
+  return <StockDetail stock={stock.data} />
+}
+
+function StockHeader({ stock }: { stock: Stock }) {
+  const quote = useQuote(stock.symbol)
+  const { stale } = useConnection()
+  const price = quote?.price ?? stock.price
+  const { change, ratio } = dayChange(price, quote?.previous_close ?? stock.previous_close)
+  return (
+    <div>
+      <h1 className="text-2xl font-semibold">
+        {stock.symbol} <span className="text-base font-normal text-muted">{stock.name}</span>
+      </h1>
+      <p className="text-xs text-muted">
+        {stock.exchange} · {stock.sector}
+      </p>
+      <p className="mt-2 flex flex-wrap items-baseline gap-x-3 text-3xl font-semibold">
+        <Price
+          value={price}
+          direction={quote?.direction}
+          flashKey={quote?.changeSeq}
+          stale={stale}
+          className="-ml-1"
+        />
+        <span className={cn('text-base font-medium tabular-nums', signClass(change))}>
+          {formatSignedCurrency(change)} ({formatPercent(ratio)}) today
+        </span>
+        {stale && <span className="text-xs font-normal text-warn">Prices delayed</span>}
+      </p>
+    </div>
+  )
+}
+
+function StockDetail({ stock }: { stock: Stock }) {
+  const session = useSession()
+  const location = useLocation()
+  const [params] = useSearchParams()
+  const initialSide = params.get('side') === 'sell' ? 'sell' : 'buy'
+  const userId = session.status === 'signed-in' ? session.user.id : null
+
+  useEffect(() => {
+    if (location.hash === '#order-ticket') document.getElementById('order-ticket')?.focus()
+  }, [location.hash])
+
+  return (
+    <div className="flex flex-col gap-4">
+      <title>{`${stock.symbol} · StockTrade`}</title>
+      <Link
+        to="/"
+        className="inline-flex w-fit items-center gap-1 text-sm text-link hover:underline"
+      >
+        <ArrowLeft className="size-4" aria-hidden="true" /> Market
+      </Link>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <StockHeader stock={stock} />
+        {userId && <WatchButton symbol={stock.symbol} userId={userId} />}
+      </div>
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="flex min-w-0 flex-col gap-4">
+          <PriceChart symbol={stock.symbol} dayOpen={Number(stock.day_open)} />
+          <KeyStats stock={stock} />
+        </div>
+        <div className="flex flex-col gap-4">
+          <section
+            id="order-ticket"
+            tabIndex={-1}
+            aria-labelledby="ticket-heading"
+            className="rounded-lg border border-border bg-surface p-4"
+          >
+            <h2 id="ticket-heading" className="mb-3 text-sm font-semibold">
+              Trade {stock.symbol}
+            </h2>
+            {userId ? (
+              <OrderTicket
+                key={`${stock.symbol}:${initialSide}`}
+                symbol={stock.symbol}
+                userId={userId}
+                initialSide={initialSide}
+              />
+            ) : session.status === 'loading' ? (
+              <Skeleton className="h-40 w-full" />
+            ) : (
+              <SignInToTrade symbol={stock.symbol} />
+            )}
+          </section>
+          {userId && <PositionCard symbol={stock.symbol} userId={userId} />}
+        </div>
+      </div>
+    </div>
+  )
+}
