@@ -223,7 +223,7 @@ export type Database = {
       profiles: {
         Row: {
           avatar_url: string | null
-          buying_power: number | null
+          buying_power: number
           cash: number
           created_at: string
           current_run: number
@@ -502,7 +502,7 @@ export type Database = {
           p_client_order_id?: string
           p_limit_price?: number
           p_notional?: number
-          p_quantity: number
+          p_quantity?: number
           p_side: string
           p_stop_price?: number
           p_symbol: string
@@ -544,7 +544,7 @@ export type Database = {
         Args: never
         Returns: {
           avatar_url: string | null
-          buying_power: number | null
+          buying_power: number
           cash: number
           created_at: string
           current_run: number
