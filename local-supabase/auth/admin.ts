@@ -4,6 +4,7 @@ import type { Queryable } from '../db/types.ts'
 import { json, type StackOptions } from '../handler.ts'
 import {
   badRequest,
+  isUniqueViolation,
   methodNotAllowed,
   MIN_PASSWORD_LENGTH,
   notFound,
@@ -91,27 +92,28 @@ async function createUser(request: Request, opts: StackOptions): Promise<Respons
   const passwordHash = body.password ? await hashPassword(body.password) : null
   const confirmed = body.email_confirm ?? false
 
-  const user = await opts.db.transaction(async (tx) => {
-    if (await findUserByEmail(tx, email)) {
-      throw unprocessable(
-        'email_exists',
-        'A user with this email address has already been registered',
-      )
-    }
-    const id = body.id ?? randomUUID()
-    const created = await insertUser(tx, {
-      id,
-      email,
-      passwordHash,
-      confirmed,
-      provider: 'email',
-      role: body.role ?? undefined,
-      userMetadata: body.user_metadata ?? {},
-      appMetadata: body.app_metadata ?? {},
+  const emailExists = () =>
+    unprocessable('email_exists', 'A user with this email address has already been registered')
+  const user = await opts.db
+    .transaction(async (tx) => {
+      if (await findUserByEmail(tx, email)) throw emailExists()
+      const id = body.id ?? randomUUID()
+      const created = await insertUser(tx, {
+        id,
+        email,
+        passwordHash,
+        confirmed,
+        provider: 'email',
+        role: body.role ?? undefined,
+        userMetadata: body.user_metadata ?? {},
+        appMetadata: body.app_metadata ?? {},
+      })
+      await insertIdentity(tx, id, 'email', id, emailIdentityData(id, email, confirmed))
+      return userJson(tx, created)
     })
-    await insertIdentity(tx, id, 'email', id, emailIdentityData(id, email, confirmed))
-    return userJson(tx, created)
-  })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? emailExists() : error
+    })
   return json(user)
 }
 

@@ -36,6 +36,13 @@ export const forbidden = (code: string, message: string) => new AuthError(403, c
 export const notFound = (code: string, message: string) => new AuthError(404, code, message)
 export const methodNotAllowed = () => new AuthError(405, 'method_not_allowed', 'Method not allowed')
 
+/** Postgres unique_violation: another request created the same e-mail first. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
+  )
+}
+
 export const MIN_PASSWORD_LENGTH = 6
 
 export function weakPassword(): AuthError {

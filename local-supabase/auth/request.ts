@@ -71,13 +71,14 @@ export async function authenticate(
   tx: Queryable,
   request: Request,
   opts: StackOptions,
+  options: { forUpdate?: boolean } = {},
 ): Promise<Authenticated> {
   const claims = await claimsOf(request, opts)
   if (typeof claims.sub !== 'string' || claims.sub === '') {
     throw forbidden('bad_jwt', 'invalid claim: missing sub claim')
   }
   if (!isUuid(claims.sub)) throw badRequest('bad_jwt', 'invalid claim: sub claim must be a UUID')
-  const user = await findUser(tx, claims.sub, true)
+  const user = await findUser(tx, claims.sub, options.forUpdate)
   if (!user) throw forbidden('user_not_found', 'User from sub claim in JWT does not exist')
   const sessionId = typeof claims.session_id === 'string' ? claims.session_id : null
   if (sessionId) {

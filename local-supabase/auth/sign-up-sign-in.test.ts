@@ -105,6 +105,17 @@ describe('e-mail and password', () => {
     expect(await kit.counts()).toEqual(before)
   })
 
+  it('lets exactly one of two simultaneous sign-ups with the same e-mail win', async () => {
+    const attempt = () =>
+      kit.client().auth.signUp({ email: 'twin@example.com', password: 'same pass' })
+    const results = await Promise.all([attempt(), attempt()])
+    expect(results.filter((result) => result.error === null)).toHaveLength(1)
+    expect(results.find((result) => result.error)?.error).toMatchObject({
+      status: 422,
+      code: 'user_already_exists',
+    })
+  })
+
   it('answers malformed JSON with 400 bad_json, in GoTrue 2024-01-01 error shape', async () => {
     const response = await kit.fetch(`${PUBLIC_URL}/auth/v1/signup`, {
       method: 'POST',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { json, type StackOptions } from '../handler.ts'
-import { MIN_PASSWORD_LENGTH, unprocessable, weakPassword } from './errors.ts'
+import { isUniqueViolation, MIN_PASSWORD_LENGTH, unprocessable, weakPassword } from './errors.ts'
 import { hashPassword } from './passwords.ts'
 import { readJson } from './request.ts'
 import { issueSession } from './sessions.ts'
@@ -51,22 +51,25 @@ export async function signup(request: Request, opts: StackOptions): Promise<Resp
   if (body.password.length < MIN_PASSWORD_LENGTH) throw weakPassword()
   const passwordHash = await hashPassword(body.password)
 
-  const session = await opts.db.transaction(async (tx) => {
-    if (await findUserByEmail(tx, email)) {
-      throw unprocessable('user_already_exists', 'User already registered')
-    }
-    const id = randomUUID()
-    const identityData = emailIdentityData(id, email, true)
-    await insertUser(tx, {
-      id,
-      email,
-      passwordHash,
-      confirmed: true,
-      provider: 'email',
-      userMetadata: { ...identityData, ...data },
+  const alreadyExists = () => unprocessable('user_already_exists', 'User already registered')
+  const session = await opts.db
+    .transaction(async (tx) => {
+      if (await findUserByEmail(tx, email)) throw alreadyExists()
+      const id = randomUUID()
+      const identityData = emailIdentityData(id, email, true)
+      await insertUser(tx, {
+        id,
+        email,
+        passwordHash,
+        confirmed: true,
+        provider: 'email',
+        userMetadata: { ...identityData, ...data },
+      })
+      await insertIdentity(tx, id, 'email', id, identityData)
+      return issueSession(tx, opts, id, 'password')
     })
-    await insertIdentity(tx, id, 'email', id, identityData)
-    return issueSession(tx, opts, id, 'password')
-  })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? alreadyExists() : error
+    })
   return json(session)
 }

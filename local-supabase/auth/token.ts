@@ -45,12 +45,18 @@ async function passwordGrant(request: Request, opts: StackOptions): Promise<Resp
   if (!body.email) throw badRequest('validation_failed', 'missing email or phone')
   const email = body.email
 
+  // scrypt runs outside the transaction: PGlite's one session would wait on it otherwise.
+  const user = await findUserByEmail(opts.db, email)
+  const valid = await verifyPassword(body.password ?? '', user?.encrypted_password ?? null)
+  if (!user || !valid) throw badRequest('invalid_credentials', INVALID_LOGIN)
+  assertNotBanned(user)
+  if (!user.email_confirmed_at) throw badRequest('email_not_confirmed', 'Email not confirmed')
+
   const session = await opts.db.transaction(async (tx) => {
-    const user = await findUserByEmail(tx, email)
-    const valid = await verifyPassword(body.password ?? '', user?.encrypted_password ?? null)
-    if (!user || !valid) throw badRequest('invalid_credentials', INVALID_LOGIN)
-    assertNotBanned(user)
-    if (!user.email_confirmed_at) throw badRequest('email_not_confirmed', 'Email not confirmed')
+    const current = await findUser(tx, user.id, true)
+    if (current?.encrypted_password !== user.encrypted_password) {
+      throw badRequest('invalid_credentials', INVALID_LOGIN)
+    }
     return issueSession(tx, opts, user.id, 'password')
   })
   return json(session)

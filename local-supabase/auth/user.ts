@@ -36,7 +36,7 @@ export async function getUser(request: Request, opts: StackOptions): Promise<Res
 export async function updateUser(request: Request, opts: StackOptions): Promise<Response> {
   const changes = await readJson(request, UpdateBody)
   const body = await opts.db.transaction(async (tx) => {
-    const { user } = await authenticate(tx, request, opts)
+    const { user } = await authenticate(tx, request, opts, { forUpdate: true })
     if (user.is_anonymous && changes.password && !changes.email && !user.email) {
       throw unprocessable(
         'validation_failed',
