@@ -49,7 +49,15 @@ export function createRealtime(opts: StackOptions, tuning: RealtimeTuning = {}):
   })
   const context = { hub, presence, catalog, jwtSecret: opts.jwtSecret, log: quiet }
 
-  const unlistens: Array<Promise<() => Promise<void>>> = [relayDbMessages(opts.db, hub, log)]
+  const unlistens: Array<Promise<() => Promise<void>>> = []
+  const track = (listening: Promise<() => Promise<void>>) => {
+    // Handled here so a failed LISTEN is reported, not an unhandled rejection; close() and
+    // installChangeCapture() still await it.
+    listening.catch((error: Error) => log(`realtime: LISTEN failed: ${error.message}`))
+    unlistens.push(listening)
+    return listening
+  }
+  track(relayDbMessages(opts.db, hub, log))
   let changesListening = false
   const stopJanitor = startJanitor(opts.db, log)
 
@@ -107,15 +115,19 @@ export function createRealtime(opts: StackOptions, tuning: RealtimeTuning = {}):
       const expire = (channel: Parameters<Connection['shutdown']>[0]) => {
         ;(channel.peer as Connection).shutdown(channel, 'Token has expired 0 seconds ago')
       }
-      unlistens.push(relayChanges(opts.db, hub, catalog, expire, log))
-      await unlistens[unlistens.length - 1]
+      await track(relayChanges(opts.db, hub, catalog, expire, log))
     },
     async close() {
       clearInterval(sweeper)
       stopJanitor()
       for (const connection of connections) connection.close(1001, 'server shutting down')
       connections.clear()
+      // ws waits for every closing handshake; a peer that never answers is cut off.
+      const stragglers = setTimeout(() => {
+        for (const ws of wss.clients) ws.terminate()
+      }, 1000)
       await new Promise<void>((resolve) => wss.close(() => resolve()))
+      clearTimeout(stragglers)
       for (const pending of unlistens) {
         try {
           await (
