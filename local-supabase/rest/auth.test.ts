@@ -14,7 +14,10 @@ const bodies = (data: unknown) => (data as { body: string }[]).map((row) => row.
 
 describe('JWT', () => {
   it('rejects a forged signature with 401 PGRST301', async () => {
-    const forged = await signJwt({ role: 'service_role' }, 'another-secret-that-is-at-least-32-chars')
+    const forged = await signJwt(
+      { role: 'service_role' },
+      'another-secret-that-is-at-least-32-chars',
+    )
     const { status, error } = await f.client(forged).from('books').select('id')
     expect(status).toBe(401)
     expect(error?.code).toBe('PGRST301')
@@ -42,22 +45,34 @@ describe('roles and RLS', () => {
   it('isolates users by their JWT sub', async () => {
     const alice = await f.asUser(ALICE)
     const bob = await f.asUser(BOB)
-    expect(bodies((await alice.from('notes').select('body')).data)).toEqual(['alice one', 'alice two'])
+    expect(bodies((await alice.from('notes').select('body')).data)).toEqual([
+      'alice one',
+      'alice two',
+    ])
     expect(bodies((await bob.from('notes').select('body')).data)).toEqual(['bob one'])
   })
 
   it('anon sees no RLS rows; service_role bypasses RLS', async () => {
     expect((await f.anon.from('notes').select('body')).data).toEqual([])
-    expect((await f.service.from('notes').select('body', { count: 'exact', head: true })).count).toBe(3)
+    expect(
+      (await f.service.from('notes').select('body', { count: 'exact', head: true })).count,
+    ).toBe(3)
   })
 
   it("cannot update or delete another user's rows (silently zero rows)", async () => {
     const bob = await f.asUser(BOB)
-    const update = await bob.from('notes').update({ body: 'hacked' }).eq('body', 'alice one').select()
+    const update = await bob
+      .from('notes')
+      .update({ body: 'hacked' })
+      .eq('body', 'alice one')
+      .select()
     expect(update).toMatchObject({ status: 200, data: [] })
     const del = await bob.from('notes').delete().eq('body', 'alice two').select()
     expect(del.data).toEqual([])
-    expect(bodies((await (await f.asUser(ALICE)).from('notes').select('body')).data)).toEqual(['alice one', 'alice two'])
+    expect(bodies((await (await f.asUser(ALICE)).from('notes').select('body')).data)).toEqual([
+      'alice one',
+      'alice two',
+    ])
   })
 
   it('inserting a row for someone else violates the policy: 403 42501', async () => {
@@ -70,7 +85,11 @@ describe('roles and RLS', () => {
 
   it('fills owner from auth.uid() by default', async () => {
     const bob = await f.asUser(BOB)
-    const { data, error } = await bob.from('notes').insert({ body: 'bob two' }).select('owner, body').single()
+    const { data, error } = await bob
+      .from('notes')
+      .insert({ body: 'bob two' })
+      .select('owner, body')
+      .single()
     expect(error).toBeNull()
     expect(data).toEqual({ owner: BOB, body: 'bob two' })
   })
@@ -84,7 +103,9 @@ describe('roles and RLS', () => {
 
   it('runs the demo anon key as anon and the service key as service_role', async () => {
     expect((await f.client(ANON_KEY).from('secrets').select()).status).toBe(401)
-    expect((await f.client(SERVICE_ROLE_KEY).from('secrets').select('id')).data).toEqual([{ id: 1 }])
+    expect((await f.client(SERVICE_ROLE_KEY).from('secrets').select('id')).data).toEqual([
+      { id: 1 },
+    ])
   })
 })
 

@@ -58,9 +58,16 @@ export function createRestHandler(opts: StackOptions): RestHandler {
       const auth = await requestContext(request.headers, opts.jwtSecret)
       if (!auth.ok) {
         const expired = auth.error.kind === 'expired'
-        throw new RestError(401, expired ? 'PGRST303' : 'PGRST301', auth.error.message, null, null, {
-          'www-authenticate': `Bearer error="invalid_token", error_description="${expired ? 'JWT expired' : 'JWT invalid'}"`,
-        })
+        throw new RestError(
+          401,
+          expired ? 'PGRST303' : 'PGRST301',
+          auth.error.message,
+          null,
+          null,
+          {
+            'www-authenticate': `Bearer error="invalid_token", error_description="${expired ? 'JWT expired' : 'JWT invalid'}"`,
+          },
+        )
       }
       role = auth.context.role
       const url = new URL(request.url)
@@ -76,7 +83,10 @@ export function createRestHandler(opts: StackOptions): RestHandler {
         async (tx) => {
           const outcome = await prepared.plan.run(tx)
           const { status, headers, body } = prepared.finish(outcome)
-          const response = new Response(request.method === 'HEAD' ? null : body, { status, headers })
+          const response = new Response(request.method === 'HEAD' ? null : body, {
+            status,
+            headers,
+          })
           if (parsePrefer(request.headers).tx === 'rollback') throw new Rollback(response)
           return response
         },
@@ -85,7 +95,8 @@ export function createRestHandler(opts: StackOptions): RestHandler {
     } catch (error) {
       if (error instanceof Rollback) return error.response
       const restError = fromDatabaseError(error, role)
-      if (request.method === 'HEAD') return new Response(null, { status: restError.status, headers: restError.headers })
+      if (request.method === 'HEAD')
+        return new Response(null, { status: restError.status, headers: restError.headers })
       return errorResponse(restError)
     }
   }
@@ -104,7 +115,11 @@ function checkProfile(request: Request): void {
   const read = request.method === 'GET' || request.method === 'HEAD'
   const profile = request.headers.get(read ? 'accept-profile' : 'content-profile')
   if (profile && profile !== EXPOSED_SCHEMA) {
-    throw new RestError(406, 'PGRST106', `The schema must be one of the following: ${EXPOSED_SCHEMA}`)
+    throw new RestError(
+      406,
+      'PGRST106',
+      `The schema must be one of the following: ${EXPOSED_SCHEMA}`,
+    )
   }
 }
 
@@ -135,7 +150,9 @@ function parseRange(header: string | null): { offset: number; limit?: number } |
 
 function applied(prefs: Preferences, keys: (keyof Preferences)[]): Record<string, string> {
   const names: Record<string, string> = { maxAffected: 'max-affected' }
-  const values = keys.filter((key) => prefs[key] !== undefined).map((key) => `${names[key] ?? key}=${prefs[key]}`)
+  const values = keys
+    .filter((key) => prefs[key] !== undefined)
+    .map((key) => `${names[key] ?? key}=${prefs[key]}`)
   return values.length ? { 'preference-applied': values.join(', ') } : {}
 }
 
@@ -153,7 +170,8 @@ async function prepare(request: Request, url: URL, cache: SchemaCache): Promise<
   }
   const location = `/${segments.join('/')}${url.search}`
 
-  if (segments.length === 2 && segments[0] === 'rpc') return prepareRpc(request, url, cache, segments[1], prefs, accepted, render)
+  if (segments.length === 2 && segments[0] === 'rpc')
+    return prepareRpc(request, url, cache, segments[1], prefs, accepted, render)
   if (segments.length !== 1) {
     if (segments.length === 0) return openApiRoot(cache)
     throw new RestError(404, 'PGRST125', `Invalid path specified in request URL`)
@@ -190,8 +208,25 @@ async function prepare(request: Request, url: URL, cache: SchemaCache): Promise<
   const represent = prefs.return === 'representation'
   const writeRender = { ...render, mode: represent ? render.mode : ('none' as const) }
   let plan: Plan
-  if (method === 'POST') plan = planInsert(cache, relation, parsed, await readBody(request, false), prefs, writeRender, represent)
-  else if (method === 'PATCH') plan = planUpdate(cache, relation, parsed, await readBody(request, false), writeRender, represent)
+  if (method === 'POST')
+    plan = planInsert(
+      cache,
+      relation,
+      parsed,
+      await readBody(request, false),
+      prefs,
+      writeRender,
+      represent,
+    )
+  else if (method === 'PATCH')
+    plan = planUpdate(
+      cache,
+      relation,
+      parsed,
+      await readBody(request, false),
+      writeRender,
+      represent,
+    )
   else plan = planDelete(cache, relation, parsed, writeRender, represent)
 
   return {
@@ -199,13 +234,33 @@ async function prepare(request: Request, url: URL, cache: SchemaCache): Promise<
     readOnly: false,
     finish: (outcome) => {
       if (accepted.single) checkSingle(outcome)
-      if (prefs.handling === 'strict' && prefs.maxAffected !== undefined && outcome.rows > prefs.maxAffected) {
-        throw new RestError(400, 'PGRST124', 'Query result exceeds max-affected preference constraint', `The query affects ${outcome.rows} rows`)
+      if (
+        prefs.handling === 'strict' &&
+        prefs.maxAffected !== undefined &&
+        outcome.rows > prefs.maxAffected
+      ) {
+        throw new RestError(
+          400,
+          'PGRST124',
+          'Query result exceeds max-affected preference constraint',
+          `The query affects ${outcome.rows} rows`,
+        )
       }
-      const range = method === 'POST' ? contentRange(1, 0, outcome.total) : contentRange(0, outcome.rows, outcome.total)
+      const range =
+        method === 'POST'
+          ? contentRange(1, 0, outcome.total)
+          : contentRange(0, outcome.rows, outcome.total)
       const headers: Record<string, string> = {
         'content-range': range,
-        ...applied(prefs, ['return', 'count', 'resolution', 'missing', 'handling', 'maxAffected', 'tx']),
+        ...applied(prefs, [
+          'return',
+          'count',
+          'resolution',
+          'missing',
+          'handling',
+          'maxAffected',
+          'tx',
+        ]),
       }
       if (represent) headers['content-type'] = accepted.contentType
       const status = method === 'POST' ? 201 : represent ? 200 : 204
@@ -264,10 +319,18 @@ function openApiRoot(cache: SchemaCache): Prepared {
   const paths: Record<string, object> = {}
   for (const name of cache.relations.keys()) paths[`/${name}`] = {}
   for (const name of cache.functions.keys()) paths[`/rpc/${name}`] = {}
-  const body = JSON.stringify({ swagger: '2.0', info: { title: 'local-supabase REST', version: '12' }, paths })
+  const body = JSON.stringify({
+    swagger: '2.0',
+    info: { title: 'local-supabase REST', version: '12' },
+    paths,
+  })
   return {
     plan: { offset: 0, run: async () => ({ body, rows: 0 }) },
     readOnly: true,
-    finish: () => ({ status: 200, headers: { 'content-type': 'application/openapi+json; charset=utf-8' }, body }),
+    finish: () => ({
+      status: 200,
+      headers: { 'content-type': 'application/openapi+json; charset=utf-8' },
+      body,
+    }),
   }
 }

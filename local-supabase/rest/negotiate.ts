@@ -34,7 +34,12 @@ export function negotiate(accept: string | null): Negotiated {
           contentType: 'application/vnd.pgrst.object+json; charset=utf-8',
         }
       case 'text/csv':
-        return { mode: 'csv', single: false, stripNulls: false, contentType: 'text/csv; charset=utf-8' }
+        return {
+          mode: 'csv',
+          single: false,
+          stripNulls: false,
+          contentType: 'text/csv; charset=utf-8',
+        }
     }
   }
   throw new RestError(406, 'PGRST107', `None of these media types are available: ${accept}`)

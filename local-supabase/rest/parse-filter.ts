@@ -23,8 +23,24 @@ export const SIMPLE_OPERATORS = {
   isdistinct: 'is distinct from',
 } as const
 
-const QUANTIFIABLE = new Set(['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'like', 'ilike', 'match', 'imatch'])
-const FTS = { fts: 'to_tsquery', plfts: 'plainto_tsquery', phfts: 'phraseto_tsquery', wfts: 'websearch_to_tsquery' } as const
+const QUANTIFIABLE = new Set([
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'like',
+  'ilike',
+  'match',
+  'imatch',
+])
+const FTS = {
+  fts: 'to_tsquery',
+  plfts: 'plainto_tsquery',
+  phfts: 'phraseto_tsquery',
+  wfts: 'websearch_to_tsquery',
+} as const
 const IS_VALUES = new Set(['null', 'not_null', 'true', 'false', 'unknown'])
 
 export type FtsOperator = keyof typeof FTS
@@ -59,7 +75,10 @@ export interface OrderTerm {
 }
 
 /** `[not.]op[(any|all)|(config)].value` — the value of `?col=...`. */
-export function parsePredicateText(text: string, column: string): { negate: boolean; predicate: Predicate } {
+export function parsePredicateText(
+  text: string,
+  column: string,
+): { negate: boolean; predicate: Predicate } {
   let rest = text
   const negate = rest.startsWith('not.')
   if (negate) rest = rest.slice(4)
@@ -69,19 +88,29 @@ export function parsePredicateText(text: string, column: string): { negate: bool
   return { negate, predicate: predicate(op, modifier, value, text, column) }
 }
 
-function predicate(op: string, modifier: string | undefined, value: string, text: string, column: string): Predicate {
+function predicate(
+  op: string,
+  modifier: string | undefined,
+  value: string,
+  text: string,
+  column: string,
+): Predicate {
   if (op === 'in') {
     if (modifier !== undefined) throw badOperator(text, column)
     return { op: 'in', values: parseList(value, text) }
   }
   if (op === 'is') {
     if (modifier !== undefined || !IS_VALUES.has(value.toLowerCase())) {
-      throw parseError(`failed to parse filter (${text})`, `unexpected "${value}" expecting null, not_null, true, false or unknown`)
+      throw parseError(
+        `failed to parse filter (${text})`,
+        `unexpected "${value}" expecting null, not_null, true, false or unknown`,
+      )
     }
     return { op: 'is', value: value.toLowerCase() }
   }
   if (op in FTS) {
-    if (modifier !== undefined && !/^[\p{L}\p{N}_]+$/u.test(modifier)) throw badOperator(text, column)
+    if (modifier !== undefined && !/^[\p{L}\p{N}_]+$/u.test(modifier))
+      throw badOperator(text, column)
     return { op: op as FtsOperator, value, config: modifier }
   }
   if (op in SIMPLE_OPERATORS) {
@@ -94,13 +123,19 @@ function predicate(op: string, modifier: string | undefined, value: string, text
 }
 
 function badOperator(text: string, column: string) {
-  return parseError(`failed to parse filter (${text})`, `unknown or malformed operator in "${column}=${text}"`)
+  return parseError(
+    `failed to parse filter (${text})`,
+    `unknown or malformed operator in "${column}=${text}"`,
+  )
 }
 
 /** `(a,b,"c,d")` — PostgREST's list syntax for `in`. */
 function parseList(value: string, text: string): string[] {
   if (!value.startsWith('(') || !value.endsWith(')')) {
-    throw parseError(`failed to parse filter (${text})`, 'expecting a list in parentheses, e.g. in.(1,2,3)')
+    throw parseError(
+      `failed to parse filter (${text})`,
+      'expecting a list in parentheses, e.g. in.(1,2,3)',
+    )
   }
   const inner = value.slice(1, -1)
   if (inner === '') return []

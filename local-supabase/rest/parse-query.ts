@@ -1,5 +1,11 @@
 import { parseError } from './errors.ts'
-import { parseLogic, parseOrder, parsePredicateText, type Condition, type OrderTerm } from './parse-filter.ts'
+import {
+  parseLogic,
+  parseOrder,
+  parsePredicateText,
+  type Condition,
+  type OrderTerm,
+} from './parse-filter.ts'
 import { parseSelect, type SelectItem } from './parse-select.ts'
 import { Scanner } from './scanner.ts'
 
@@ -36,7 +42,10 @@ function level(levels: Map<string, Level>, path: string[]): Level {
 
 function nonNegative(value: string, name: string): number {
   if (!/^\d{1,15}$/.test(value)) {
-    throw parseError(`failed to parse ${name} parameter (${value})`, 'expecting a non-negative integer')
+    throw parseError(
+      `failed to parse ${name} parameter (${value})`,
+      'expecting a non-negative integer',
+    )
   }
   return Number(value)
 }
@@ -56,7 +65,10 @@ function nameList(value: string, what: string): string[] {
  * `columns`, `on_conflict` and (for RPC) the function's arguments. Names are only parsed
  * here; they are checked against the schema cache when the SQL is built.
  */
-export function parseQuery(params: URLSearchParams, argNames: Set<string> = new Set()): ParsedQuery {
+export function parseQuery(
+  params: URLSearchParams,
+  argNames: Set<string> = new Set(),
+): ParsedQuery {
   const parsed: ParsedQuery = { select: [{ type: 'star' }], levels: new Map(), args: new Map() }
   level(parsed.levels, [])
   for (const [key, value] of params) {
@@ -84,7 +96,10 @@ function addParam(levels: Map<string, Level>, key: string, value: string): void 
     pathParts = pathParts.slice(0, -1)
   }
   if (pathParts.some((part) => part.path.length > 0)) s.fail('a relation name')
-  const target = level(levels, pathParts.map((part) => part.name))
+  const target = level(
+    levels,
+    pathParts.map((part) => part.name),
+  )
 
   if (word === 'or' || word === 'and') target.conditions.push(parseLogic(word, negate, value))
   else if (word === 'order') target.order = parseOrder(value)

@@ -25,10 +25,18 @@ export interface RenderOptions {
   range?: { offset: number; limit?: number }
 }
 
-export async function runStatement(tx: Queryable, sql: string, params: unknown[]): Promise<Outcome> {
+export async function runStatement(
+  tx: Queryable,
+  sql: string,
+  params: unknown[],
+): Promise<Outcome> {
   const { rows } = await tx.query<StatementRow>(sql, params)
   const row = rows[0]
-  return { body: row.body, rows: Number(row.page_count), total: row.total === undefined ? undefined : Number(row.total) }
+  return {
+    body: row.body,
+    rows: Number(row.page_count),
+    total: row.total === undefined ? undefined : Number(row.total),
+  }
 }
 
 /**
@@ -44,7 +52,9 @@ export function planRead(
 ): Plan {
   const b = extra.builder ?? new SqlBuilder(cache, parsed.levels)
   const a = b.alias()
-  const list = extra.scalarColumn ? `${a}.${extra.scalarColumn}` : b.selectList(source, a, parsed.select, [])
+  const list = extra.scalarColumn
+    ? `${a}.${extra.scalarColumn}`
+    : b.selectList(source, a, parsed.select, [])
   const where = b.conditions(source, a, parsed.select, [])
   const whereSql = where.length ? ` where ${where.join(' and ')}` : ''
   const page = `select ${list} from ${source.from(a)}${whereSql}${b.orderBy(source, a, [])}${b.paging([], render.range)}`

@@ -22,7 +22,10 @@ const ALLOWED: Record<string, readonly string[]> = {
 export function parsePrefer(headers: Headers): Preferences {
   const prefs: Record<string, unknown> = {}
   for (const part of (headers.get('prefer') ?? '').split(',')) {
-    const [key, value] = part.trim().split('=').map((s) => s.trim())
+    const [key, value] = part
+      .trim()
+      .split('=')
+      .map((s) => s.trim())
     if (key === 'max-affected' && /^\d+$/.test(value ?? '')) prefs.maxAffected = Number(value)
     else if (key in ALLOWED && ALLOWED[key].includes(value)) prefs[key] = value
   }

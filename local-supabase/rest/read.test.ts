@@ -12,10 +12,19 @@ const ids = (data: unknown) => (data as { id: number }[]).map((row) => row.id)
 
 describe('select', () => {
   it('returns columns with PostgREST serialization (numeric as number, date as text)', async () => {
-    const { data, error, status } = await f.anon.from('books').select('id,title,price,published,tags').order('id')
+    const { data, error, status } = await f.anon
+      .from('books')
+      .select('id,title,price,published,tags')
+      .order('id')
     expect(error).toBeNull()
     expect(status).toBe(200)
-    expect(data?.[0]).toEqual({ id: 1, title: 'The Dispossessed', price: 12.5, published: '1974-05-01', tags: ['scifi', 'classic'] })
+    expect(data?.[0]).toEqual({
+      id: 1,
+      title: 'The Dispossessed',
+      price: 12.5,
+      published: '1974-05-01',
+      tags: ['scifi', 'classic'],
+    })
     expect(data?.[2]).toMatchObject({ price: 123456789012.34, published: null })
   })
 
@@ -31,7 +40,15 @@ describe('select', () => {
       .eq('id', 1)
       .single()
     expect(error).toBeNull()
-    expect(data).toMatchObject({ id: 1, label: 'The Dispossessed', price_text: '12.50', b: 'deep', n: 1, inner: { b: 'deep' }, title: 'The Dispossessed' })
+    expect(data).toMatchObject({
+      id: 1,
+      label: 'The Dispossessed',
+      price_text: '12.50',
+      b: 'deep',
+      n: 1,
+      inner: { b: 'deep' },
+      title: 'The Dispossessed',
+    })
   })
 
   it('reads views', async () => {
@@ -63,16 +80,32 @@ describe('embedding', () => {
   })
 
   it('gives null for a missing to-one and [] for an empty to-many', async () => {
-    const { data } = await f.anon.from('books').select('id, editor:authors!editor_id(name), book_details(pages)').eq('id', 3).single()
+    const { data } = await f.anon
+      .from('books')
+      .select('id, editor:authors!editor_id(name), book_details(pages)')
+      .eq('id', 3)
+      .single()
     expect(data).toEqual({ id: 3, editor: null, book_details: null })
-    const authors = await f.anon.from('authors').select('name, books!author_id(title)').eq('id', 3).single()
+    const authors = await f.anon
+      .from('authors')
+      .select('name, books!author_id(title)')
+      .eq('id', 3)
+      .single()
     expect(authors.data).toEqual({ name: 'Nobody', books: [] })
   })
 
   it('disambiguates by foreign key column or constraint name', async () => {
-    const byColumn = await f.anon.from('books').select('editor:authors!editor_id(name)').eq('id', 1).single()
+    const byColumn = await f.anon
+      .from('books')
+      .select('editor:authors!editor_id(name)')
+      .eq('id', 1)
+      .single()
     expect(byColumn.data).toEqual({ editor: { name: 'Stanislaw Lem' } })
-    const byName = await f.anon.from('books').select('writer:authors!books_author_id_fkey(name)').eq('id', 1).single()
+    const byName = await f.anon
+      .from('books')
+      .select('writer:authors!books_author_id_fkey(name)')
+      .eq('id', 1)
+      .single()
     expect(byName.data).toEqual({ writer: { name: 'Ursula Le Guin' } })
   })
 
@@ -98,8 +131,15 @@ describe('embedding', () => {
       .limit(1, { referencedTable: 'books' })
       .single()
     expect(error).toBeNull()
-    expect(data).toEqual({ name: 'Ursula Le Guin', books: [{ title: 'The Lathe of Heaven', book_details: null }] })
-    const filtered = await f.anon.from('authors').select('id, books!author_id(title)').eq('books.title', 'Solaris').order('id')
+    expect(data).toEqual({
+      name: 'Ursula Le Guin',
+      books: [{ title: 'The Lathe of Heaven', book_details: null }],
+    })
+    const filtered = await f.anon
+      .from('authors')
+      .select('id, books!author_id(title)')
+      .eq('books.title', 'Solaris')
+      .order('id')
     expect(filtered.data).toEqual([
       { id: 1, books: [] },
       { id: 2, books: [{ title: 'Solaris' }] },
@@ -108,16 +148,31 @@ describe('embedding', () => {
   })
 
   it('!inner keeps only parents with a matching child; not.is.null does the same', async () => {
-    const inner = await f.anon.from('authors').select('id, books!author_id!inner(title)').eq('books.title', 'Solaris')
+    const inner = await f.anon
+      .from('authors')
+      .select('id, books!author_id!inner(title)')
+      .eq('books.title', 'Solaris')
     expect(inner.data).toEqual([{ id: 2, books: [{ title: 'Solaris' }] }])
-    const notNull = await f.anon.from('books').select('id, book_details(pages)').not('book_details', 'is', null).order('id')
+    const notNull = await f.anon
+      .from('books')
+      .select('id, book_details(pages)')
+      .not('book_details', 'is', null)
+      .order('id')
     expect(ids(notNull.data)).toEqual([1, 2])
-    const isNull = await f.anon.from('books').select('id, book_details(pages)').is('book_details', null).order('id')
+    const isNull = await f.anon
+      .from('books')
+      .select('id, book_details(pages)')
+      .is('book_details', null)
+      .order('id')
     expect(ids(isNull.data)).toEqual([3, 4])
   })
 
   it('spreads a to-one embed into its parent', async () => {
-    const { data } = await f.anon.from('books').select('id, ...authors!author_id(author_name:name)').eq('id', 2).single()
+    const { data } = await f.anon
+      .from('books')
+      .select('id, ...authors!author_id(author_name:name)')
+      .eq('id', 2)
+      .single()
     expect(data).toEqual({ id: 2, author_name: 'Stanislaw Lem' })
   })
 
@@ -129,7 +184,11 @@ describe('embedding', () => {
 })
 
 describe('filters', () => {
-  const cases: [string, (q: ReturnType<Fixture['anon']['from']>) => PromiseLike<{ data: unknown }>, number[]][] = [
+  const cases: [
+    string,
+    (q: ReturnType<Fixture['anon']['from']>) => PromiseLike<{ data: unknown }>,
+    number[],
+  ][] = [
     ['eq', (q) => q.select('id').eq('title', 'Solaris'), [2]],
     ['neq', (q) => q.select('id').neq('author_id', 1).order('id'), [2, 4]],
     ['gt/lt', (q) => q.select('id').gt('price', 10).lt('price', 100), [1]],
@@ -141,7 +200,11 @@ describe('filters', () => {
     ['imatch', (q) => q.select('id').filter('title', 'imatch', '^so'), [2]],
     ['is null', (q) => q.select('id').is('price', null), [4]],
     ['not.is.null', (q) => q.select('id').not('published', 'is', null).order('id'), [1, 2, 4]],
-    ['in with quoting', (q) => q.select('id').in('title', ['Solaris', 'a,b', 'His Master\'s Voice']).order('id'), [2, 4]],
+    [
+      'in with quoting',
+      (q) => q.select('id').in('title', ['Solaris', 'a,b', "His Master's Voice"]).order('id'),
+      [2, 4],
+    ],
     ['not.in', (q) => q.select('id').not('id', 'in', '(1,2)').order('id'), [3, 4]],
     ['cs array', (q) => q.select('id').contains('tags', ['classic']).order('id'), [1, 4]],
     ['cd array', (q) => q.select('id').containedBy('tags', ['scifi']).order('id'), [2, 3]],
@@ -150,19 +213,59 @@ describe('filters', () => {
     ['json path filter', (q) => q.select('id').eq('meta->>n', '4'), [4]],
     ['nested json path', (q) => q.select('id').eq('meta->a->>b', 'deep'), [1]],
     ['fts', (q) => q.select('id').textSearch('search', 'lathe & heaven'), [3]],
-    ['plfts', (q) => q.select('id').textSearch('search', 'master voice', { type: 'plain', config: 'english' }), [4]],
-    ['phfts', (q) => q.select('id').textSearch('search', 'lathe of heaven', { type: 'phrase' }), [3]],
-    ['wfts on text column', (q) => q.select('id').textSearch('title', 'solaris or dispossessed', { type: 'websearch' }).order('id'), [1, 2]],
-    ['or with nested and', (q) => q.select('id').or('id.eq.4,and(price.gt.10,tags.cs.{classic})').order('id'), [1, 4]],
-    ['or with quoted value and in', (q) => q.select('id').or('title.eq."a,b)",id.in.(2,3)').order('id'), [2, 3]],
+    [
+      'plfts',
+      (q) =>
+        q.select('id').textSearch('search', 'master voice', { type: 'plain', config: 'english' }),
+      [4],
+    ],
+    [
+      'phfts',
+      (q) => q.select('id').textSearch('search', 'lathe of heaven', { type: 'phrase' }),
+      [3],
+    ],
+    [
+      'wfts on text column',
+      (q) =>
+        q
+          .select('id')
+          .textSearch('title', 'solaris or dispossessed', { type: 'websearch' })
+          .order('id'),
+      [1, 2],
+    ],
+    [
+      'or with nested and',
+      (q) => q.select('id').or('id.eq.4,and(price.gt.10,tags.cs.{classic})').order('id'),
+      [1, 4],
+    ],
+    [
+      'or with quoted value and in',
+      (q) => q.select('id').or('title.eq."a,b)",id.in.(2,3)').order('id'),
+      [2, 3],
+    ],
     ['not.or', (q) => q.select('id').not('id', 'eq', 1).or('id.eq.2,id.eq.1'), [2]],
-    ['any quantifier', (q) => q.select('id').filter('title', 'like(any)', '{Sol*,*Voice}').order('id'), [2, 4]],
-    ['all quantifier', (q) => q.select('id').filter('title', 'ilike(all)', '{*the*,*heaven*}'), [3]],
-    ['isdistinct', (q) => q.select('id').filter('editor_id', 'isdistinct', '1').order('id'), [1, 3, 4]],
+    [
+      'any quantifier',
+      (q) => q.select('id').filter('title', 'like(any)', '{Sol*,*Voice}').order('id'),
+      [2, 4],
+    ],
+    [
+      'all quantifier',
+      (q) => q.select('id').filter('title', 'ilike(all)', '{*the*,*heaven*}'),
+      [3],
+    ],
+    [
+      'isdistinct',
+      (q) => q.select('id').filter('editor_id', 'isdistinct', '1').order('id'),
+      [1, 3, 4],
+    ],
   ]
   for (const [name, build, expected] of cases) {
     it(name, async () => {
-      const { data, error } = (await build(f.anon.from('books'))) as { data: unknown; error: unknown }
+      const { data, error } = (await build(f.anon.from('books'))) as {
+        data: unknown
+        error: unknown
+      }
       expect(error).toBeNull()
       expect(ids(data)).toEqual(expected)
     })
@@ -177,7 +280,9 @@ describe('filters', () => {
 
   it('rejects a malformed logic tree and a bad is value', async () => {
     expect((await f.anon.from('books').select('id').or('id.eq.1,(')).error?.code).toBe('PGRST100')
-    expect((await f.anon.from('books').select('id').filter('id', 'is', 'maybe')).error?.code).toBe('PGRST100')
+    expect((await f.anon.from('books').select('id').filter('id', 'is', 'maybe')).error?.code).toBe(
+      'PGRST100',
+    )
   })
 
   it('gives 400 22P02 for a value of the wrong type', async () => {
@@ -189,19 +294,34 @@ describe('filters', () => {
 
 describe('order, paging, counts', () => {
   it('orders by several columns with nulls placement', async () => {
-    const { data } = await f.anon.from('books').select('id').order('price', { ascending: false, nullsFirst: false }).order('id')
+    const { data } = await f.anon
+      .from('books')
+      .select('id')
+      .order('price', { ascending: false, nullsFirst: false })
+      .order('id')
     expect(ids(data)).toEqual([3, 1, 2, 4])
-    const first = await f.anon.from('books').select('id').order('price', { ascending: true, nullsFirst: true })
+    const first = await f.anon
+      .from('books')
+      .select('id')
+      .order('price', { ascending: true, nullsFirst: true })
     expect(ids(first.data)).toEqual([4, 2, 1, 3])
   })
 
   it('orders by a JSON path', async () => {
-    const { data } = await f.anon.from('books').select('id').not('meta->n', 'is', null).order('meta->n', { ascending: false })
+    const { data } = await f.anon
+      .from('books')
+      .select('id')
+      .not('meta->n', 'is', null)
+      .order('meta->n', { ascending: false })
     expect(ids(data)).toEqual([4, 2, 1])
   })
 
   it('limits and offsets; count=exact gives Content-Range and 206 for a partial page', async () => {
-    const { data, count, status } = await f.anon.from('books').select('id', { count: 'exact' }).order('id').range(1, 2)
+    const { data, count, status } = await f.anon
+      .from('books')
+      .select('id', { count: 'exact' })
+      .order('id')
+      .range(1, 2)
     expect(ids(data)).toEqual([2, 3])
     expect(count).toBe(4)
     expect(status).toBe(206)
@@ -230,20 +350,28 @@ describe('order, paging, counts', () => {
       applied: 'count=exact',
       type: 'application/json; charset=utf-8',
     })
-    expect((await seen(client.from('books').select('id', { count: 'exact' }).eq('id', 999))).range).toBe('*/0')
+    expect(
+      (await seen(client.from('books').select('id', { count: 'exact' }).eq('id', 999))).range,
+    ).toBe('*/0')
     expect((await seen(client.from('books').select('id'))).range).toBe('0-3/*')
     expect((await seen(client.from('books').select('id').eq('id', 999))).range).toBe('*/*')
   })
 
   it('answers HEAD with a count and no body', async () => {
-    const { data, count, status } = await f.anon.from('books').select('*', { count: 'exact', head: true }).gt('id', 1)
+    const { data, count, status } = await f.anon
+      .from('books')
+      .select('*', { count: 'exact', head: true })
+      .gt('id', 1)
     expect(status).toBe(200)
     expect(data).toBeNull()
     expect(count).toBe(3)
   })
 
   it('gives 416 PGRST103 for an offset past the counted end', async () => {
-    const { error, status } = await f.anon.from('books').select('id', { count: 'exact' }).range(10, 12)
+    const { error, status } = await f.anon
+      .from('books')
+      .select('id', { count: 'exact' })
+      .range(10, 12)
     expect(status).toBe(416)
     expect(error?.code).toBe('PGRST103')
   })
@@ -271,19 +399,33 @@ describe('single, maybeSingle, csv, stripNulls', () => {
 
   it('maybeSingle() gives null for no rows and the row for one', async () => {
     expect((await f.anon.from('books').select('id').eq('id', 999).maybeSingle()).data).toBeNull()
-    expect((await f.anon.from('books').select('id').eq('id', 1).maybeSingle()).data).toEqual({ id: 1 })
+    expect((await f.anon.from('books').select('id').eq('id', 1).maybeSingle()).data).toEqual({
+      id: 1,
+    })
     expect((await f.anon.from('books').select('id').maybeSingle()).error?.code).toBe('PGRST116')
   })
 
   it('csv() renders text/csv with quoting', async () => {
-    const { data } = await f.anon.from('books').select('id,title,price').in('id', [1, 4]).order('id').csv()
-    expect(data).toBe('id,title,price\n1,The Dispossessed,12.50\n4,His Master\'s Voice,')
-    const quoted = await f.anon.from('whoami_dummy' as 'books').select('id').csv()
+    const { data } = await f.anon
+      .from('books')
+      .select('id,title,price')
+      .in('id', [1, 4])
+      .order('id')
+      .csv()
+    expect(data).toBe("id,title,price\n1,The Dispossessed,12.50\n4,His Master's Voice,")
+    const quoted = await f.anon
+      .from('whoami_dummy' as 'books')
+      .select('id')
+      .csv()
     expect(quoted.error?.code).toBe('PGRST205')
   })
 
   it('stripNulls() omits null fields', async () => {
-    const { data } = await f.anon.from('books').select('id,price,published').eq('id', 4).stripNulls()
+    const { data } = await f.anon
+      .from('books')
+      .select('id,price,published')
+      .eq('id', 4)
+      .stripNulls()
     expect(data).toEqual([{ id: 4, published: '1968-01-01' }])
   })
 })

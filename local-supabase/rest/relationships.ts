@@ -9,10 +9,20 @@ import type { ForeignKey, SchemaCache } from './schema-cache.ts'
 export type Relationship =
   | { kind: 'many-to-one' | 'one-to-one-parent'; target: string; fk: ForeignKey }
   | { kind: 'one-to-many' | 'one-to-one-child'; target: string; fk: ForeignKey }
-  | { kind: 'many-to-many'; target: string; junction: string; toParent: ForeignKey; toTarget: ForeignKey }
+  | {
+      kind: 'many-to-many'
+      target: string
+      junction: string
+      toParent: ForeignKey
+      toTarget: ForeignKey
+    }
 
 export function isToOne(rel: Relationship): boolean {
-  return rel.kind === 'many-to-one' || rel.kind === 'one-to-one-parent' || rel.kind === 'one-to-one-child'
+  return (
+    rel.kind === 'many-to-one' ||
+    rel.kind === 'one-to-one-parent' ||
+    rel.kind === 'one-to-one-child'
+  )
 }
 
 function sameSet(a: string[], b: string[]): boolean {
@@ -31,10 +41,15 @@ function candidates(cache: SchemaCache, parent: string, name: string): Relations
     // The target named by table, or (many-to-one) by the key's single column or its name.
     const namesTarget = (table: string) =>
       (targetIsRelation && table === name) ||
-      (!targetIsRelation && (fk.name === name || (fk.columns.length === 1 && fk.columns[0] === name)))
+      (!targetIsRelation &&
+        (fk.name === name || (fk.columns.length === 1 && fk.columns[0] === name)))
     if (fk.table === parent && namesTarget(fk.referencedTable)) {
       const oneToOne = isUnique(cache, parent, fk.columns)
-      found.push({ kind: oneToOne ? 'one-to-one-parent' : 'many-to-one', target: fk.referencedTable, fk })
+      found.push({
+        kind: oneToOne ? 'one-to-one-parent' : 'many-to-one',
+        target: fk.referencedTable,
+        fk,
+      })
     }
     if (fk.referencedTable === parent && targetIsRelation && fk.table === name) {
       const oneToOne = isUnique(cache, name, fk.columns)
@@ -48,12 +63,24 @@ function candidates(cache: SchemaCache, parent: string, name: string): Relations
     return fk.columns.every((column) => pk.includes(column))
   }
   for (const toParent of cache.foreignKeys) {
-    if (toParent.referencedTable !== parent || toParent.table === parent || toParent.table === name) continue
+    if (toParent.referencedTable !== parent || toParent.table === parent || toParent.table === name)
+      continue
     if (!inPrimaryKey(toParent)) continue
     for (const toTarget of cache.foreignKeys) {
-      if (toTarget.table !== toParent.table || toTarget.referencedTable !== name || toTarget === toParent) continue
+      if (
+        toTarget.table !== toParent.table ||
+        toTarget.referencedTable !== name ||
+        toTarget === toParent
+      )
+        continue
       if (!inPrimaryKey(toTarget)) continue
-      found.push({ kind: 'many-to-many', target: name, junction: toParent.table, toParent, toTarget })
+      found.push({
+        kind: 'many-to-many',
+        target: name,
+        junction: toParent.table,
+        toParent,
+        toTarget,
+      })
     }
   }
   return found
@@ -63,7 +90,9 @@ function matchesHint(rel: Relationship, hint: string): boolean {
   if (rel.kind === 'many-to-many') {
     return rel.junction === hint || rel.toParent.name === hint || rel.toTarget.name === hint
   }
-  return rel.fk.name === hint || rel.fk.columns.includes(hint) || rel.fk.referencedColumns.includes(hint)
+  return (
+    rel.fk.name === hint || rel.fk.columns.includes(hint) || rel.fk.referencedColumns.includes(hint)
+  )
 }
 
 function describe(rel: Relationship, parent: string): Record<string, string> {
@@ -82,7 +111,12 @@ function describe(rel: Relationship, parent: string): Record<string, string> {
   }
 }
 
-export function findRelationship(cache: SchemaCache, parent: string, name: string, hint?: string): Relationship {
+export function findRelationship(
+  cache: SchemaCache,
+  parent: string,
+  name: string,
+  hint?: string,
+): Relationship {
   let found = candidates(cache, parent, name)
   if (hint !== undefined) found = found.filter((rel) => matchesHint(rel, hint))
   if (found.length === 1) return found[0]
@@ -95,7 +129,9 @@ export function findRelationship(cache: SchemaCache, parent: string, name: strin
       `Searched for a foreign key relationship between '${parent}' and '${target}' in the schema 'public', but no matches were found.`,
     )
   }
-  const options = found.map((rel) => `'${name}!${rel.kind === 'many-to-many' ? rel.junction : rel.fk.name}'`)
+  const options = found.map(
+    (rel) => `'${name}!${rel.kind === 'many-to-many' ? rel.junction : rel.fk.name}'`,
+  )
   throw new RestError(
     300,
     'PGRST201',

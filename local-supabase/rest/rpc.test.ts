@@ -10,13 +10,23 @@ afterAll(() => f.close())
 
 describe('rpc', () => {
   it('returns a scalar as a JSON scalar', async () => {
-    expect(await f.anon.rpc('add', { a: 2, b: 40 })).toMatchObject({ status: 200, data: 42, error: null })
+    expect(await f.anon.rpc('add', { a: 2, b: 40 })).toMatchObject({
+      status: 200,
+      data: 42,
+      error: null,
+    })
     expect((await f.anon.rpc('hello')).data).toBe('hello "world"')
   })
 
   it('renders numeric exactly as Postgres does', async () => {
     let text = ''
-    const client = f.client(SERVICE_ROLE_KEY, { onResponse: (response) => void response.clone().text().then((t) => (text = t)) })
+    const client = f.client(SERVICE_ROLE_KEY, {
+      onResponse: (response) =>
+        void response
+          .clone()
+          .text()
+          .then((t) => (text = t)),
+    })
     await client.rpc('big_number')
     await new Promise((resolve) => setTimeout(resolve, 0))
     expect(text).toBe('12345678901234567890.123456789')
@@ -33,7 +43,12 @@ describe('rpc', () => {
 
   it('returns a composite as an object and setof/table as arrays', async () => {
     const one = await f.anon.rpc('first_book')
-    expect(one.data).toMatchObject({ id: 1, title: 'The Dispossessed', price: 12.5, tags: ['scifi', 'classic'] })
+    expect(one.data).toMatchObject({
+      id: 1,
+      title: 'The Dispossessed',
+      price: 12.5,
+      tags: ['scifi', 'classic'],
+    })
     const table = await f.anon.rpc('author_stats')
     expect(table.data).toEqual([
       { author: 'Nobody', books: 0 },
@@ -52,7 +67,9 @@ describe('rpc', () => {
       .limit(1)
     expect(status).toBe(206)
     expect(count).toBe(2)
-    expect(data).toEqual([{ id: 3, title: 'The Lathe of Heaven', author: { name: 'Ursula Le Guin' } }])
+    expect(data).toEqual([
+      { id: 3, title: 'The Lathe of Heaven', author: { name: 'Ursula Le Guin' } },
+    ])
     const single = await f.anon.rpc('books_by', { author: 2 }).select('title').eq('id', 2).single()
     expect(single.data).toEqual({ title: 'Solaris' })
   })
@@ -79,7 +96,9 @@ describe('rpc', () => {
   })
 
   it('passes the whole body to a single unnamed jsonb parameter', async () => {
-    expect((await f.anon.rpc('echo', { any: { nested: [1, 'two'] } })).data).toEqual({ any: { nested: [1, 'two'] } })
+    expect((await f.anon.rpc('echo', { any: { nested: [1, 'two'] } })).data).toEqual({
+      any: { nested: [1, 'two'] },
+    })
   })
 
   it('gives 404 PGRST202 for unknown functions or arguments', async () => {
@@ -94,7 +113,9 @@ describe('rpc', () => {
     })
     const badArgs = await f.anon.rpc('add', { a: 1, z: 2 })
     expect(badArgs.status).toBe(404)
-    expect(badArgs.error?.message).toBe('Could not find the function public.add(a, z) in the schema cache')
+    expect(badArgs.error?.message).toBe(
+      'Could not find the function public.add(a, z) in the schema cache',
+    )
     expect(badArgs.error?.hint).toBe('Perhaps you meant to call the function public.add(a, b)')
   })
 
@@ -109,14 +130,28 @@ describe('rpc', () => {
       status: 400,
       error: { code: 'P0001', message: 'nope', details: 'some detail', hint: 'some hint' },
     })
-    expect(await f.anon.rpc('fail', { kind: 'pt402' })).toMatchObject({ status: 402, error: { code: 'PT402', message: 'pay up' } })
-    expect(await f.anon.rpc('fail', { kind: 'serialization' })).toMatchObject({ status: 500, error: { code: '40001' } })
+    expect(await f.anon.rpc('fail', { kind: 'pt402' })).toMatchObject({
+      status: 402,
+      error: { code: 'PT402', message: 'pay up' },
+    })
+    expect(await f.anon.rpc('fail', { kind: 'serialization' })).toMatchObject({
+      status: 500,
+      error: { code: '40001' },
+    })
   })
 
   it('sets role, claims and request.method for the function', async () => {
     const alice = await f.asUser(ALICE)
-    expect((await alice.rpc('whoami')).data).toEqual({ role: 'authenticated', uid: ALICE, method: 'POST' })
-    expect((await f.anon.rpc('whoami', {}, { get: true })).data).toEqual({ role: 'anon', uid: null, method: 'GET' })
+    expect((await alice.rpc('whoami')).data).toEqual({
+      role: 'authenticated',
+      uid: ALICE,
+      method: 'POST',
+    })
+    expect((await f.anon.rpc('whoami', {}, { get: true })).data).toEqual({
+      role: 'anon',
+      uid: null,
+      method: 'GET',
+    })
   })
 
   it('sees functions created later after reloadSchema()', async () => {
@@ -127,7 +162,9 @@ describe('rpc', () => {
   })
 
   it("reloads on NOTIFY pgrst, 'reload schema'", async () => {
-    await f.db.exec(`create function public.notified() returns int language sql as $$ select 8 $$; notify pgrst, 'reload schema'`)
+    await f.db.exec(
+      `create function public.notified() returns int language sql as $$ select 8 $$; notify pgrst, 'reload schema'`,
+    )
     await expect.poll(async () => (await f.anon.rpc('notified')).data, { timeout: 5000 }).toBe(8)
   })
 })

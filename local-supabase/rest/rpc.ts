@@ -6,7 +6,8 @@ import { closest } from './suggest.ts'
 import { EXPOSED_SCHEMA, type PgFunction, type SchemaCache } from './schema-cache.ts'
 import { SqlBuilder, type Source } from './sql-builder.ts'
 
-export type RpcCall = { fn: PgFunction; args: Record<string, unknown> } | { fn: PgFunction; single: unknown }
+export type RpcCall =
+  { fn: PgFunction; args: Record<string, unknown> } | { fn: PgFunction; single: unknown }
 
 const JSON_TYPES = new Set(['json', 'jsonb'])
 
@@ -28,11 +29,14 @@ export function resolveFunction(
 ): RpcCall {
   const overloads = cache.functions.get(name) ?? []
   const keys = Object.keys(args ?? {})
-  const named = args === null ? [] : overloads.filter(
-    (fn) =>
-      keys.every((key) => fn.args.some((arg) => arg.name === key)) &&
-      fn.args.every((arg) => arg.hasDefault || keys.includes(arg.name)),
-  )
+  const named =
+    args === null
+      ? []
+      : overloads.filter(
+          (fn) =>
+            keys.every((key) => fn.args.some((arg) => arg.name === key)) &&
+            fn.args.every((arg) => arg.hasDefault || keys.includes(arg.name)),
+        )
   if (args && named.length === 1) return { fn: named[0], args }
   if (args && named.length > 1) {
     const exact = named.filter((fn) => fn.args.length === keys.length)
@@ -45,7 +49,9 @@ export function resolveFunction(
       'Try renaming the parameters or the function itself in the database so function overloading can be resolved',
     )
   }
-  const single = overloads.find((fn) => fn.args.length === 1 && fn.args[0].name === '' && JSON_TYPES.has(fn.args[0].type))
+  const single = overloads.find(
+    (fn) => fn.args.length === 1 && fn.args[0].name === '' && JSON_TYPES.has(fn.args[0].type),
+  )
   if (single && body) return { fn: single, single: body.raw }
   throw notFound(cache, name, keys)
 }
@@ -71,7 +77,13 @@ function notFound(cache: SchemaCache, name: string, keys: string[]): RestError {
         const other = closest(name, [...cache.functions.keys()])
         return other ? `${EXPOSED_SCHEMA}.${other}` : null
       })()
-  return new RestError(404, 'PGRST202', message, details, suggestion ? `Perhaps you meant to call the function ${suggestion}` : null)
+  return new RestError(
+    404,
+    'PGRST202',
+    message,
+    details,
+    suggestion ? `Perhaps you meant to call the function ${suggestion}` : null,
+  )
 }
 
 /**
@@ -79,7 +91,12 @@ function notFound(cache: SchemaCache, name: string, keys: string[]): RestError {
  * Arguments travel as one JSON bind parameter turned into typed values by `json_to_record`,
  * with the types the catalog gave for the parameters.
  */
-export function planRpc(cache: SchemaCache, call: RpcCall, parsed: ParsedQuery, render: RenderOptions): Plan & { isVoid: boolean } {
+export function planRpc(
+  cache: SchemaCache,
+  call: RpcCall,
+  parsed: ParsedQuery,
+  render: RenderOptions,
+): Plan & { isVoid: boolean } {
   const { fn } = call
   const builder = new SqlBuilder(cache, parsed.levels)
   const callee = `${q(EXPOSED_SCHEMA)}.${q(fn.name)}`
@@ -104,8 +121,12 @@ export function planRpc(cache: SchemaCache, call: RpcCall, parsed: ParsedQuery, 
     const sql = `with ${ctes[0]} select null::text as body, (select count(*) from _src)::int as page_count`
     return { isVoid: true, offset: 0, run: (tx) => runStatement(tx, sql, builder.params) }
   }
-  const columns = returns.kind === 'row' ? returns.columns : [{ name: fn.name, type: returns.type, nullable: true, hasDefault: false }]
-  const relation = returns.kind === 'row' && returns.relation ? cache.relations.get(returns.relation) : undefined
+  const columns =
+    returns.kind === 'row'
+      ? returns.columns
+      : [{ name: fn.name, type: returns.type, nullable: true, hasDefault: false }]
+  const relation =
+    returns.kind === 'row' && returns.relation ? cache.relations.get(returns.relation) : undefined
   const source: Source = {
     name: relation?.name ?? fn.name,
     columns,
@@ -117,8 +138,14 @@ export function planRpc(cache: SchemaCache, call: RpcCall, parsed: ParsedQuery, 
     // One value (scalar) or one row (composite): never an array.
     const mode = render.mode === 'none' ? 'none' : render.mode === 'csv' ? 'csv' : 'object'
     const scalarColumn = returns.kind === 'scalar' ? scalarName : undefined
-    return { isVoid: false, ...planRead(cache, source, parsed, { ...render, mode }, { ctes, builder, scalarColumn }) }
+    return {
+      isVoid: false,
+      ...planRead(cache, source, parsed, { ...render, mode }, { ctes, builder, scalarColumn }),
+    }
   }
   const scalarColumn = returns.kind === 'scalar' ? scalarName : undefined
-  return { isVoid: false, ...planRead(cache, source, parsed, render, { ctes, builder, scalarColumn }) }
+  return {
+    isVoid: false,
+    ...planRead(cache, source, parsed, render, { ctes, builder, scalarColumn }),
+  }
 }

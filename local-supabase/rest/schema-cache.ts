@@ -147,10 +147,12 @@ export async function loadSchemaCache(db: Queryable): Promise<SchemaCache> {
     })
   }
 
-  const fks = await db.query<Omit<ForeignKey, 'columns' | 'referencedColumns'> & {
-    columns: string
-    referencedColumns: string
-  }>(FOREIGN_KEYS_SQL, [EXPOSED_SCHEMA])
+  const fks = await db.query<
+    Omit<ForeignKey, 'columns' | 'referencedColumns'> & {
+      columns: string
+      referencedColumns: string
+    }
+  >(FOREIGN_KEYS_SQL, [EXPOSED_SCHEMA])
   const foreignKeys = fks.rows.map((row) => ({
     ...row,
     columns: JSON.parse(row.columns) as string[],

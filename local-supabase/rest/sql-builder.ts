@@ -104,7 +104,8 @@ export class SqlBuilder {
       const key = /^-?\d{1,9}$/.test(step.key) ? step.key : `${this.param(step.key)}::text`
       sql = `${sql}${step.arrow}${key}`
     }
-    const type = field.path.length === 0 ? column.type : field.path.at(-1)?.arrow === '->>' ? 'text' : 'jsonb'
+    const type =
+      field.path.length === 0 ? column.type : field.path.at(-1)?.arrow === '->>' ? 'text' : 'jsonb'
     return { sql: field.path.length ? `(${sql})` : sql, type }
   }
 
@@ -127,7 +128,8 @@ export class SqlBuilder {
     const outputs: Output[] = []
     for (const item of items) {
       if (item.type === 'star') {
-        for (const column of source.columns) outputs.push({ sql: `${alias}.${q(column.name)}`, name: column.name })
+        for (const column of source.columns)
+          outputs.push({ sql: `${alias}.${q(column.name)}`, name: column.name })
       } else if (item.type === 'field') {
         let { sql } = this.field(source, alias, item.field)
         if (item.cast) sql = `${sql}::${this.castType(item.cast)}`
@@ -141,11 +143,16 @@ export class SqlBuilder {
 
   private relationship(source: Source, item: EmbedItem): { rel: Relationship; target: Source } {
     if (!source.embeddable) {
-      throw new RestError(400, 'PGRST200', `Could not find a relationship between '${source.name}' and '${item.name}' in the schema cache`)
+      throw new RestError(
+        400,
+        'PGRST200',
+        `Could not find a relationship between '${source.name}' and '${item.name}' in the schema cache`,
+      )
     }
     const rel = findRelationship(this.cache, source.name, item.name, item.hint)
     const relation = this.cache.relations.get(rel.target)
-    if (!relation) throw new RestError(500, 'PGRST000', `relation ${rel.target} vanished from the schema cache`)
+    if (!relation)
+      throw new RestError(500, 'PGRST000', `relation ${rel.target} vanished from the schema cache`)
     return { rel, target: relationSource(relation) }
   }
 
@@ -155,7 +162,8 @@ export class SqlBuilder {
     if (rel.kind === 'many-to-one' || rel.kind === 'one-to-one-parent') {
       return pairs(rel.fk.referencedColumns, rel.fk.columns, child, parent)
     }
-    if (rel.kind !== 'many-to-many') return pairs(rel.fk.columns, rel.fk.referencedColumns, child, parent)
+    if (rel.kind !== 'many-to-many')
+      return pairs(rel.fk.columns, rel.fk.referencedColumns, child, parent)
     const junction = this.alias()
     return `exists (select 1 from ${q(EXPOSED_SCHEMA)}.${q(rel.junction)} as ${junction} where ${pairs(
       rel.toParent.columns,
@@ -172,12 +180,20 @@ export class SqlBuilder {
     const toOne = isToOne(rel)
     const scope = () => {
       const a = this.alias()
-      const where = [this.join(rel, parentAlias, a), ...this.conditions(target, a, item.select, childPath)]
+      const where = [
+        this.join(rel, parentAlias, a),
+        ...this.conditions(target, a, item.select, childPath),
+      ]
       return { a, from: target.from(a), where: where.join(' and ') }
     }
     if (item.spread) {
       if (!toOne) {
-        throw new RestError(400, 'PGRST119', `A spread operation on '${item.name}' is not possible`, `'${source.name}' and '${item.name}' do not form a many-to-one or one-to-one relationship`)
+        throw new RestError(
+          400,
+          'PGRST119',
+          `A spread operation on '${item.name}' is not possible`,
+          `'${source.name}' and '${item.name}' do not form a many-to-one or one-to-one relationship`,
+        )
       }
       const { a, from, where } = scope()
       return this.outputs(target, a, item.select, childPath).map((output) => ({
@@ -189,33 +205,56 @@ export class SqlBuilder {
     const list = this.selectList(target, a, item.select, childPath)
     const name = item.alias ?? item.name
     if (toOne) {
-      return [{ sql: `(select row_to_json(_e) from (select ${list} from ${from} where ${where} limit 1) as _e)`, name }]
+      return [
+        {
+          sql: `(select row_to_json(_e) from (select ${list} from ${from} where ${where} limit 1) as _e)`,
+          name,
+        },
+      ]
     }
     const tail = `${this.orderBy(target, a, childPath)}${this.paging(childPath)}`
     const rows = `select json_agg(_e) from (select ${list} from ${from} where ${where}${tail}) as _e`
     return [{ sql: `coalesce((${rows}), '[]'::json)`, name }]
   }
 
-  private embedExists(source: Source, parentAlias: string, item: EmbedItem, path: string[]): string {
+  private embedExists(
+    source: Source,
+    parentAlias: string,
+    item: EmbedItem,
+    path: string[],
+  ): string {
     const { rel, target } = this.relationship(source, item)
     const a = this.alias()
-    const where = [this.join(rel, parentAlias, a), ...this.conditions(target, a, item.select, [...path, item.alias ?? item.name])]
+    const where = [
+      this.join(rel, parentAlias, a),
+      ...this.conditions(target, a, item.select, [...path, item.alias ?? item.name]),
+    ]
     return `exists (select 1 from ${target.from(a)} where ${where.join(' and ')})`
   }
 
   /** WHERE terms for one level: its filters and its `!inner` embeds. */
   conditions(source: Source, alias: string, items: SelectItem[], path: string[]): string[] {
     const embeds = items.filter((item): item is EmbedItem => item.type === 'embed')
-    const out = this.level(path).conditions.map((condition) => this.condition(source, alias, embeds, path, condition))
+    const out = this.level(path).conditions.map((condition) =>
+      this.condition(source, alias, embeds, path, condition),
+    )
     for (const item of embeds) {
       if (item.joinType === 'inner') out.push(this.embedExists(source, alias, item, path))
     }
     return out
   }
 
-  private condition(source: Source, alias: string, embeds: EmbedItem[], path: string[], condition: Condition): string {
+  private condition(
+    source: Source,
+    alias: string,
+    embeds: EmbedItem[],
+    path: string[],
+    condition: Condition,
+  ): string {
     if (condition.type === 'logic') {
-      const inner = condition.children.map((child) => this.condition(source, alias, embeds, path, child))
+      const inner = condition.children.map((child) =>
+        this.condition(source, alias, embeds, path, child),
+      )
       const sql = `(${inner.join(condition.op === 'and' ? ' and ' : ' or ')})`
       return condition.negate ? `not ${sql}` : sql
     }
@@ -224,7 +263,10 @@ export class SqlBuilder {
     if (embed && field.path.length === 0 && !source.columnsByName.has(field.name)) {
       // `?rel=not.is.null` keeps parents that have a match (PostgREST's "null filtering on embeds").
       if (predicate.op !== 'is' || (predicate.value !== 'null' && predicate.value !== 'not_null')) {
-        throw parseError(`failed to parse filter on embedded resource '${field.name}'`, 'only is.null and not.is.null apply to an embedded resource')
+        throw parseError(
+          `failed to parse filter on embedded resource '${field.name}'`,
+          'only is.null and not.is.null apply to an embedded resource',
+        )
       }
       const exists = this.embedExists(source, alias, embed, path)
       const wantsMissing = (predicate.value === 'null') !== condition.negate
@@ -241,7 +283,13 @@ export class SqlBuilder {
         if (predicate.values.length === 0) return 'false'
         return `${expr} in (${predicate.values.map((value) => this.param(value)).join(', ')})`
       case 'is': {
-        const words: Record<string, string> = { null: 'null', not_null: 'not null', true: 'true', false: 'false', unknown: 'unknown' }
+        const words: Record<string, string> = {
+          null: 'null',
+          not_null: 'not null',
+          true: 'true',
+          false: 'false',
+          unknown: 'unknown',
+        }
         return `${expr} is ${words[predicate.value]}`
       }
       case 'fts':
@@ -280,7 +328,8 @@ export class SqlBuilder {
     let offset = level.offset ?? 0
     if (range) {
       offset = Math.max(offset, range.offset)
-      if (range.limit !== undefined) limit = limit === undefined ? range.limit : Math.min(limit, range.limit)
+      if (range.limit !== undefined)
+        limit = limit === undefined ? range.limit : Math.min(limit, range.limit)
     }
     return `${limit !== undefined ? ` limit ${limit}` : ''}${offset ? ` offset ${offset}` : ''}`
   }

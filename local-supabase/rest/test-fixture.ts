@@ -138,7 +138,10 @@ export async function startFixture(): Promise<Fixture> {
       global: {
         headers: { Authorization: `Bearer ${key}` },
         fetch: async (input, init) => {
-          const body = options.mangleBody && typeof init?.body === 'string' ? options.mangleBody(init.body) : init?.body
+          const body =
+            options.mangleBody && typeof init?.body === 'string'
+              ? options.mangleBody(init.body)
+              : init?.body
           const response = await rest.handler(new Request(input, { ...init, body }))
           options.onResponse?.(response)
           return response

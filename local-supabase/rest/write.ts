@@ -58,10 +58,18 @@ function planWrite(
       },
     }
   }
-  const ctes = statements.map(({ sql, returning }, i) => `_w${i} as (${sql} returning ${returning})`)
+  const ctes = statements.map(
+    ({ sql, returning }, i) => `_w${i} as (${sql} returning ${returning})`,
+  )
   ctes.push(`_w as (${statements.map((_, i) => `select * from _w${i}`).join(' union all ')})`)
   builder.levels = withoutTopFilters(parsed)
-  const plan = planRead(cache, writtenSource(relation), parsed, { ...render, count: false, range: undefined }, { ctes, builder })
+  const plan = planRead(
+    cache,
+    writtenSource(relation),
+    parsed,
+    { ...render, count: false, range: undefined },
+    { ctes, builder },
+  )
   return {
     offset: 0,
     async run(tx) {
@@ -92,7 +100,8 @@ export function planInsert(
   let columns = parsed.columns
   if (!columns) {
     columns = Object.keys(rows[0] ?? {})
-    const same = (row: Row) => Object.keys(row).length === columns?.length && columns.every((c) => c in row)
+    const same = (row: Row) =>
+      Object.keys(row).length === columns?.length && columns.every((c) => c in row)
     if (!rows.every(same)) throw new RestError(400, 'PGRST102', 'All object keys must match')
   }
   checkColumns(relation, columns)
@@ -117,7 +126,10 @@ export function planInsert(
     // No columns at all (`{}`): a zero-column SELECT inserts one all-defaults row per object.
     const into = group.columns.length ? ` (${list})` : ''
     const values = group.columns.map((c) => `_j.${q(c)}`).join(', ')
-    return { sql: `insert into ${table(relation)}${into} select ${values} ${source}${conflictSql}`, returning: '*' }
+    return {
+      sql: `insert into ${table(relation)}${into} select ${values} ${source}${conflictSql}`,
+      returning: '*',
+    }
   })
   return planWrite(cache, relation, parsed, render, builder, statements, represent)
 }
@@ -128,7 +140,8 @@ function onConflict(relation: Relation, parsed: ParsedQuery, prefs: Preferences)
   checkColumns(relation, target)
   const targetSql = target.length ? ` (${target.map(q).join(', ')})` : ''
   return (columns: string[]) => {
-    if (prefs.resolution === 'ignore-duplicates' || columns.length === 0) return ` on conflict${targetSql} do nothing`
+    if (prefs.resolution === 'ignore-duplicates' || columns.length === 0)
+      return ` on conflict${targetSql} do nothing`
     const sets = columns.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')
     return ` on conflict${targetSql} do update set ${sets}`
   }
@@ -165,7 +178,15 @@ export function planUpdate(
     const data = builder.param(JSON.stringify(body))
     sql = `update ${table(relation)} as ${a} set ${sets} from json_populate_record(null::${table(relation)}, ${data}::json) as _j${whereSql}`
   }
-  return planWrite(cache, relation, parsed, render, builder, [{ sql, returning: `${a}.*` }], represent)
+  return planWrite(
+    cache,
+    relation,
+    parsed,
+    render,
+    builder,
+    [{ sql, returning: `${a}.*` }],
+    represent,
+  )
 }
 
 export function planDelete(
@@ -180,5 +201,13 @@ export function planDelete(
   const where = builder.conditions(writtenSource(relation), a, [], [])
   requireWhere(where, 'DELETE')
   const sql = `delete from ${table(relation)} as ${a} where ${where.join(' and ')}`
-  return planWrite(cache, relation, parsed, render, builder, [{ sql, returning: `${a}.*` }], represent)
+  return planWrite(
+    cache,
+    relation,
+    parsed,
+    render,
+    builder,
+    [{ sql, returning: `${a}.*` }],
+    represent,
+  )
 }
