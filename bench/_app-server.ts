@@ -63,7 +63,10 @@ export async function startAppServer({
   const outDir = 'bench/.tmp/app'
   const app = spawn(
     'sh',
-    ['-c', `npx vite build --outDir ${outDir} --emptyOutDir --logLevel error && npx vite preview --outDir ${outDir} --port ${appPort} --strictPort`],
+    [
+      '-c',
+      `npx vite build --outDir ${outDir} --emptyOutDir --logLevel error && npx vite preview --outDir ${outDir} --port ${appPort} --strictPort`,
+    ],
     {
       stdio: ['ignore', 'ignore', 'inherit'],
       detached: true,
@@ -74,7 +77,10 @@ export async function startAppServer({
     await Promise.all([stopChild(stack), stopChild(app)])
   }
   try {
-    await Promise.all([waitFor(`${stackUrl}/health`, stack, 120_000), waitFor(appUrl, app, 180_000)])
+    await Promise.all([
+      waitFor(`${stackUrl}/health`, stack, 120_000),
+      waitFor(appUrl, app, 180_000),
+    ])
   } catch (error) {
     await stop()
     throw error
@@ -83,4 +89,9 @@ export async function startAppServer({
 }
 
 export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+]

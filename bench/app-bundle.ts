@@ -26,14 +26,18 @@ function gzipKb(path: string): number {
 }
 
 export async function run(): Promise<BenchResult[]> {
-  execFileSync('npx', ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'error'], {
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      VITE_SUPABASE_URL: 'https://bench.supabase.co',
-      VITE_SUPABASE_ANON_KEY: ANON_KEY,
+  execFileSync(
+    'npx',
+    ['vite', 'build', '--outDir', OUT_DIR, '--emptyOutDir', '--logLevel', 'error'],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        VITE_SUPABASE_URL: 'https://bench.supabase.co',
+        VITE_SUPABASE_ANON_KEY: ANON_KEY,
+      },
     },
-  })
+  )
   const manifest = JSON.parse(readFileSync(join(OUT_DIR, '.vite/manifest.json'), 'utf8')) as Record<
     string,
     ManifestChunk
@@ -48,7 +52,10 @@ export async function run(): Promise<BenchResult[]> {
     for (const dep of manifest[key]?.imports ?? []) visit(dep)
   }
   visit(entry[0])
-  const initialJs = [...initial].reduce((sum, key) => sum + gzipKb(join(OUT_DIR, manifest[key].file)), 0)
+  const initialJs = [...initial].reduce(
+    (sum, key) => sum + gzipKb(join(OUT_DIR, manifest[key].file)),
+    0,
+  )
   const initialCss = [...initial]
     .flatMap((key) => manifest[key].css ?? [])
     .reduce((sum, file) => sum + gzipKb(join(OUT_DIR, file)), 0)
@@ -59,10 +66,25 @@ export async function run(): Promise<BenchResult[]> {
   const chartInInitial = [...initial].some((key) => /lightweight-charts/.test(key))
 
   return [
-    { name: 'initial-route JS (gzip)', value: initialJs, unit: 'KB', note: `${initial.size} chunks; budget ${BUDGET_KB} KB` },
+    {
+      name: 'initial-route JS (gzip)',
+      value: initialJs,
+      unit: 'KB',
+      note: `${initial.size} chunks; budget ${BUDGET_KB} KB`,
+    },
     { name: 'initial JS / budget', value: initialJs / BUDGET_KB, unit: '×', note: 'goal ≤ 1' },
     { name: 'initial CSS (gzip)', value: initialCss, unit: 'KB' },
-    { name: 'all JS, every route (gzip)', value: allJs, unit: 'KB', note: 'lazy routes and the chart load on demand' },
-    { name: 'chart library in the initial route', value: chartInInitial ? 1 : 0, unit: '', note: 'goal 0' },
+    {
+      name: 'all JS, every route (gzip)',
+      value: allJs,
+      unit: 'KB',
+      note: 'lazy routes and the chart load on demand',
+    },
+    {
+      name: 'chart library in the initial route',
+      value: chartInInitial ? 1 : 0,
+      unit: '',
+      note: 'goal 0',
+    },
   ]
 }

@@ -12,7 +12,12 @@ import type { BenchResult } from './run.ts'
 const RUNS = 3
 
 async function audit(url: string, port: number) {
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] })
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance'],
+  })
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`)
   const { lhr } = result
   return {
@@ -23,12 +28,16 @@ async function audit(url: string, port: number) {
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 export async function run(): Promise<BenchResult[]> {
   const server = await startAppServer({ tickMs: 1000 })
   mkdirSync('bench/.tmp/app', { recursive: true })
-  writeFileSync('bench/.tmp/app/baseline.html', '<!doctype html><html lang="en"><title>baseline</title><h1>Baseline</h1></html>')
+  writeFileSync(
+    'bench/.tmp/app/baseline.html',
+    '<!doctype html><html lang="en"><title>baseline</title><h1>Baseline</h1></html>',
+  )
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
     chromeFlags: CHROMIUM_FLAGS,
@@ -43,11 +52,21 @@ export async function run(): Promise<BenchResult[]> {
     const score = median(app.map((r) => r.score))
     const baseScore = median(baseline.map((r) => r.score))
     return [
-      { name: 'performance score, market page (mobile)', value: score, unit: '', note: `median of ${RUNS}; goal ≥ 0.99; runs ${app.map((r) => r.score).join(', ')}` },
+      {
+        name: 'performance score, market page (mobile)',
+        value: score,
+        unit: '',
+        note: `median of ${RUNS}; goal ≥ 0.99; runs ${app.map((r) => r.score).join(', ')}`,
+      },
       { name: 'LCP, market page', value: median(app.map((r) => r.lcp)), unit: 'ms' },
       { name: 'TBT, market page', value: median(app.map((r) => r.tbt)), unit: 'ms' },
       { name: 'CLS, market page', value: median(app.map((r) => r.cls)), unit: '' },
-      { name: 'performance score, static baseline page', value: baseScore, unit: '', note: 'same server, same run' },
+      {
+        name: 'performance score, static baseline page',
+        value: baseScore,
+        unit: '',
+        note: 'same server, same run',
+      },
       { name: 'score / baseline', value: score / baseScore, unit: '×' },
     ]
   } finally {

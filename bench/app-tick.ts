@@ -20,7 +20,9 @@ export async function run(): Promise<BenchResult[]> {
   })
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS })
   try {
-    const { count, error: countError } = await admin.from('stocks').select('symbol', { count: 'exact', head: true })
+    const { count, error: countError } = await admin
+      .from('stocks')
+      .select('symbol', { count: 'exact', head: true })
     if (countError) throw new Error(countError.message)
     const extra = Array.from({ length: STOCKS - (count ?? 0) }, (_, i) => {
       const price = 20 + ((i * 37) % 400)
@@ -82,13 +84,29 @@ export async function run(): Promise<BenchResult[]> {
       await page.waitForTimeout(Math.max(0, 1000 - (Date.now() - started)))
     }
     const busy = (await taskSeconds()) - busyStart
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks)
+    const longTasks = await page.evaluate(
+      () => (window as unknown as { __longTasks: number[] }).__longTasks,
+    )
 
     const perTickMs = ((busy - idle) * 1000) / TICKS
     return [
-      { name: 'main-thread time per tick, 500 stocks', value: perTickMs, unit: 'ms', note: 'goal ≤ 4 ms; (busy − idle) / ticks' },
-      { name: 'main-thread time per second, idle baseline', value: (idle * 1000) / TICKS, unit: 'ms' },
-      { name: 'long tasks (> 50 ms) while ticking', value: longTasks.length, unit: '', note: longTasks.length ? `longest ${Math.max(...longTasks).toFixed(0)} ms` : 'goal 0' },
+      {
+        name: 'main-thread time per tick, 500 stocks',
+        value: perTickMs,
+        unit: 'ms',
+        note: 'goal ≤ 4 ms; (busy − idle) / ticks',
+      },
+      {
+        name: 'main-thread time per second, idle baseline',
+        value: (idle * 1000) / TICKS,
+        unit: 'ms',
+      },
+      {
+        name: 'long tasks (> 50 ms) while ticking',
+        value: longTasks.length,
+        unit: '',
+        note: longTasks.length ? `longest ${Math.max(...longTasks).toFixed(0)} ms` : 'goal 0',
+      },
     ]
   } finally {
     await browser.close()

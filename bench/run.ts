@@ -37,8 +37,11 @@ for (const file of modules) {
     const rows = results.map(
       (r) => `| ${r.name} | ${formatValue(r.value)} ${r.unit} | ${r.note ?? ''} |`,
     )
-    for (const r of results) console.log(`  ${r.name}: ${formatValue(r.value)} ${r.unit} ${r.note ?? ''}`)
-    sections.push(`## ${name} (${seconds} s)\n\n| measure | value | note |\n|---|---|---|\n${rows.join('\n')}\n`)
+    for (const r of results)
+      console.log(`  ${r.name}: ${formatValue(r.value)} ${r.unit} ${r.note ?? ''}`)
+    sections.push(
+      `## ${name} (${seconds} s)\n\n| measure | value | note |\n|---|---|---|\n${rows.join('\n')}\n`,
+    )
   } catch (error) {
     failed = true
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
@@ -60,6 +63,7 @@ const header = [
   'Targets are checked as ratios to a baseline measured in the same run.',
   '',
 ].join('\n')
-if (filters.length === 0) writeFileSync(join(dir, 'RESULTS.md'), `${header}\n${sections.join('\n')}`)
+if (filters.length === 0)
+  writeFileSync(join(dir, 'RESULTS.md'), `${header}\n${sections.join('\n')}`)
 else console.log('\n(partial run: bench/RESULTS.md left unchanged)')
 process.exit(failed ? 1 : 0)

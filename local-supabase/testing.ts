@@ -35,6 +35,8 @@ export interface LocalStack {
   serviceRoleKey: string
   /** The stack's database, as superuser: for assertions and setup the API cannot do. */
   db: Db
+  /** Connection URL of the scratch PostgreSQL database, or null on embedded PGlite. */
+  databaseUrl: string | null
   stop(): Promise<void>
   signUp(options?: SignUpOptions): Promise<SignedInUser>
   /** A fresh supabase-js client for this stack (anon key unless given another). */
@@ -89,6 +91,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     anonKey: ANON_KEY,
     serviceRoleKey: SERVICE_ROLE_KEY,
     db: stack.db,
+    databaseUrl: scratch?.url ?? null,
     async stop() {
       await stack.stop()
       await scratch?.drop()

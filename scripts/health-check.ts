@@ -6,6 +6,7 @@
  */
 import { createClient } from '@supabase/supabase-js'
 import { parseArgs } from 'node:util'
+import WebSocket from 'ws'
 
 export interface CheckResult {
   name: 'rest' | 'auth' | 'realtime'
@@ -14,15 +15,17 @@ export interface CheckResult {
   detail: string
 }
 
-const TIMEOUT_MS = 10_000
-
-async function timed(name: CheckResult['name'], check: () => Promise<string>): Promise<CheckResult> {
+async function timed(
+  name: CheckResult['name'],
+  timeoutMs: number,
+  check: () => Promise<string>,
+): Promise<CheckResult> {
   const started = performance.now()
   try {
     const detail = await Promise.race([
       check(),
       new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error(`no answer in ${TIMEOUT_MS} ms`)), TIMEOUT_MS),
+        setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs),
       ),
     ])
     return { name, ok: true, ms: Math.round(performance.now() - started), detail }
@@ -32,25 +35,32 @@ async function timed(name: CheckResult['name'], check: () => Promise<string>): P
   }
 }
 
-export async function healthCheck(url: string, anonKey: string): Promise<CheckResult[]> {
+export async function healthCheck(
+  url: string,
+  anonKey: string,
+  { timeoutMs = 10_000 } = {},
+): Promise<CheckResult[]> {
   const supabase = createClient(url, anonKey, {
     auth: { persistSession: false, autoRefreshToken: false },
+    // Node 20 has no global WebSocket.
+    realtime: { transport: WebSocket as never },
   })
   try {
     return [
-      await timed('rest', async () => {
+      await timed('rest', timeoutMs, async () => {
         const { count, error } = await supabase
           .from('stocks')
-          .select('symbol', { count: 'exact', head: true })
-        if (error) throw new Error(`${error.code}: ${error.message}`)
+          .select('symbol', { count: 'exact' })
+          .limit(1)
+        if (error) throw new Error(`${error.code ?? 'HTTP error'}: ${error.message}`)
         return `${count} stocks`
       }),
-      await timed('auth', async () => {
+      await timed('auth', timeoutMs, async () => {
         const response = await fetch(`${url}/auth/v1/health`, { headers: { apikey: anonKey } })
         if (!response.ok) throw new Error(`HTTP ${response.status}`)
         return `HTTP ${response.status}`
       }),
-      await timed('realtime', async () => {
+      await timed('realtime', timeoutMs, async () => {
         const channel = supabase.channel(`health-check-${Date.now()}`)
         try {
           await new Promise<void>((resolve, reject) => {
@@ -83,7 +93,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const results = await healthCheck(url, anonKey)
   for (const r of results) {
-    console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(8)} ${String(r.ms).padStart(5)} ms  ${r.detail}`)
+    console.log(
+      `${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(8)} ${String(r.ms).padStart(5)} ms  ${r.detail}`,
+    )
   }
   process.exit(results.every((r) => r.ok) ? 0 : 1)
 }
