@@ -1,4 +1,4 @@
-import { createClient, type SupabaseClient } from '@supabase/supabase-js'
+import type { SupabaseClient } from '@supabase/supabase-js'
 import { startLocalStack, type LocalStack } from '../../local-supabase/testing.ts'
 import type { Database } from '../../src/lib/database.types.ts'
 
@@ -17,21 +17,19 @@ export interface TradingStack {
   stop(): Promise<void>
 }
 
-const NO_SESSION = { auth: { persistSession: false, autoRefreshToken: false } }
-
 /**
  * A local stack (real HTTP server, real supabase-js) with simulated time frozen: prices move
  * only through setPrice, and tick() fills what they cross, so every scenario is exact.
  */
 export async function openTradingStack(): Promise<TradingStack> {
   const stack = await startLocalStack()
-  const service = createClient<Database>(stack.url, stack.serviceRoleKey, NO_SESSION)
+  const service = stack.client(stack.serviceRoleKey) as unknown as Client
   const { error } = await service.from('market_state').update({ speed: 0 }).eq('id', true)
   if (error) throw new Error(error.message)
   return {
     stack,
     service,
-    anon: createClient<Database>(stack.url, stack.anonKey, NO_SESSION),
+    anon: stack.client() as unknown as Client,
     async signUp(options = {}) {
       const { client, user } = await stack.signUp(options)
       return { client: client as unknown as Client, id: user.id }
