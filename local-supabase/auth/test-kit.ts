@@ -5,6 +5,7 @@ import { openDb } from '../db/open.ts'
 import { prepareDatabase } from '../db/migrate.ts'
 import type { Db } from '../db/types.ts'
 import type { Handler, StackOptions } from '../handler.ts'
+import { createScratchDatabase } from '../pg-cluster.ts'
 import { createAuthHandler } from './handler.ts'
 
 export const PUBLIC_URL = 'http://127.0.0.1:54321'
@@ -45,9 +46,15 @@ export function memoryStorage() {
   }
 }
 
-/** A fresh in-memory database with bootstrap, the project's migrations and seed. */
+/**
+ * A fresh database with bootstrap, the project's migrations and seed: in-memory PGlite, or
+ * a scratch database in the DATABASE_URL cluster when set (CI runs both drivers).
+ */
 export async function startAuthKit(): Promise<AuthKit> {
-  const db = await openDb({ dataDir: null })
+  const scratch = process.env.DATABASE_URL
+    ? await createScratchDatabase(process.env.DATABASE_URL)
+    : null
+  const db = await openDb(scratch ? { databaseUrl: scratch.url } : { dataDir: null })
   await prepareDatabase(db)
   const opts: StackOptions = {
     db,
@@ -88,6 +95,9 @@ export async function startAuthKit(): Promise<AuthKit> {
       )
       return rows[0]
     },
-    close: () => db.close(),
+    async close() {
+      await db.close()
+      await scratch?.drop()
+    },
   }
 }
