@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { prepareDatabase } from './migrate.ts'
@@ -17,7 +17,8 @@ const BOOTSTRAP_SQL = new URL('./bootstrap.sql', import.meta.url)
  * Every test file wants a fresh database with bootstrap, migrations and seed applied;
  * running them takes seconds, so it is done once and the resulting PGlite data directory
  * is cached on disk, keyed by the content of everything that shaped it. Each caller then
- * gets its own in-memory copy of that image. A changed migration changes the key.
+ * gets its own in-memory copy of that image. A changed migration changes the key; so does
+ * the UTC date, because the seed writes "today's" intraday candles.
  */
 export async function openPreparedPglite(options: {
   migrationsDir: string
@@ -46,33 +47,69 @@ async function loadOrBuild(
   options: { migrationsDir: string; seedFile: string },
 ): Promise<Blob> {
   const file = join(CACHE_DIR, `template-${key}.tar.gz`)
-  try {
-    return new Blob([new Uint8Array(await readFile(file))])
-  } catch {
-    // Not cached yet: build it below.
+  await mkdir(CACHE_DIR, { recursive: true })
+  // Test workers start together: one builds, the others wait for its file rather than
+  // all paying the same seconds of CPU. A lock left by a crashed builder expires.
+  for (;;) {
+    const cached = await readFile(file).catch(() => null)
+    if (cached) return new Blob([new Uint8Array(cached)])
+    const lock = await takeLock(`${file}.lock`)
+    if (lock) {
+      try {
+        return await build(file, options)
+      } finally {
+        await rm(`${file}.lock`, { force: true })
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
   }
+}
+
+const LOCK_EXPIRY_MS = 3 * 60 * 1000
+
+async function takeLock(path: string): Promise<boolean> {
+  try {
+    await writeFile(path, String(process.pid), { flag: 'wx' })
+    return true
+  } catch {
+    const info = await stat(path).catch(() => null)
+    if (info && Date.now() - info.mtimeMs > LOCK_EXPIRY_MS) await rm(path, { force: true })
+    return false
+  }
+}
+
+async function build(file: string, options: { migrationsDir: string; seedFile: string }) {
   const pg = await PGlite.create()
   try {
     await prepareDatabase(pgliteDb(pg), options)
     const image = await pg.dumpDataDir('gzip')
-    await mkdir(CACHE_DIR, { recursive: true })
-    // Concurrent test workers may build the same image; rename makes the last one win whole.
+    // Written aside and renamed, so a reader never sees half a file.
     const partial = `${file}.${process.pid}.${Date.now()}`
     await writeFile(partial, new Uint8Array(await image.arrayBuffer()))
     await rename(partial, file)
+    await pruneStaleImages(file)
     return image
   } finally {
     await pg.close()
   }
 }
 
+/** Images of older migrations or days; an hour's grace for workers still loading one. */
+async function pruneStaleImages(keep: string): Promise<void> {
+  const cutoff = Date.now() - 60 * 60 * 1000
+  for (const name of await readdir(CACHE_DIR)) {
+    const path = join(CACHE_DIR, name)
+    if (path === keep || !name.startsWith('template-') || name.endsWith('.lock')) continue
+    const info = await stat(path).catch(() => null)
+    if (info && info.mtimeMs < cutoff) await rm(path, { force: true })
+  }
+}
+
 async function contentKey(options: { migrationsDir: string; seedFile: string }): Promise<string> {
   const hash = createHash('sha256')
   const pgliteVersion = JSON.parse(await readFile(PGLITE_PACKAGE, 'utf8')).version as string
-  hash
-    .update(pgliteVersion)
-    .update('\0')
-    .update(await readFile(BOOTSTRAP_SQL))
+  const today = new Date().toISOString().slice(0, 10)
+  hash.update(`${today}\0${pgliteVersion}\0`).update(await readFile(BOOTSTRAP_SQL))
   const migrations = (await readdir(options.migrationsDir).catch(() => [] as string[])).sort()
   for (const name of migrations) {
     hash
