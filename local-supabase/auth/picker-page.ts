@@ -92,7 +92,7 @@ export function renderPicker(page: PickerPage): string {
 and nothing leaves this machine. You will return to <strong>${escapeHtml(page.returnTo)}</strong>.</p>
 ${accounts}
 <section aria-labelledby="another">
-  <h2 id="another">${page.accounts.length ? 'Use another account' : 'Account'}</h2>
+  <h2 id="another">${page.accounts.length ? 'Use another account' : 'Enter an account'}</h2>
   ${error}
   <form method="post" action="callback">${state}
     <label for="email">Email</label>
