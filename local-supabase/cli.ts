@@ -18,15 +18,23 @@ async function main(): Promise<void> {
   const dataDir = process.env.LOCAL_SUPABASE_DATA_DIR || undefined
   const siteUrl = process.env.SITE_URL || 'http://127.0.0.1:5173'
   const log = (line: string) => console.log(line)
+  const reset = args.includes('--reset')
 
   log(
     `Starting local Supabase on port ${port} (${databaseUrl ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${dataDir ?? DEFAULT_DATA_DIR}`})...`,
   )
+  if (reset) {
+    log(
+      databaseUrl
+        ? 'Resetting: dropping schemas public, auth, realtime, extensions and supabase_migrations'
+        : `Resetting: deleting ${dataDir ?? DEFAULT_DATA_DIR}`,
+    )
+  }
   const stack = await startStack({
     port,
     databaseUrl,
     dataDir,
-    reset: args.includes('--reset'),
+    reset,
     tickMs,
     siteUrl,
     additionalRedirectUrls: (process.env.ADDITIONAL_REDIRECT_URLS ?? '').split(','),
