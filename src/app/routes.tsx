@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router'
 import { MarketPage } from '@/features/market/components/market-page'
 import { Layout } from './layout'
 import { NotFoundPage } from './not-found-page'
+import { PageFallback } from './page-fallback'
 import { ProtectedRoute } from './protected-route'
 import { RouteError } from './route-error'
 
@@ -14,6 +15,7 @@ export const routes: RouteObject[] = [
     path: '/',
     Component: Layout,
     ErrorBoundary: RouteError,
+    HydrateFallback: PageFallback,
     children: [
       {
         ErrorBoundary: RouteError,

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { CandlestickSeries, ColorType, createChart } from 'lightweight-charts'
 import type { IChartApi, ISeriesApi } from 'lightweight-charts'
 import type { QuoteState } from '@/lib/price-store'
@@ -9,6 +9,16 @@ import type { Bar } from './candle-bars'
 const palette = {
   light: { text: '#475569', grid: '#e2e8f0', up: '#047857', down: '#b91c1c' },
   dark: { text: '#9aa8bd', grid: '#1f2b42', up: '#34d399', down: '#fb7185' },
+}
+
+function canvasSupported(): boolean {
+  try {
+    return (
+      typeof ResizeObserver !== 'undefined' && !!document.createElement('canvas').getContext('2d')
+    )
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -35,9 +45,11 @@ export function CandleChart({
   const series = useRef<ISeriesApi<'Candlestick'> | null>(null)
   const lastBar = useRef<Bar | undefined>(undefined)
 
+  const [supported] = useState(canvasSupported)
+
   useEffect(() => {
     const node = container.current
-    if (!node) return
+    if (!node || !supported) return
     const instance = createChart(node, { autoSize: true, height: 320 })
     chart.current = instance
     series.current = instance.addSeries(CandlestickSeries, { borderVisible: false })
@@ -46,7 +58,7 @@ export function CandleChart({
       chart.current = null
       series.current = null
     }
-  }, [])
+  }, [supported])
 
   useEffect(() => {
     const colours = palette[theme]
@@ -84,5 +96,12 @@ export function CandleChart({
     lastBar.current = bar
   }, [quote, intraday, dayOpen])
 
+  if (!supported) {
+    return (
+      <p className="flex h-80 items-center justify-center text-sm text-muted">
+        Charts need a browser that supports canvas drawing.
+      </p>
+    )
+  }
   return <div ref={container} role="img" aria-label={label} className="h-80 w-full" />
 }
