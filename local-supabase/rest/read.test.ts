@@ -147,6 +147,19 @@ describe('embedding', () => {
     ])
   })
 
+  it('applies or= and and= inside an embed (referencedTable)', async () => {
+    const { data } = await f.anon
+      .from('authors')
+      .select('id, books!author_id(id)')
+      .or('id.eq.1,id.eq.4', { referencedTable: 'books' })
+      .order('id')
+    expect(data).toEqual([
+      { id: 1, books: [{ id: 1 }] },
+      { id: 2, books: [{ id: 4 }] },
+      { id: 3, books: [] },
+    ])
+  })
+
   it('!inner keeps only parents with a matching child; not.is.null does the same', async () => {
     const inner = await f.anon
       .from('authors')
@@ -355,6 +368,26 @@ describe('order, paging, counts', () => {
     ).toBe('*/0')
     expect((await seen(client.from('books').select('id'))).range).toBe('0-3/*')
     expect((await seen(client.from('books').select('id').eq('id', 999))).range).toBe('*/*')
+  })
+
+  it('honours a Range header as PostgREST does', async () => {
+    const { data, status, count } = await f.anon
+      .from('books')
+      .select('id', { count: 'exact' })
+      .order('id')
+      .setHeader('Range', '1-2')
+    expect(ids(data)).toEqual([2, 3])
+    expect(status).toBe(206)
+    expect(count).toBe(4)
+  })
+
+  it('rejects media types it cannot produce with 406 PGRST107', async () => {
+    const { status, error } = await f.anon
+      .from('books')
+      .select('id')
+      .setHeader('Accept', 'application/xml')
+    expect(status).toBe(406)
+    expect(error?.code).toBe('PGRST107')
   })
 
   it('answers HEAD with a count and no body', async () => {

@@ -161,6 +161,37 @@ describe('insert', () => {
   })
 })
 
+describe('insert edge cases', () => {
+  it('answers return=headers-only with a Location for the new row', async () => {
+    const { client, last } = recorder()
+    const { status, data } = await client
+      .from('authors')
+      .insert({ name: 'Located' })
+      .setHeader('Prefer', 'return=headers-only')
+    expect(status).toBe(201)
+    expect(data).toBeNull()
+    expect(last().headers.get('location')).toMatch(/^\/authors\?id=eq\.\d+$/)
+  })
+
+  it('inserts nothing for an empty array and still answers 201 []', async () => {
+    const { status, data, error } = await f.service.from('counters').insert([]).select()
+    expect(error).toBeNull()
+    expect(status).toBe(201)
+    expect(data).toEqual([])
+  })
+
+  it('inserts an all-defaults row for {}', async () => {
+    const { data, error } = await f.service
+      .from('authors')
+      .insert({ name: 'Only name' })
+      .select('name, born')
+    expect(error).toBeNull()
+    expect(data).toEqual([{ name: 'Only name', born: '1920-01-02T03:04:05+00:00' }])
+    const empty = await f.service.from('genres').insert({}).select()
+    expect(empty.error?.code).toBe('23502')
+  })
+})
+
 describe('upsert', () => {
   it('merges duplicates on the primary key', async () => {
     await f.service.from('counters').insert({ name: 'up', value: 1, note: 'kept?' })

@@ -45,6 +45,12 @@ function planWrite(
   statements: { sql: string; returning: string }[],
   represent: boolean,
 ): Plan {
+  if (statements.length === 0) {
+    // An empty array inserts nothing; PostgREST still answers 201 with `[]`.
+    builder.checkLevelsUsed()
+    const body = render.mode === 'none' ? null : '[]'
+    return { offset: 0, run: async () => ({ body, rows: 0, total: render.count ? 0 : undefined }) }
+  }
   if (!represent) {
     builder.checkLevelsUsed()
     return {

@@ -1,0 +1,64 @@
+import { RestError } from './errors.ts'
+import { EXPOSED_SCHEMA } from './schema-cache.ts'
+import type { Outcome, Plan } from './plan.ts'
+import type { Preferences } from './prefer.ts'
+
+/** What one request will do once its plan has run: status, headers, checks. */
+export interface Prepared {
+  plan: Plan
+  readOnly: boolean
+  finish(outcome: Outcome): { status: number; headers: Record<string, string>; body: string | null }
+}
+
+export function headerRecord(headers: Headers): Record<string, string> {
+  const record: Record<string, string> = {}
+  headers.forEach((value, key) => {
+    record[key] = value
+  })
+  return record
+}
+
+export function checkProfile(request: Request): void {
+  const read = request.method === 'GET' || request.method === 'HEAD'
+  const profile = request.headers.get(read ? 'accept-profile' : 'content-profile')
+  if (profile && profile !== EXPOSED_SCHEMA) {
+    throw new RestError(
+      406,
+      'PGRST106',
+      `The schema must be one of the following: ${EXPOSED_SCHEMA}`,
+    )
+  }
+}
+
+export async function readBody(request: Request, emptyIsObject: boolean): Promise<unknown> {
+  const text = await request.text()
+  if (text.trim() === '' && emptyIsObject) return {}
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new RestError(400, 'PGRST102', 'Empty or invalid json')
+  }
+}
+
+export function decodeName(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    throw new RestError(400, 'PGRST100', `failed to parse path segment (${segment})`)
+  }
+}
+
+export function parseRange(header: string | null): { offset: number; limit?: number } | undefined {
+  const match = header ? /^(?:items=)?(\d+)-(\d*)$/.exec(header.trim()) : null
+  if (!match) return undefined
+  const offset = Number(match[1])
+  return { offset, limit: match[2] ? Math.max(0, Number(match[2]) - offset + 1) : undefined }
+}
+
+export function applied(prefs: Preferences, keys: (keyof Preferences)[]): Record<string, string> {
+  const names: Record<string, string> = { maxAffected: 'max-affected' }
+  const values = keys
+    .filter((key) => prefs[key] !== undefined)
+    .map((key) => `${names[key] ?? key}=${prefs[key]}`)
+  return values.length ? { 'preference-applied': values.join(', ') } : {}
+}

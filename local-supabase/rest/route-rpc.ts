@@ -1,0 +1,75 @@
+import type { Negotiated } from './negotiate.ts'
+import { parseQuery } from './parse-query.ts'
+import type { RenderOptions } from './plan.ts'
+import type { Preferences } from './prefer.ts'
+import { applied, readBody, type Prepared } from './request.ts'
+import { checkSingle, contentRange, rangeStatus } from './respond.ts'
+import { argumentNames, planRpc, resolveFunction } from './rpc.ts'
+import { RestError } from './errors.ts'
+import type { SchemaCache } from './schema-cache.ts'
+
+export async function prepareRpc(
+  request: Request,
+  url: URL,
+  cache: SchemaCache,
+  name: string,
+  prefs: Preferences,
+  accepted: Negotiated,
+  render: RenderOptions,
+): Promise<Prepared> {
+  const method = request.method
+  if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
+    throw new RestError(405, 'PGRST101', 'Only GET, HEAD or POST are allowed for functions')
+  }
+  const read = method !== 'POST'
+  const parsed = parseQuery(url.searchParams, read ? argumentNames(cache, name) : new Set())
+  let call
+  if (read) call = resolveFunction(cache, name, Object.fromEntries(parsed.args))
+  else {
+    const raw = await readBody(request, true)
+    const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+    call = resolveFunction(cache, name, isObject ? (raw as Record<string, unknown>) : null, { raw })
+  }
+  const plan = planRpc(cache, call, parsed, render)
+  const location = `/rpc/${name}${url.search}`
+  return {
+    plan,
+    readOnly: read || call.fn.volatility !== 'volatile',
+    finish: (outcome) => {
+      if (plan.isVoid) return { status: 204, headers: {}, body: null }
+      if (accepted.single) checkSingle(outcome)
+      const status = call.fn.returnsSet ? rangeStatus(plan.offset, outcome) : 200
+      return {
+        status,
+        headers: {
+          'content-type': accepted.contentType,
+          'content-range': contentRange(plan.offset, outcome.rows, outcome.total),
+          'content-location': location,
+          ...applied(prefs, ['count']),
+        },
+        body: outcome.body,
+      }
+    },
+  }
+}
+
+export /** `GET /rest/v1/`: a minimal OpenAPI description (PostgREST serves its full OpenAPI here). */
+function openApiRoot(cache: SchemaCache): Prepared {
+  const paths: Record<string, object> = {}
+  for (const name of cache.relations.keys()) paths[`/${name}`] = {}
+  for (const name of cache.functions.keys()) paths[`/rpc/${name}`] = {}
+  const body = JSON.stringify({
+    swagger: '2.0',
+    info: { title: 'local-supabase REST', version: '12' },
+    paths,
+  })
+  return {
+    plan: { offset: 0, run: async () => ({ body, rows: 0 }) },
+    readOnly: true,
+    finish: () => ({
+      status: 200,
+      headers: { 'content-type': 'application/openapi+json; charset=utf-8' },
+      body,
+    }),
+  }
+}
