@@ -199,6 +199,19 @@ $$;
 
 grant execute on function realtime.send(jsonb, text, text, boolean) to authenticated, service_role;
 
+-- Realtime Authorization: private channels are allowed by RLS policies on realtime.messages,
+-- which may call realtime.topic() (the topic being joined). Without a policy nobody but
+-- service_role may join one, as on hosted Supabase.
+create or replace function realtime.topic() returns text
+language sql stable
+as $$
+  select nullif(current_setting('realtime.topic', true), '')::text
+$$;
+grant execute on function realtime.topic() to anon, authenticated, service_role;
+alter table realtime.messages enable row level security;
+grant select, insert on realtime.messages to anon, authenticated, service_role;
+grant usage on sequence realtime.messages_id_seq to anon, authenticated, service_role;
+
 do $$
 begin
   if not exists (select 1 from pg_publication where pubname = 'supabase_realtime') then

@@ -1,5 +1,7 @@
 import type { WebSocket } from 'ws'
+import type { Db } from '../db/types.ts'
 import { authenticate, isExpired, type RealtimeAuth } from './auth.ts'
+import { authorizeTopic } from './authorization.ts'
 import type { Channel, Hub } from './hub.ts'
 import { resolveBindings } from './join-bindings.ts'
 import type { Catalog } from './catalog.ts'
@@ -18,6 +20,7 @@ import {
 } from './protocol.ts'
 
 export interface ConnectionContext {
+  db: Db
   hub: Hub
   presence: PresenceTracker
   catalog: Catalog
@@ -146,10 +149,11 @@ export class Connection {
     if (!verified.ok) return fail(verified.reason)
     const subTopic = msg.topic.slice('realtime:'.length)
     const isPrivate = config.private === true
-    if (isPrivate && verified.auth.context.role === 'anon') {
-      return fail(
-        `Unauthorized: You do not have permissions to read from this Channel topic: ${subTopic}`,
-      )
+    let canSend = true
+    if (isPrivate) {
+      const permissions = await authorizeTopic(this.ctx.db, verified.auth, subTopic)
+      if (!permissions.read) return fail(unauthorized(subTopic))
+      canSend = permissions.write
     }
     const { bindings, response, errors } = await resolveBindings(
       config.postgres_changes,
@@ -169,6 +173,7 @@ export class Connection {
       },
       bindings,
       auth: verified.auth,
+      canSend,
     }
     this.channels.set(msg.topic, channel)
     this.ctx.hub.add(channel)
@@ -219,6 +224,13 @@ export class Connection {
       }
       return
     }
+    if (!channel.canSend) {
+      if (channel.ack && push.ref) {
+        const ref = { joinRef: push.joinRef, ref: push.ref, topic: push.body.topic }
+        this.send(reply(ref, 'error', { reason: 'Unauthorized' }))
+      }
+      return
+    }
     this.ctx.hub.broadcast(push.body, channel.isPrivate, channel)
     if (channel.ack && push.ref) {
       this.send(reply({ joinRef: push.joinRef, ref: push.ref, topic: push.body.topic }, 'ok', {}))
@@ -247,9 +259,14 @@ export class Connection {
       this.shutdown(channel, verified.reason)
       return
     }
-    if (channel.isPrivate && verified.auth.context.role === 'anon') {
-      this.shutdown(channel, 'Unauthorized: private channels need an authenticated user')
-      return
+    if (channel.isPrivate) {
+      const subTopic = channel.topic.slice('realtime:'.length)
+      const permissions = await authorizeTopic(this.ctx.db, verified.auth, subTopic)
+      if (!permissions.read) {
+        this.shutdown(channel, unauthorized(subTopic))
+        return
+      }
+      channel.canSend = permissions.write
     }
     channel.auth = verified.auth
     this.scheduleExpiry(channel)
@@ -295,4 +312,8 @@ export class Connection {
   private teardown(): void {
     for (const channel of [...this.channels.values()]) this.leave(channel)
   }
+}
+
+function unauthorized(subTopic: string): string {
+  return `Unauthorized: You do not have permissions to read from this Channel topic: ${subTopic}`
 }

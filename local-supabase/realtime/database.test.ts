@@ -79,28 +79,6 @@ describe('broadcast from the database (realtime.send)', () => {
     await sleep(50)
     expect(received.map((m) => m.payload)).toEqual([{ n: 1 }, { n: 3 }])
   })
-
-  it('delivers private messages only to private joins, public only to public', async () => {
-    const token = await userToken(USER_A)
-    const publicMessages: unknown[] = []
-    const privateMessages: unknown[] = []
-    const publicChannel = server
-      .client({ token })
-      .channel('room')
-      .on('broadcast', { event: 'e' }, (m) => publicMessages.push(m.payload))
-    const privateChannel = server
-      .client({ token })
-      .channel('room', { config: { private: true } })
-      .on('broadcast', { event: 'e' }, (m) => privateMessages.push(m.payload))
-    expect((await subscribe(publicChannel)).status).toBe('SUBSCRIBED')
-    expect((await subscribe(privateChannel)).status).toBe('SUBSCRIBED')
-    await server.db.query(`select realtime.send('{"to":"private"}'::jsonb, 'e', 'room')`)
-    await server.db.query(`select realtime.send('{"to":"public"}'::jsonb, 'e', 'room', false)`)
-    await waitFor(() => publicMessages.length === 1 && privateMessages.length === 1)
-    await sleep(50)
-    expect(publicMessages).toEqual([{ to: 'public' }])
-    expect(privateMessages).toEqual([{ to: 'private' }])
-  })
 })
 
 describe('postgres_changes', () => {

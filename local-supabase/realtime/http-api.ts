@@ -1,6 +1,8 @@
+import type { Db } from '../db/types.ts'
 import { json, type Handler } from '../handler.ts'
 import { bearerToken } from '../jwt.ts'
 import { authenticate } from './auth.ts'
+import { authorizeTopic } from './authorization.ts'
 import type { Hub } from './hub.ts'
 import type { BroadcastBody } from './protocol.ts'
 
@@ -11,7 +13,7 @@ const MAX_BODY_BYTES = 1024 * 1024
  * (realtime-js's fallback when a channel is not joined) and
  * `POST /api/broadcast/:topic/events/:event` (httpSend, JSON or raw bytes). Both → 202.
  */
-export function createHttpApi(hub: Hub, jwtSecret: string): Handler {
+export function createHttpApi(hub: Hub, jwtSecret: string, db: Db): Handler {
   return async (request) => {
     const url = new URL(request.url)
     const path = url.pathname.replace(/^.*?\/realtime\/v1/, '').replace(/\/+$/, '')
@@ -26,7 +28,6 @@ export function createHttpApi(hub: Hub, jwtSecret: string): Handler {
     const token = bearerToken(request.headers) ?? apikey
     const identity = token === apikey ? keyCheck : await authenticate(token, jwtSecret)
     if (!identity.ok) return json({ message: identity.reason }, 401)
-    const anonymous = identity.auth.context.role === 'anon'
 
     const body = Buffer.from(await request.arrayBuffer())
     if (body.length > MAX_BODY_BYTES) return json({ message: 'Payload Too Large' }, 413)
@@ -71,10 +72,19 @@ export function createHttpApi(hub: Hub, jwtSecret: string): Handler {
         })
       }
     }
-    if (anonymous && messages.some((m) => m.isPrivate)) {
-      return json({ message: 'Unauthorized: private broadcasts need an authenticated user' }, 401)
+    // Like hosted Realtime: a private message the caller may not send is dropped, not an error.
+    const allowed = new Map<string, boolean>()
+    for (const m of messages) {
+      if (m.isPrivate) {
+        const subTopic = m.body.topic.slice('realtime:'.length)
+        if (!allowed.has(subTopic)) {
+          const permissions = await authorizeTopic(db, identity.auth, subTopic)
+          allowed.set(subTopic, permissions.write)
+        }
+        if (!allowed.get(subTopic)) continue
+      }
+      hub.broadcast(m.body, m.isPrivate)
     }
-    for (const m of messages) hub.broadcast(m.body, m.isPrivate)
     return new Response(null, { status: 202 })
   }
 }

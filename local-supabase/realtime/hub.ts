@@ -35,6 +35,8 @@ export interface Channel {
   presence: { enabled: boolean; key: string }
   bindings: PgBinding[]
   auth: RealtimeAuth
+  /** Private channels send only with an INSERT policy on realtime.messages. */
+  canSend: boolean
 }
 
 /**

@@ -47,7 +47,7 @@ export function createRealtime(opts: StackOptions, tuning: RealtimeTuning = {}):
     maxPayload: tuning.maxFrameBytes ?? 1024 * 1024,
     perMessageDeflate: false,
   })
-  const context = { hub, presence, catalog, jwtSecret: opts.jwtSecret, log: quiet }
+  const context = { db: opts.db, hub, presence, catalog, jwtSecret: opts.jwtSecret, log: quiet }
 
   const unlistens: Array<Promise<() => Promise<void>>> = []
   const track = (listening: Promise<() => Promise<void>>) => {
@@ -106,7 +106,7 @@ export function createRealtime(opts: StackOptions, tuning: RealtimeTuning = {}):
         socket.destroy()
       })
     },
-    handler: createHttpApi(hub, opts.jwtSecret),
+    handler: createHttpApi(hub, opts.jwtSecret, opts.db),
     async installChangeCapture() {
       await installChangeCapture(opts.db)
       catalog.clear()
