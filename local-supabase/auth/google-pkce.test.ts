@@ -233,6 +233,14 @@ describe('redirects', () => {
     expect(location.searchParams.get('code')).toBeTruthy()
   })
 
+  it('never redirects to a non-http URL, even one naming an allowed host', async () => {
+    for (const target of ['javascript:alert(1)//127.0.0.1:5173', 'data:text/html,hi']) {
+      const { url } = await startGoogleSignIn(target)
+      const response = await pick(url, newAccount('careful@example.com', 'Careful'))
+      expect(new URL(response.headers.get('location')!).origin).toBe(SITE_URL)
+    }
+  })
+
   it('honours another allowed origin (vite preview)', async () => {
     const { url } = await startGoogleSignIn(`${PREVIEW_URL}/welcome`)
     const response = await pick(url, newAccount('preview@example.com', 'Preview User'))
