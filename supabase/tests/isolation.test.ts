@@ -57,7 +57,7 @@ describe('cross-user isolation', () => {
       for (const table of USER_TABLES) {
         const all = await actor.client.from(table).select('*')
         expect(leaks(all.data, victim.id), `${actor.name} reads ${table}`).toBe(false)
-        const aimed = await actor.client.from(table).select('*').eq(victimFilter(table), victim.id)
+        const aimed = await actor.client.from(table).select('*').eq(victimFilter(table) as never, victim.id as never)
         expect(aimed.data ?? [], `${actor.name} filters ${table}`).toEqual([])
       }
       const embedded = await actor.client.from('stocks').select('symbol, orders(*), portfolios(*), transactions(*), wishlists(*)').eq('symbol', 'AAPL')
