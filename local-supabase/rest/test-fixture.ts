@@ -3,6 +3,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import WebSocket from 'ws'
 import { ANON_KEY, JWT_SECRET, SERVICE_ROLE_KEY } from '../config.ts'
 import { openDb } from '../db/open.ts'
+import { scratchPostgres } from '../db/test-databases.ts'
 import type { Db } from '../db/types.ts'
 import { signJwt } from '../jwt.ts'
 import { createRestHandler, type RestHandler } from './handler.ts'
@@ -121,8 +122,14 @@ export interface Fixture {
   close(): Promise<void>
 }
 
+/**
+ * PGlite in memory by default; a scratch database on real PostgreSQL when DATABASE_URL is
+ * set (CI) or REST_TESTS_ON_POSTGRES=1 (a throwaway local cluster).
+ */
 export async function startFixture(): Promise<Fixture> {
-  const db = await openDb({ dataDir: null })
+  const scratch =
+    process.env.DATABASE_URL || process.env.REST_TESTS_ON_POSTGRES ? await scratchPostgres() : null
+  const db = await openDb(scratch ? { databaseUrl: scratch.url } : { dataDir: null })
   await db.exec(await readFile(new URL('../db/bootstrap.sql', import.meta.url), 'utf8'))
   await db.exec(FIXTURE_SQL)
   const rest = createRestHandler({
@@ -165,6 +172,9 @@ export async function startFixture(): Promise<Fixture> {
       return client(token)
     },
     client,
-    close: () => db.close(),
+    async close() {
+      await db.close()
+      await scratch?.stop()
+    },
   }
 }
