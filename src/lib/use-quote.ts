@@ -1,14 +1,18 @@
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
+import { useCallback, useContext, useEffect, useRef, useSyncExternalStore } from 'react'
 import type { ConnectionState, PriceStore, QuoteState } from './price-store'
-import { priceStore } from './prices'
+import { PriceStoreContext } from './price-store-context'
 
-let started = false
+const startedStores = new WeakSet<PriceStore>()
 
-function ensureStarted(store: PriceStore) {
-  if (store === priceStore && !started) {
-    started = true
+/** The store connects on first use by any component, once per page. */
+function useStartedStore(): PriceStore {
+  const store = useContext(PriceStoreContext)
+  useEffect(() => {
+    if (startedStores.has(store)) return
+    startedStores.add(store)
     store.start()
-  }
+  }, [store])
+  return store
 }
 
 const noop = () => {}
@@ -19,9 +23,9 @@ const noop = () => {}
  */
 export function useQuote(
   symbol: string,
-  { paused = false, store = priceStore }: { paused?: boolean; store?: PriceStore } = {},
+  { paused = false }: { paused?: boolean } = {},
 ): QuoteState | undefined {
-  useEffect(() => ensureStarted(store), [store])
+  const store = useStartedStore()
   const last = useRef<QuoteState | undefined>(undefined)
   const subscribe = useCallback(
     (listener: () => void) => (paused ? noop : store.subscribeSymbol(symbol, listener)),
@@ -35,13 +39,18 @@ export function useQuote(
 }
 
 /** Every quote; re-renders on each tick that changes anything (for totals, not for rows). */
-export function useQuotes(store: PriceStore = priceStore): ReadonlyMap<string, QuoteState> {
-  useEffect(() => ensureStarted(store), [store])
+export function useQuotes(): ReadonlyMap<string, QuoteState> {
+  const store = useStartedStore()
   return useSyncExternalStore(store.subscribeAll, store.getQuotes)
 }
 
 /** Realtime connection status, polling fallback and staleness. */
-export function useConnection(store: PriceStore = priceStore): ConnectionState {
-  useEffect(() => ensureStarted(store), [store])
+export function useConnection(): ConnectionState {
+  const store = useStartedStore()
   return useSyncExternalStore(store.subscribeConnection, store.getConnection)
+}
+
+/** The store itself, for reading a snapshot outside render subscriptions (e.g. sorting). */
+export function usePriceStore(): PriceStore {
+  return useContext(PriceStoreContext)
 }

@@ -6,8 +6,7 @@ import { Select } from '@/components/ui/select'
 import { Skeleton } from '@/components/ui/skeleton'
 import { SortableTh, Table, TableContainer, THead, Th } from '@/components/ui/table'
 import { useStocks } from '@/lib/api/get-stocks'
-import { priceStore } from '@/lib/prices'
-import { useConnection } from '@/lib/use-quote'
+import { useConnection, usePriceStore } from '@/lib/use-quote'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 import { useSparklines } from '../api/get-sparklines'
 import { filterAndSort, LIVE_SORT_KEYS } from './sort-stocks'
@@ -31,6 +30,7 @@ export function MarketPage() {
   const stocks = useStocks()
   const sparklines = useSparklines()
   const { stale } = useConnection()
+  const priceStore = usePriceStore()
   const [search, setSearch] = useState('')
   const [sector, setSector] = useState('')
   const [sort, setSort] = useState<Sort>({ key: 'symbol', direction: 'asc' })
@@ -56,7 +56,7 @@ export function MarketPage() {
       }),
     // resortTick re-reads the live quotes for live sort keys.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [stocks.data, debouncedSearch, sector, sort, resortTick],
+    [stocks.data, debouncedSearch, sector, sort, resortTick, priceStore],
   )
 
   function toggleSort(key: SortKey) {

@@ -1,0 +1,112 @@
+import { act, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import type { Stock } from '@/lib/models'
+import { createPriceStore } from '@/lib/price-store'
+import type { MarketTransport, TickPayload } from '@/lib/price-store'
+import { PriceStoreContext } from '@/lib/price-store-context'
+import { queryKeys } from '@/lib/query-keys'
+import { createTestQueryClient, renderWithProviders } from '@/test/render'
+import { marketKeys } from '../api/keys'
+import { MarketPage } from './market-page'
+
+const stock = (symbol: string, name: string, sector: string, price: number): Stock => ({
+  symbol,
+  name,
+  sector,
+  exchange: 'NASDAQ',
+  currency: 'USD',
+  price,
+  previous_close: 100,
+  day_open: 100,
+  day_high: price,
+  day_low: price,
+  volume: 1000,
+  updated_at: new Date().toISOString(),
+})
+
+const stocks = [
+  stock('AAPL', 'Apple Inc.', 'Technology', 110),
+  stock('JPM', 'JPMorgan Chase & Co.', 'Financials', 90),
+  stock('MSFT', 'Microsoft Corporation', 'Technology', 101),
+]
+
+function renderMarket() {
+  let onTick: (payload: TickPayload) => void = () => {}
+  const transport: MarketTransport = {
+    subscribe: (handlers) => {
+      onTick = handlers.onTick
+      return () => {}
+    },
+    fetchSnapshot: async () => [],
+  }
+  const store = createPriceStore(transport)
+  store.applySnapshot(stocks)
+  const queryClient = createTestQueryClient()
+  queryClient.setQueryData(queryKeys.stocks.list(), stocks)
+  queryClient.setQueryData(marketKeys.sparklines(), new Map([['AAPL', [100, 105, 110]]]))
+  renderWithProviders(
+    <PriceStoreContext value={store}>
+      <MarketPage />
+    </PriceStoreContext>,
+    { queryClient },
+  )
+  return { store, tick: (payload: TickPayload) => act(() => onTick(payload)) }
+}
+
+const symbols = () =>
+  within(screen.getByRole('table', { name: 'Stocks' }))
+    .getAllByRole('link')
+    .map((link) => link.textContent)
+
+describe('MarketPage', () => {
+  it('lists every stock with its live price and day change, visible without signing in', () => {
+    renderMarket()
+    expect(screen.getByRole('heading', { name: 'Market', level: 1 })).toBeInTheDocument()
+    expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT'])
+    const row = screen.getByRole('link', { name: 'AAPL' }).closest('tr')!
+    expect(within(row).getByText('$110.00')).toBeInTheDocument()
+    expect(within(row).getByText('+$10.00')).toHaveClass('text-up')
+    expect(within(row).getByText('+10.00%')).toBeInTheDocument()
+  })
+
+  it('searches by symbol or name after a short pause, and filters by sector', async () => {
+    const user = userEvent.setup()
+    renderMarket()
+    await user.type(screen.getByRole('searchbox', { name: 'Search stocks' }), 'micro')
+    expect(await screen.findByRole('link', { name: 'MSFT' })).toBeInTheDocument()
+    await vi.waitFor(() => expect(symbols()).toEqual(['MSFT']))
+    await user.clear(screen.getByRole('searchbox', { name: 'Search stocks' }))
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sector' }), 'Financials')
+    await vi.waitFor(() => expect(symbols()).toEqual(['JPM']))
+    await user.type(screen.getByRole('searchbox', { name: 'Search stocks' }), 'zzz')
+    expect(await screen.findByText('No stocks match')).toBeInTheDocument()
+  })
+
+  it('sorts by any column and says so with aria-sort', async () => {
+    const user = userEvent.setup()
+    renderMarket()
+    const priceHeader = screen.getByRole('columnheader', { name: /Price/ })
+    expect(priceHeader).toHaveAttribute('aria-sort', 'none')
+    await user.click(within(priceHeader).getByRole('button'))
+    expect(priceHeader).toHaveAttribute('aria-sort', 'descending')
+    expect(symbols()).toEqual(['AAPL', 'MSFT', 'JPM'])
+    await user.click(within(priceHeader).getByRole('button'))
+    expect(priceHeader).toHaveAttribute('aria-sort', 'ascending')
+    expect(symbols()).toEqual(['JPM', 'MSFT', 'AAPL'])
+    await user.click(within(screen.getByRole('columnheader', { name: /Name/ })).getByRole('button'))
+    expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT'])
+  })
+
+  it('updates a row on a tick and flashes the direction of the move', () => {
+    const { tick } = renderMarket()
+    tick({
+      ts: Date.now() + 1000,
+      quotes: [
+        { symbol: 'JPM', price: 95, previous_close: 100, day_high: 95, day_low: 90, volume: 5 },
+      ],
+    })
+    const row = screen.getByRole('link', { name: 'JPM' }).closest('tr')!
+    expect(within(row).getByText('$95.00')).toHaveClass('flash-up')
+    expect(within(row).getByText('-5.00%')).toHaveClass('text-down')
+  })
+})
