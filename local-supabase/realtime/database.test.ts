@@ -1,4 +1,5 @@
 import type { RealtimePostgresChangesPayload } from '@supabase/supabase-js'
+import { startJanitor } from './janitor.ts'
 import {
   sleep,
   startRealtimeTestServer,
@@ -231,5 +232,28 @@ describe('postgres_changes', () => {
         where t.tgname = 'local_realtime_capture' order by 1`,
     )
     expect(rows.map((r) => r.relname)).toEqual(['notes', 'quotes'])
+  })
+})
+
+describe('retention', () => {
+  it('deletes delivered messages and changes older than five minutes', async () => {
+    await server.db.exec(`
+      insert into realtime.messages (topic, extension, payload, event, private, inserted_at)
+        values ('old', 'broadcast', '{}', 'e', false, now() - interval '6 minutes'),
+               ('new', 'broadcast', '{}', 'e', false, now());
+      insert into realtime.local_changes (schema_name, table_name, type, commit_timestamp)
+        values ('public', 'notes', 'INSERT', now() - interval '6 minutes');
+    `)
+    const janitor = startJanitor(server.db, () => {})
+    await janitor.sweep()
+    janitor.stop()
+    const messages = await server.db.query<{ topic: string }>(
+      `select topic from realtime.messages where topic in ('old', 'new')`,
+    )
+    expect(messages.rows.map((r) => r.topic)).toEqual(['new'])
+    const changes = await server.db.query(
+      `select 1 from realtime.local_changes where commit_timestamp < now() - interval '5 minutes'`,
+    )
+    expect(changes.rows).toEqual([])
   })
 })

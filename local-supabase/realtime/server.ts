@@ -59,7 +59,7 @@ export function createRealtime(opts: StackOptions, tuning: RealtimeTuning = {}):
   }
   track(relayDbMessages(opts.db, hub, log))
   let changesListening = false
-  const stopJanitor = startJanitor(opts.db, log)
+  const janitor = startJanitor(opts.db, log)
 
   const sweeper = setInterval(
     () => {
@@ -119,7 +119,7 @@ export function createRealtime(opts: StackOptions, tuning: RealtimeTuning = {}):
     },
     async close() {
       clearInterval(sweeper)
-      stopJanitor()
+      janitor.stop()
       for (const connection of connections) connection.close(1001, 'server shutting down')
       connections.clear()
       // ws waits for every closing handshake; a peer that never answers is cut off.
