@@ -21,7 +21,7 @@ export function FillsTable({
   currentRun?: number
 }) {
   return (
-    <TableContainer>
+    <TableContainer className="relative">
       <Table className="min-w-[48rem]">
         <caption className="sr-only">Fills, newest first</caption>
         <THead>

@@ -45,7 +45,7 @@ export function OrdersTable({
   currentRun?: number
 }) {
   return (
-    <TableContainer>
+    <TableContainer className="relative">
       <Table className="min-w-[52rem]">
         <caption className="sr-only">Orders, newest first</caption>
         <THead>

@@ -29,11 +29,17 @@ export function Pagination({
         {countFormatter.format(total)}
       </p>
       <div className="flex items-center gap-2">
-        <Button variant="secondary" size="sm" onClick={() => onPage(page - 1)} disabled={page <= 1}>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => onPage(page - 1)}
+          disabled={page <= 1}
+          aria-label="Previous page"
+        >
           <ChevronLeft className="size-4" aria-hidden="true" />
-          Previous page
+          Previous
         </Button>
-        <span className="text-sm tabular-nums">
+        <span className="text-sm whitespace-nowrap tabular-nums">
           Page {page} of {pages}
         </span>
         <Button
@@ -41,8 +47,9 @@ export function Pagination({
           size="sm"
           onClick={() => onPage(page + 1)}
           disabled={page >= pages}
+          aria-label="Next page"
         >
-          Next page
+          Next
           <ChevronRight className="size-4" aria-hidden="true" />
         </Button>
       </div>

@@ -5,6 +5,9 @@ import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui
 import { formatCurrency, formatPercent, signClass } from '@/lib/format'
 import type { LeaderboardEntry } from '../api/get-leaderboard'
 
+/** Narrower cells on phones so all four columns fit at 360 px. */
+const cell = 'max-sm:px-2'
+
 const medalColors = ['text-[#b45309]', 'text-muted', 'text-[#9a3412]']
 
 export function LeaderboardTable({
@@ -15,15 +18,15 @@ export function LeaderboardTable({
   myName: string | null
 }) {
   return (
-    <TableContainer>
+    <TableContainer className="relative">
       <Table>
         <caption className="sr-only">Leaderboard by total return</caption>
         <THead>
           <Tr>
-            <Th className="w-16">Rank</Th>
-            <Th>Trader</Th>
-            <Th className="text-right">Equity</Th>
-            <Th className="text-right">Return</Th>
+            <Th className={cn(cell, 'w-14')}>Rank</Th>
+            <Th className={cell}>Trader</Th>
+            <Th className={cn(cell, 'text-right')}>Return</Th>
+            <Th className={cn(cell, 'hidden text-right sm:table-cell')}>Equity</Th>
           </Tr>
         </THead>
         <TBody>
@@ -35,7 +38,7 @@ export function LeaderboardTable({
                 aria-current={mine ? 'true' : undefined}
                 className={cn(mine && 'bg-surface-2 font-semibold')}
               >
-                <Td className="tabular-nums">
+                <Td className={cn(cell, 'tabular-nums')}>
                   <span className="inline-flex items-center gap-1">
                     {entry.rank <= 3 && (
                       <Medal
@@ -46,17 +49,27 @@ export function LeaderboardTable({
                     {entry.rank}
                   </span>
                 </Td>
-                <Th scope="row" className="max-w-[12rem] truncate text-left font-medium">
-                  {entry.displayName}
-                  {mine && (
-                    <Badge tone="info" className="ml-2">
-                      You
-                    </Badge>
-                  )}
+                <Th scope="row" className={cn(cell, 'text-left font-medium')}>
+                  <span className="flex min-w-0 items-center gap-2">
+                    <span className="max-w-[9rem] truncate sm:max-w-[16rem]">
+                      {entry.displayName}
+                    </span>
+                    {mine && (
+                      <Badge tone="info" className="shrink-0">
+                        You
+                      </Badge>
+                    )}
+                  </span>
                 </Th>
-                <Td className="text-right tabular-nums">{formatCurrency(entry.equity)}</Td>
-                <Td className={cn('text-right tabular-nums', signClass(entry.returnRatio))}>
+                <Td className={cn(cell, 'text-right tabular-nums', signClass(entry.returnRatio))}>
                   {formatPercent(entry.returnRatio)}
+                  {/* The equity column is hidden on phones; its value moves under the return. */}
+                  <span className="block text-xs font-normal text-muted sm:hidden">
+                    {formatCurrency(entry.equity)}
+                  </span>
+                </Td>
+                <Td className={cn(cell, 'hidden text-right tabular-nums sm:table-cell')}>
+                  {formatCurrency(entry.equity)}
                 </Td>
               </Tr>
             )

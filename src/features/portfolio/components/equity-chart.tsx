@@ -25,8 +25,9 @@ export function EquityChart({
   const low = Math.min(...values)
   const min = Math.min(low, startingCash)
   const max = Math.max(high, startingCash)
-  // Pad the range so a flat line sits mid-chart instead of on an edge.
-  const pad = (max - min) * 0.1 || Math.max(1, max * 0.002)
+  // Pad the range, and never zoom in below 0.5 % of the starting cash: a $1 wobble on
+  // $100,000 should look flat, not like a crash.
+  const pad = Math.max((max - min) * 0.1, (startingCash * 0.005 - (max - min)) / 2, 1)
   const top = max + pad
   const bottom = min - pad
   const span = Math.max(1, last.at - first.at)

@@ -67,7 +67,7 @@ function HoldingRow({ position, stale }: { position: PositionRow; stale: boolean
 export function HoldingsTable({ positions }: { positions: readonly PositionRow[] }) {
   const { stale } = useConnection()
   return (
-    <TableContainer>
+    <TableContainer className="relative">
       <Table className="min-w-[44rem]">
         <caption className="sr-only">Holdings with live prices and profit and loss</caption>
         <THead>

@@ -14,7 +14,7 @@ export function OpenOrders({ orders, userId }: { orders: readonly OpenOrder[]; u
   const [cancelling, setCancelling] = useState<OpenOrder | null>(null)
   return (
     <>
-      <TableContainer>
+      <TableContainer className="relative">
         <Table className="min-w-[40rem]">
           <caption className="sr-only">Open orders</caption>
           <THead>

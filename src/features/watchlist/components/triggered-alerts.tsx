@@ -24,7 +24,7 @@ export function TriggeredAlerts({ entries }: { entries: readonly WatchlistEntry[
               className="flex flex-wrap items-center gap-3 rounded-lg border border-warn bg-warn-tint p-3"
             >
               <BellRing className="size-5 shrink-0 text-warn" aria-hidden="true" />
-              <p className="min-w-0 flex-1 text-sm">
+              <p className="min-w-0 flex-1 basis-[calc(100%-2.5rem)] text-sm sm:basis-auto">
                 <span className="font-semibold">{entry.symbol}</span> {rose ? 'rose to' : 'fell to'}{' '}
                 <span className="tabular-nums">{formatCurrency(entry.alert_triggered_price)}</span>{' '}
                 <span className="text-muted">

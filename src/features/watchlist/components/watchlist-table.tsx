@@ -1,4 +1,4 @@
-import { Bell, BellRing, Trash2 } from 'lucide-react'
+import { ArrowLeftRight, Bell, BellRing, Trash2 } from 'lucide-react'
 import { Link } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { Price } from '@/components/ui/price'
@@ -15,6 +15,8 @@ import type { WatchlistEntry } from '../api/get-watchlist'
 import { orderTicketHref } from '../lib/order-ticket'
 
 const sticky = 'sticky left-0 z-10 bg-surface'
+/** Narrower cells on phones so every column, actions included, fits at 360 px. */
+const cell = 'max-sm:px-2'
 
 function AlertSummary({ entry }: { entry: WatchlistEntry }) {
   const parts: string[] = []
@@ -45,31 +47,40 @@ function WatchlistRow({
   const hasAlert = entry.alert_above !== null || entry.alert_below !== null
   return (
     <Tr>
-      <Th scope="row" className={`${sticky} text-left`}>
+      <Th scope="row" className={`${sticky} ${cell} text-left`}>
         <Link to={`/stocks/${entry.symbol}`} className="font-semibold text-link hover:underline">
           {entry.symbol}
         </Link>
-        <span className="block max-w-40 truncate text-xs font-normal text-muted">
+        <span className="block max-w-28 truncate text-xs font-normal text-muted sm:max-w-40">
           {entry.stocks?.name}
         </span>
+        {hasAlert && (
+          // On phones the alert column is hidden: its summary moves under the name.
+          <span className="block text-xs font-normal sm:hidden">
+            Alert <AlertSummary entry={entry} />
+          </span>
+        )}
       </Th>
-      <Td className="text-right">
+      <Td className={`${cell} text-right`}>
         <Price
           value={price}
           direction={quote?.direction}
           flashKey={quote?.changeSeq}
           stale={stale}
         />
+        <span className={`block text-xs tabular-nums sm:hidden ${signClass(change?.change)}`}>
+          {change ? formatPercent(change.ratio) : ''}
+        </span>
       </Td>
-      <Td className={`text-right tabular-nums ${signClass(change?.change)}`}>
+      <Td className={`hidden text-right tabular-nums sm:table-cell ${signClass(change?.change)}`}>
         {change ? formatSignedCurrency(change.change) : '—'}
         <span className="block text-xs">{change ? formatPercent(change.ratio) : ''}</span>
       </Td>
-      <Td>
+      <Td className="hidden sm:table-cell">
         <AlertSummary entry={entry} />
       </Td>
-      <Td>
-        <div className="flex items-center justify-end gap-1">
+      <Td className={cell}>
+        <div className="flex items-center justify-end gap-0.5 sm:gap-1">
           <Button
             variant="ghost"
             size="sm"
@@ -85,10 +96,11 @@ function WatchlistRow({
           </Button>
           <Link
             to={orderTicketHref(entry.symbol, 'buy')}
-            className="inline-flex h-8 items-center rounded-md px-3 text-sm font-medium text-link hover:bg-surface-2"
+            className="inline-flex h-8 items-center rounded-md px-2 text-sm font-medium text-link hover:bg-surface-2 sm:px-3"
             aria-label={`Trade ${entry.symbol}`}
           >
-            Trade
+            <ArrowLeftRight className="size-4 sm:hidden" aria-hidden="true" />
+            <span className="hidden sm:inline">Trade</span>
           </Link>
           <Button
             variant="ghost"
@@ -118,15 +130,15 @@ export function WatchlistTable({
 }) {
   const { stale } = useConnection()
   return (
-    <TableContainer>
-      <Table className="min-w-[36rem]">
+    <TableContainer className="relative">
+      <Table className="sm:min-w-[36rem]">
         <caption className="sr-only">Watchlist with live prices and alerts</caption>
         <THead>
           <Tr>
-            <Th className={`${sticky} bg-surface-2`}>Symbol</Th>
-            <Th className="text-right">Price</Th>
-            <Th className="text-right">Day change</Th>
-            <Th>Alert</Th>
+            <Th className={`${sticky} ${cell} bg-surface-2`}>Symbol</Th>
+            <Th className={`${cell} text-right`}>Price</Th>
+            <Th className="hidden text-right sm:table-cell">Day change</Th>
+            <Th className="hidden sm:table-cell">Alert</Th>
             <Th className="text-right">
               <span className="sr-only">Actions</span>
             </Th>
