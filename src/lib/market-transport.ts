@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js'
+import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js'
 import type { ChannelStatus, MarketTransport, SnapshotRow, TickPayload } from './price-store'
 
 export const MARKET_CHANNEL = 'market'
@@ -6,13 +6,18 @@ export const TICK_EVENT = 'tick'
 
 /** The price store's link to Supabase: the `market` broadcast and the `stocks` table. */
 export function createSupabaseMarketTransport(client: SupabaseClient): MarketTransport {
+  let channel: RealtimeChannel | null = null
   return {
     subscribe({ onTick, onStatus }) {
-      const channel = client
+      channel = client
         .channel(MARKET_CHANNEL, { config: { private: false } })
         .on('broadcast', { event: TICK_EVENT }, (message) => onTick(message.payload as TickPayload))
         .subscribe((status) => onStatus(status as ChannelStatus))
-      return () => void client.removeChannel(channel)
+      const current = channel
+      return () => {
+        channel = null
+        void client.removeChannel(current)
+      }
     },
     async fetchSnapshot() {
       const { data, error } = await client
@@ -23,6 +28,9 @@ export function createSupabaseMarketTransport(client: SupabaseClient): MarketTra
     },
     reconnect() {
       if (!client.realtime.isConnected()) client.realtime.connect()
+    },
+    isJoined() {
+      return client.realtime.isConnected() && channel?.state === 'joined'
     },
   }
 }

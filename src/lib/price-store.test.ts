@@ -174,4 +174,25 @@ describe('price store', () => {
     expect(fake.calls.reconnect).toBe(1)
     store.stop()
   })
+
+  it('is live again at once when the socket survived a short offline spell', async () => {
+    const fake = fakeTransport()
+    let joined = true
+    const store = createPriceStore({ ...fake.transport, isJoined: () => joined })
+    store.start()
+    fake.status('SUBSCRIBED')
+    await vi.advanceTimersByTimeAsync(0)
+    const snapshots = fake.calls.snapshot
+    window.dispatchEvent(new Event('offline'))
+    expect(store.getConnection().status).toBe('offline')
+    window.dispatchEvent(new Event('online'))
+    expect(store.getConnection().status).toBe('live')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fake.calls.snapshot).toBe(snapshots + 1)
+    joined = false
+    window.dispatchEvent(new Event('offline'))
+    window.dispatchEvent(new Event('online'))
+    expect(store.getConnection().status).toBe('reconnecting')
+    store.stop()
+  })
 })

@@ -47,6 +47,8 @@ export type MarketTransport = {
   fetchSnapshot(): Promise<SnapshotRow[]>
   /** Ask the socket to reconnect now (after the browser comes back online). */
   reconnect?(): void
+  /** Whether the channel is still joined (a short offline spell may not drop the socket). */
+  isJoined?(): boolean
 }
 
 export type PriceStoreOptions = {
@@ -221,6 +223,10 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
       startFallbackTimer()
     }
     const onOnline = () => {
+      if (transport.isJoined?.()) {
+        handleStatus('SUBSCRIBED')
+        return
+      }
       if (connection.status === 'offline') setConnection({ status: 'reconnecting' })
       transport.reconnect?.()
     }

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test'
+
+test('the connection indicator follows a network drop, polls, and recovers', async ({
+  page,
+  context,
+}) => {
+  await page.goto('/')
+  const status = page.getByTestId('connection-status')
+  await expect(status).toHaveAttribute('data-status', 'live')
+  await expect(status).toHaveText('Live')
+
+  // Prices move while live.
+  const aapl = page
+    .getByRole('link', { name: 'AAPL' })
+    .locator('xpath=ancestor::tr')
+    .getByText(/^\$/)
+  const before = await aapl.innerText()
+  await expect(aapl).not.toHaveText(before, { timeout: 10_000 })
+
+  await context.setOffline(true)
+  await expect(status).toHaveAttribute('data-status', /offline|reconnecting/)
+  // Realtime down for more than ~10 s: polling takes over and the page says so.
+  await expect(page.getByText(/Live updates are (offline|interrupted)/)).toBeVisible({
+    timeout: 20_000,
+  })
+  await expect(status).toHaveAttribute('data-polling', 'true')
+
+  await context.setOffline(false)
+  await expect(status).toHaveAttribute('data-status', 'live', { timeout: 30_000 })
+  await expect(page.getByText(/Live updates are/)).toBeHidden()
+  const after = await aapl.innerText()
+  await expect(aapl).not.toHaveText(after, { timeout: 10_000 })
+})

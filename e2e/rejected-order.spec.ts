@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test'
+import { ANON_KEY } from '../local-supabase/config.ts'
+import { signInAsGuest } from './app-helpers'
+
+/** The stack playwright.config.ts starts for e2e. */
+const STACK_URL = 'http://127.0.0.1:54329'
+
+test('an unaffordable order is refused in plain words, by the ticket and by the server', async ({
+  page,
+}) => {
+  await signInAsGuest(page, '/stocks/AAPL')
+  const ticket = page.getByRole('form', { name: 'Order ticket for AAPL' })
+  await expect(ticket.getByText('$100,000.00')).toBeVisible()
+
+  // The ticket checks buying power before anything is sent.
+  await ticket.getByLabel('Shares').fill('100000')
+  await expect(ticket.getByRole('alert')).toHaveText('Not enough buying power for this order.')
+  await expect(ticket.getByRole('button', { name: 'Review buy order' })).toBeDisabled()
+
+  // Affordable when reviewed; then the cash is spent elsewhere before it is sent.
+  await ticket.getByLabel('Shares').fill('100')
+  await ticket.getByRole('button', { name: 'Review buy order' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Confirm buy order' })
+  await expect(dialog).toBeVisible()
+  const accessToken = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.endsWith('-auth-token'))!
+    return JSON.parse(localStorage.getItem(key)!).access_token as string
+  })
+  // Another tab of the same user: a direct RPC with the same session.
+  const response = await page.request.post(`${STACK_URL}/rest/v1/rpc/place_order`, {
+    headers: {
+      apikey: ANON_KEY,
+      Authorization: `Bearer ${accessToken}`,
+      'Content-Type': 'application/json',
+    },
+    data: { p_symbol: 'MSFT', p_side: 'buy', p_quantity: null, p_notional: 95000 },
+  })
+  expect(response.status()).toBe(200)
+
+  await dialog.getByRole('button', { name: 'Place buy order' }).click()
+  await expect(dialog.getByRole('alert')).toContainText(
+    'You do not have enough buying power for this order.',
+  )
+  await expect(dialog.getByRole('button', { name: 'Try again' })).toBeEnabled()
+})
