@@ -2,7 +2,8 @@
  * Cold start of the local stack: from spawning `npm run supabase:local -- --reset` on a
  * fresh data directory to its "ready" line (PGlite initdb, bootstrap, every migration, the
  * seed, handlers, listening), then a warm restart on the same data directory (nothing left
- * to migrate). Baseline, same run: spawning node that only creates an empty PGlite, the
+ * to migrate), and once `npm run dev` on a fresh data directory until Vite is up too (as on
+ * a fresh clone). Baseline, same run: spawning node that only creates an empty PGlite, the
  * floor any embedded-Postgres start pays.
  */
 import { spawn } from 'node:child_process'
@@ -22,10 +23,15 @@ export async function run(): Promise<BenchResult[]> {
     const baseline: number[] = []
     for (let i = 0; i < RUNS; i++) {
       const dataDir = join(root, `data-${i}`)
-      cold.push(await timeToReady(['run', 'supabase:local', '--', '--reset'], dataDir))
-      warm.push(await timeToReady(['run', 'supabase:local'], dataDir))
+      cold.push(await timeToReady(['run', 'supabase:local', '--', '--reset'], dataDir, /ready/i))
+      warm.push(await timeToReady(['run', 'supabase:local'], dataDir, /ready/i))
       baseline.push(await timeBareStart())
     }
+    const dev = (await portIsFree(5173))
+      ? await timeToReady(['run', 'dev'], join(root, 'dev-data'), /^Ready\./m, {
+          VITE_SUPABASE_URL: '',
+        })
+      : null
     const median = (values: number[]) =>
       [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
     return [
@@ -41,6 +47,18 @@ export async function run(): Promise<BenchResult[]> {
         unit: 'ms',
         note: `median of ${RUNS}: ${warm.map(Math.round).join(', ')}`,
       },
+      dev === null
+        ? {
+            name: 'npm run dev cold start to ready',
+            value: 0,
+            unit: 'ms',
+            note: 'skipped: port 5173 busy',
+          }
+        : {
+            name: 'npm run dev cold start to ready (fresh data dir, stack + Vite)',
+            value: dev,
+            unit: 'ms',
+          },
       {
         name: 'baseline: node + empty PGlite',
         value: median(baseline),
@@ -53,7 +71,12 @@ export async function run(): Promise<BenchResult[]> {
   }
 }
 
-async function timeToReady(npmArgs: string[], dataDir: string): Promise<number> {
+async function timeToReady(
+  npmArgs: string[],
+  dataDir: string,
+  ready: RegExp,
+  extraEnv: Record<string, string> = {},
+): Promise<number> {
   const port = await freePort()
   const started = performance.now()
   const child = spawn('npm', npmArgs, {
@@ -63,6 +86,7 @@ async function timeToReady(npmArgs: string[], dataDir: string): Promise<number> 
       LOCAL_SUPABASE_PORT: String(port),
       LOCAL_SUPABASE_DATA_DIR: dataDir,
       MARKET_TICK_MS: '0',
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -72,7 +96,7 @@ async function timeToReady(npmArgs: string[], dataDir: string): Promise<number> 
     return await new Promise<number>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
         output += chunk
-        if (/ready/i.test(output)) resolve(performance.now() - started)
+        if (ready.test(output)) resolve(performance.now() - started)
       })
       child.stderr.on('data', (chunk: Buffer) => (output += chunk))
       child.once('exit', (code) =>
@@ -97,6 +121,14 @@ async function timeBareStart(): Promise<number> {
     )
   })
   return performance.now() - started
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer()
+    server.once('error', () => resolve(false))
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
+  })
 }
 
 function freePort(): Promise<number> {

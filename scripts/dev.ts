@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     stack = await startStack({
       port: Number(process.env.LOCAL_SUPABASE_PORT || DEFAULT_PORT),
       databaseUrl: process.env.DATABASE_URL || undefined,
+      dataDir: process.env.LOCAL_SUPABASE_DATA_DIR || undefined,
       tickMs: Number(process.env.MARKET_TICK_MS ?? 1000),
       siteUrl: process.env.SITE_URL || 'http://127.0.0.1:5173',
       additionalRedirectUrls: (process.env.ADDITIONAL_REDIRECT_URLS ?? '').split(','),
