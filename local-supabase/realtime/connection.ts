@@ -29,6 +29,7 @@ export interface ConnectionContext {
 }
 
 const MAX_CHANNELS_PER_SOCKET = 100
+const MAX_BINDINGS = 100
 /** A socket that cannot keep up (slow reader) is dropped rather than buffered without bound. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024
 /** setTimeout overflows past 2^31-1 ms; tokens expiring later than that are checked lazily. */
@@ -38,6 +39,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1
 export class Connection {
   readonly channels = new Map<string, Channel>()
   lastSeen = Date.now()
+  private closed = false
   private queue: Promise<void> = Promise.resolve()
   private readonly expiryTimers = new Map<Channel, NodeJS.Timeout>()
 
@@ -155,10 +157,15 @@ export class Connection {
       if (!permissions.read) return fail(unauthorized(subTopic))
       canSend = permissions.write
     }
+    if (Array.isArray(config.postgres_changes) && config.postgres_changes.length > MAX_BINDINGS) {
+      return fail(`Too many postgres_changes bindings (at most ${MAX_BINDINGS})`)
+    }
     const { bindings, response, errors } = await resolveBindings(
       config.postgres_changes,
       this.ctx.catalog,
     )
+    // The socket may have closed while the join was checked; nothing must outlive it.
+    if (this.closed) return
     if (existing) this.leave(existing)
     const channel: Channel = {
       peer: this,
@@ -268,6 +275,7 @@ export class Connection {
       }
       channel.canSend = permissions.write
     }
+    if (this.channels.get(channel.topic) !== channel) return
     channel.auth = verified.auth
     this.scheduleExpiry(channel)
   }
@@ -310,6 +318,7 @@ export class Connection {
   }
 
   private teardown(): void {
+    this.closed = true
     for (const channel of [...this.channels.values()]) this.leave(channel)
   }
 }
