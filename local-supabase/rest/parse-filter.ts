@@ -69,6 +69,8 @@ export interface Logic {
 export type Condition = Filter | Logic
 
 export interface OrderTerm {
+  /** `order=rel(col)`: order parents by a column of a to-one embed. */
+  relation?: string
   field: Field
   direction?: 'asc' | 'desc'
   nulls?: 'first' | 'last'
@@ -235,7 +237,11 @@ export function parseOrder(text: string): OrderTerm[] {
   const s = new Scanner(text, 'order parameter')
   const terms: OrderTerm[] = []
   do {
-    const term: OrderTerm = { field: s.field() }
+    let term: OrderTerm = { field: s.field() }
+    if (term.field.path.length === 0 && s.eat('(')) {
+      term = { relation: term.field.name, field: s.field() }
+      s.expect(')')
+    }
     while (s.eat('.')) {
       const word = s.name()
       if (word === 'asc' || word === 'desc') term.direction = word

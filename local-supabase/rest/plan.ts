@@ -57,7 +57,7 @@ export function planRead(
     : b.selectList(source, a, parsed.select, [])
   const where = b.conditions(source, a, parsed.select, [])
   const whereSql = where.length ? ` where ${where.join(' and ')}` : ''
-  const page = `select ${list} from ${source.from(a)}${whereSql}${b.orderBy(source, a, [])}${b.paging([], render.range)}`
+  const page = `select ${list} from ${source.from(a)}${whereSql}${b.orderBy(source, a, [], parsed.select)}${b.paging([], render.range)}`
   b.checkLevelsUsed()
   const sql = composeStatement({
     ctes: extra.ctes ?? [],

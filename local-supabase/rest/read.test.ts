@@ -320,6 +320,18 @@ describe('order, paging, counts', () => {
     expect(ids(first.data)).toEqual([4, 2, 1, 3])
   })
 
+  it('orders parents by a to-one embed column', async () => {
+    const { data, error } = await f.anon
+      .from('books')
+      .select('id, author:authors!author_id(name)')
+      .order('author(name)', { ascending: false })
+      .order('id')
+    expect(error).toBeNull()
+    expect(ids(data)).toEqual([1, 3, 2, 4])
+    const toMany = await f.anon.from('authors').select('id, books!author_id(id)').order('books(id)')
+    expect(toMany.error?.code).toBe('PGRST118')
+  })
+
   it('orders by a JSON path', async () => {
     const { data } = await f.anon
       .from('books')

@@ -212,7 +212,7 @@ export class SqlBuilder {
         },
       ]
     }
-    const tail = `${this.orderBy(target, a, childPath)}${this.paging(childPath)}`
+    const tail = `${this.orderBy(target, a, childPath, item.select)}${this.paging(childPath)}`
     const rows = `select json_agg(_e) from (select ${list} from ${from} where ${where}${tail}) as _e`
     return [{ sql: `coalesce((${rows}), '[]'::json)`, name }]
   }
@@ -312,14 +312,53 @@ export class SqlBuilder {
     }
   }
 
-  orderBy(source: Source, alias: string, path: string[]): string {
+  orderBy(source: Source, alias: string, path: string[], items: SelectItem[]): string {
     const order = this.level(path).order
     if (!order?.length) return ''
     const terms = order.map((term) => {
-      const { sql } = this.field(source, alias, term.field)
+      const sql = term.relation
+        ? this.relatedOrder(source, alias, path, items, term.relation, term.field)
+        : this.field(source, alias, term.field).sql
       return `${sql} ${term.direction ?? 'asc'}${term.nulls ? ` nulls ${term.nulls}` : ''}`
     })
     return ` order by ${terms.join(', ')}`
+  }
+
+  private relatedOrder(
+    source: Source,
+    alias: string,
+    path: string[],
+    items: SelectItem[],
+    relation: string,
+    field: Field,
+  ): string {
+    const embed = items.find(
+      (item): item is EmbedItem => item.type === 'embed' && (item.alias ?? item.name) === relation,
+    )
+    if (!embed) {
+      throw new RestError(
+        400,
+        'PGRST108',
+        `'${relation}' is not an embedded resource in this request`,
+        null,
+        `Verify that '${relation}' is included in the 'select' query parameter.`,
+      )
+    }
+    const { rel, target } = this.relationship(source, embed)
+    if (!isToOne(rel)) {
+      throw new RestError(
+        400,
+        'PGRST118',
+        `A related order on '${relation}' is not possible`,
+        `'${source.name}' and '${relation}' do not form a many-to-one or one-to-one relationship`,
+      )
+    }
+    const a = this.alias()
+    const where = [
+      this.join(rel, alias, a),
+      ...this.conditions(target, a, embed.select, [...path, relation]),
+    ]
+    return `(select ${this.field(target, a, field).sql} from ${target.from(a)} where ${where.join(' and ')} limit 1)`
   }
 
   paging(path: string[], range?: { offset: number; limit?: number }): string {
