@@ -180,6 +180,36 @@ describe('embedding', () => {
     expect(ids(isNull.data)).toEqual([3, 4])
   })
 
+  it("embeds through views using their base tables' foreign keys", async () => {
+    const fromView = await f.anon
+      .from('cheap_books')
+      .select('title, authors(name)')
+      .order('book_id')
+    expect(fromView.error).toBeNull()
+    expect(fromView.data).toEqual([
+      { title: 'The Dispossessed', authors: { name: 'Ursula Le Guin' } },
+      { title: 'Solaris', authors: { name: 'Stanislaw Lem' } },
+    ])
+    const toView = await f.anon
+      .from('authors')
+      .select('id, cheap_books(title)')
+      .eq('id', 2)
+      .single()
+    expect(toView.data).toEqual({ id: 2, cheap_books: [{ title: 'Solaris' }] })
+    const viewToView = await f.anon
+      .from('cheap_books')
+      .select('book_id, author_names(name)')
+      .eq('book_id', 1)
+      .single()
+    expect(viewToView.data).toEqual({ book_id: 1, author_names: { name: 'Ursula Le Guin' } })
+    const detail = await f.anon
+      .from('book_titles')
+      .select('title, book_details(pages)')
+      .eq('id', 1)
+      .single()
+    expect(detail.data).toEqual({ title: 'The Dispossessed', book_details: { pages: 387 } })
+  })
+
   it('spreads a to-one embed into its parent', async () => {
     const { data } = await f.anon
       .from('books')

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/types.ts'
+import { addViewKeys } from './view-keys.ts'
 
 /** The one schema PostgREST exposes here (`db-schemas = public`, as `supabase start`). */
 export const EXPOSED_SCHEMA = 'public'
@@ -153,11 +154,12 @@ export async function loadSchemaCache(db: Queryable): Promise<SchemaCache> {
       referencedColumns: string
     }
   >(FOREIGN_KEYS_SQL, [EXPOSED_SCHEMA])
-  const foreignKeys = fks.rows.map((row) => ({
+  const tableKeys = fks.rows.map((row) => ({
     ...row,
     columns: JSON.parse(row.columns) as string[],
     referencedColumns: JSON.parse(row.referencedColumns) as string[],
   }))
+  const foreignKeys = await addViewKeys(db, EXPOSED_SCHEMA, relations, tableKeys)
 
   const functions = new Map<string, PgFunction[]>()
   const fns = await db.query<RawFunction>(FUNCTIONS_SQL, [EXPOSED_SCHEMA])

@@ -59,6 +59,8 @@ create table public.secrets (id int primary key, value text);
 revoke all on public.secrets from anon, authenticated;
 create table public.counters (name text primary key, value int not null default 0, note text default 'fresh');
 create view public.book_titles as select id, title from public.books;
+create view public.cheap_books as select id as book_id, title, author_id as writer from public.books where price < 20;
+create view public.author_names as select id, name from public.authors;
 
 insert into public.authors (id, name, country) values
   (1, 'Ursula Le Guin', 'US'), (2, 'Stanislaw Lem', 'PL'), (3, 'Nobody', null);
