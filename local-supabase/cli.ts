@@ -92,7 +92,10 @@ main().catch((error: unknown) => {
   // Expected failures get one clear line; anything else keeps its stack for debugging.
   if (error instanceof PortInUseError || error instanceof ConfigError) {
     console.error(error.message)
-  } else if (error instanceof Error && error.name === 'MigrationError') {
+  } else if (
+    error instanceof Error &&
+    (error.name === 'MigrationError' || error.name === 'DataDirInUseError')
+  ) {
     console.error(error.message)
   } else {
     console.error(error)

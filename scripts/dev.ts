@@ -63,7 +63,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof PortInUseError) console.error(error.message)
-  else console.error(error)
+  const expected = ['MigrationError', 'DataDirInUseError']
+  if (
+    error instanceof PortInUseError ||
+    (error instanceof Error && expected.includes(error.name))
+  ) {
+    console.error(error.message)
+  } else console.error(error)
   process.exit(1)
 })

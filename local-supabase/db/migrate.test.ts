@@ -110,6 +110,7 @@ describe('prepareDatabase', () => {
     const dataDir = join(p.root, 'data')
     const persisted = await openDb({ dataDir })
     expect((await prepareDatabase(persisted, p)).applied).toHaveLength(1)
+    await expect(openDb({ dataDir })).rejects.toThrow(`The database in ${dataDir} is in use`)
     await persisted.close()
 
     writeFileSync(join(p.migrationsDir, '20240102000000_add_name.sql'), SECOND)

@@ -1,5 +1,7 @@
-import { rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { DEFAULT_DATA_DIR } from '../config.ts'
+import { lockDataDir } from './data-dir-lock.ts'
 import { openPglite } from './pglite.ts'
 import { openPostgres } from './postgres.ts'
 import { resetPostgres } from './reset.ts'
@@ -28,6 +30,21 @@ export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
     return db
   }
   const dataDir = options.dataDir === undefined ? DEFAULT_DATA_DIR : options.dataDir
-  if (options.reset && dataDir) await rm(dataDir, { recursive: true, force: true })
-  return openPglite({ dataDir })
+  if (!dataDir) return openPglite({ dataDir: null })
+  await mkdir(dirname(dataDir), { recursive: true })
+  const unlock = await lockDataDir(dataDir)
+  try {
+    if (options.reset) await rm(dataDir, { recursive: true, force: true })
+    const db = await openPglite({ dataDir })
+    return {
+      ...db,
+      async close() {
+        await db.close()
+        await unlock()
+      },
+    }
+  } catch (error) {
+    await unlock()
+    throw error
+  }
 }
