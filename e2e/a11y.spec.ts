@@ -1,0 +1,60 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { signInAsGuest } from './app-helpers'
+
+const publicPages = ['/', '/stocks/AAPL', '/sign-in', '/auth/callback', '/no-such-page']
+const userPages = ['/portfolio', '/history', '/watchlist', '/leaderboard', '/account']
+
+async function settle(page: Page) {
+  await expect(page.getByRole('main')).toBeVisible()
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 })
+  // Price flashes animate a background; let them finish so contrast is measured at rest.
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+}
+
+async function expectNoViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  )
+  expect(summary, `axe violations on ${label}`).toEqual([])
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    test.use({ colorScheme: theme })
+
+    test('every page passes axe (WCAG 2.1 AA) and is screenshotted at 1280 and 375 px', async ({
+      page,
+    }) => {
+      test.setTimeout(180_000)
+      const visit = async (path: string) => {
+        for (const width of [1280, 375]) {
+          await page.setViewportSize({ width, height: 900 })
+          await page.goto(path)
+          await settle(page)
+          await expectNoViolations(page, `${path} at ${width}px`)
+          const name = path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'market'
+          await page.screenshot({
+            path: `e2e/screenshots/${name}-${width}-${theme}.png`,
+            fullPage: true,
+          })
+        }
+      }
+      for (const path of publicPages) await visit(path)
+      await signInAsGuest(page)
+      for (const path of [...userPages, '/stocks/AAPL']) await visit(path)
+
+      // The order ticket's confirmation dialog.
+      await page.goto('/stocks/AAPL')
+      const ticket = page.getByRole('form', { name: 'Order ticket for AAPL' })
+      await ticket.getByLabel('Shares').fill('1')
+      await ticket.getByRole('button', { name: 'Review buy order' }).click()
+      await expect(page.getByRole('dialog')).toBeVisible()
+      await expectNoViolations(page, 'order confirmation dialog')
+      await page.screenshot({ path: `e2e/screenshots/confirm-order-375-${theme}.png` })
+    })
+  })
+}
