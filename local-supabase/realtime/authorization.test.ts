@@ -50,6 +50,22 @@ describe('private channels', () => {
     )
   })
 
+  it('close when a new access_token may no longer read the topic', async () => {
+    const client = server.client({ token: await userToken(USER_A) })
+    const system: string[] = []
+    const statuses: string[] = []
+    const channel = client
+      .channel(`room:${USER_A}`, privately)
+      .on('system', {}, (p) => system.push(p.message))
+    channel.subscribe((status) => statuses.push(status))
+    await waitFor(() => statuses.includes('SUBSCRIBED'))
+    await client.realtime.setAuth(await userToken(USER_B))
+    await waitFor(() => statuses.includes('CLOSED'))
+    expect(system).toEqual([
+      `You no longer have permission to read from this Channel topic: room:${USER_A}`,
+    ])
+  })
+
   it('get realtime.send messages that are private; public joins get only public ones', async () => {
     const token = await userToken(USER_A)
     const privateMessages: unknown[] = []

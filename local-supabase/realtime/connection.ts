@@ -148,7 +148,7 @@ export class Connection {
     const token =
       typeof payload.access_token === 'string' ? payload.access_token : this.socketAuth.token
     const verified = await authenticate(token, this.ctx.jwtSecret)
-    if (!verified.ok) return fail(verified.reason)
+    if (!verified.ok) return fail(`InvalidJWTToken: ${verified.message}`)
     const subTopic = msg.topic.slice('realtime:'.length)
     const isPrivate = config.private === true
     let canSend = true
@@ -203,7 +203,7 @@ export class Connection {
             : {
                 extension: 'postgres_changes',
                 status: 'error',
-                message: `Unable to subscribe to changes with given parameters. ${errors.join('; ')}`,
+                message: errors[0],
                 channel: subTopic,
               },
       })
@@ -246,15 +246,21 @@ export class Connection {
 
   private handlePresence(channel: Channel, msg: PhxMessage): void {
     const p = (msg.payload ?? {}) as { event?: unknown; payload?: unknown }
-    if (p.event === 'track') {
-      this.ctx.presence.track(channel, p.payload)
-    } else if (p.event === 'untrack') {
+    const event = typeof p.event === 'string' ? p.event.toLowerCase() : ''
+    const answer = (status: 'ok' | 'error', response: object) => {
+      if (msg.ref) this.send(reply(msg, status, response))
+    }
+    if (event === 'track') {
+      if (!p.payload || typeof p.payload !== 'object' || Array.isArray(p.payload)) {
+        return answer('error', { reason: 'Presence track payload must be a map' })
+      }
+      this.ctx.presence.track(channel, p.payload as Record<string, unknown>)
+    } else if (event === 'untrack') {
       this.ctx.presence.untrack(channel)
     } else {
-      if (msg.ref) this.send(reply(msg, 'error', { reason: 'unknown presence event' }))
-      return
+      return answer('error', { reason: 'unknown presence event' })
     }
-    if (msg.ref) this.send(reply(msg, 'ok', {}))
+    answer('ok', {})
   }
 
   /** `access_token`: the channel's identity for RLS from now on; a bad token ends it. */
@@ -263,14 +269,17 @@ export class Connection {
     if (typeof token !== 'string' || token === channel.auth.token) return
     const verified = await authenticate(token, this.ctx.jwtSecret)
     if (!verified.ok) {
-      this.shutdown(channel, verified.reason)
+      this.shutdown(channel, verified.message)
       return
     }
     if (channel.isPrivate) {
       const subTopic = channel.topic.slice('realtime:'.length)
       const permissions = await authorizeTopic(this.ctx.db, verified.auth, subTopic)
       if (!permissions.read) {
-        this.shutdown(channel, unauthorized(subTopic))
+        this.shutdown(
+          channel,
+          `You no longer have permission to read from this Channel topic: ${subTopic}`,
+        )
         return
       }
       channel.canSend = permissions.write
@@ -304,12 +313,11 @@ export class Connection {
   private scheduleExpiry(channel: Channel): void {
     clearTimeout(this.expiryTimers.get(channel))
     this.expiryTimers.delete(channel)
-    if (channel.auth.exp === null) return
     const delay = channel.auth.exp * 1000 - Date.now()
     if (delay > MAX_TIMER_MS) return
     const timer = setTimeout(
       () => {
-        if (isExpired(channel.auth)) this.shutdown(channel, 'Token has expired 0 seconds ago')
+        if (isExpired(channel.auth)) this.shutdown(channel, expiredMessage(channel))
       },
       Math.max(0, delay),
     )
@@ -325,4 +333,8 @@ export class Connection {
 
 function unauthorized(subTopic: string): string {
   return `Unauthorized: You do not have permissions to read from this Channel topic: ${subTopic}`
+}
+
+export function expiredMessage(channel: Channel): string {
+  return `Token has expired ${Math.max(0, Math.floor(Date.now() / 1000) - channel.auth.exp)} seconds ago`
 }

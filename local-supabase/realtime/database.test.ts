@@ -102,7 +102,37 @@ describe('postgres_changes', () => {
       .on('system', {}, (p) => bad.push(p))
     expect((await subscribe(badChannel)).status).toBe('SUBSCRIBED')
     await waitFor(() => bad.length === 1)
-    expect(bad[0].status).toBe('error')
+    expect(bad[0]).toMatchObject({
+      status: 'error',
+      message:
+        'Unable to subscribe to changes with given parameters. Please check Realtime is enabled ' +
+        'for the given connect parameters: [event: INSERT, schema: public, table: nope, filters: [], select: nil]',
+    })
+
+    const messages: string[] = []
+    const filtered = server
+      .client()
+      .channel('changes-bad-filters')
+      .on(
+        'postgres_changes',
+        { event: '*', schema: 'public', table: 'quotes', filter: 'wrong' },
+        () => {},
+      )
+      .on(
+        'postgres_changes',
+        { event: '*', schema: 'public', table: 'quotes', filter: 'nope=eq.1' },
+        () => {},
+      )
+      .on('broadcast', { event: 'still-works' }, (m) => messages.push(m.event))
+      .on('system', {}, (p) => messages.push(p.message))
+    expect((await subscribe(filtered)).status).toBe('SUBSCRIBED')
+    await waitFor(() => messages.length === 1)
+    expect(messages[0]).toBe('Error parsing `filter` params: ["wrong"]')
+    await server.db.query(
+      `select realtime.send('{}'::jsonb, 'still-works', 'changes-bad-filters', false)`,
+    )
+    await waitFor(() => messages.length === 2)
+    expect(messages[1]).toBe('still-works')
   })
 
   it('delivers a filtered insert with values converted by column type', async () => {

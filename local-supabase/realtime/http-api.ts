@@ -24,10 +24,10 @@ export function createHttpApi(hub: Hub, jwtSecret: string, db: Db): Handler {
     const apikey = request.headers.get('apikey') ?? url.searchParams.get('apikey')
     if (!apikey) return json({ message: 'Missing apikey' }, 401)
     const keyCheck = await authenticate(apikey, jwtSecret)
-    if (!keyCheck.ok) return json({ message: keyCheck.reason }, 401)
+    if (!keyCheck.ok) return json({ message: keyCheck.message }, 401)
     const token = bearerToken(request.headers) ?? apikey
     const identity = token === apikey ? keyCheck : await authenticate(token, jwtSecret)
-    if (!identity.ok) return json({ message: identity.reason }, 401)
+    if (!identity.ok) return json({ message: identity.message }, 401)
 
     const body = Buffer.from(await request.arrayBuffer())
     if (body.length > MAX_BODY_BYTES) return json({ message: 'Payload Too Large' }, 413)

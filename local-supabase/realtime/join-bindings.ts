@@ -37,24 +37,38 @@ async function validate(
   catalog: Catalog,
 ): Promise<string | Omit<PgBinding, 'id'>> {
   const event = typeof spec.event === 'string' ? spec.event.toUpperCase() : ''
-  if (!EVENTS.has(event)) return `invalid event "${String(spec.event)}"`
   const schema = typeof spec.schema === 'string' && spec.schema ? spec.schema : '*'
   const table = typeof spec.table === 'string' && spec.table !== '*' ? spec.table : undefined
   const filter = typeof spec.filter === 'string' && spec.filter ? spec.filter : undefined
+  // supabase/realtime's messages, parameters printed the way Elixir prints them.
+  const params = (filters: string) =>
+    `[event: ${String(spec.event)}, schema: ${schema}, table: ${table ?? '*'}, filters: ${filters}, select: nil]`
+  const unable = `Unable to subscribe to changes with given parameters.`
+  if (!EVENTS.has(event)) {
+    return `${unable} Please check Realtime is enabled for the given connect parameters: ${params('[]')}`
+  }
   let conditions: PgBinding['conditions'] = []
   if (filter) {
-    if (!table || schema === '*') return 'a filter needs a schema and a table'
     try {
       conditions = parseFilter(filter)
-    } catch (error) {
-      return (error as Error).message
+      if (!table || schema === '*') throw new Error('a filter needs a schema and a table')
+    } catch {
+      return `Error parsing \`filter\` params: ${JSON.stringify([filter])}`
     }
   }
   if (table && schema !== '*') {
     const info = await catalog.get(schema, table)
-    if (!info) return `table "${schema}.${table}" does not exist`
+    if (!info) {
+      return `${unable} Please check Realtime is enabled for the given connect parameters: ${params('[]')}`
+    }
     const unknown = conditions.find((c) => !info.types.has(c.column))
-    if (unknown) return `invalid column for filter ${unknown.column}`
+    if (unknown) {
+      const filters = `[${conditions.map((c) => `{${JSON.stringify(c.column)}, ${JSON.stringify(c.op)}, ${JSON.stringify(c.values.join(','))}, ${c.negate}}`).join(', ')}]`
+      return (
+        `${unable} An exception happened so please check your connect parameters: ${params(filters)}. ` +
+        `Exception: ERROR P0001 (raise_exception) invalid column for filter ${unknown.column}`
+      )
+    }
   }
   return { event, schema, table, conditions }
 }

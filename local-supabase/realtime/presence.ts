@@ -34,19 +34,16 @@ export class PresenceTracker {
     })
   }
 
-  track(channel: Channel, payload: unknown): void {
+  /** Tracking the same payload again changes nothing and sends no diff (as Phoenix). */
+  track(channel: Channel, fields: Record<string, unknown>): void {
     const previous = this.tracked.get(channel)
     const key = channel.presence.key || previous?.key || randomUUID()
-    const fields =
-      payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : {}
+    if (previous && previous.key === key && sameFields(previous.meta, fields)) return
     const meta: Meta = { ...fields, phx_ref: this.nextRef() }
     if (previous) meta.phx_ref_prev = previous.meta.phx_ref
     this.tracked.set(channel, { key, meta })
-    this.diff(
-      channel,
-      { [key]: { metas: [meta] } },
-      previous ? { [previous.key]: { metas: [previous.meta] } } : {},
-    )
+    const leaves = previous ? { [previous.key]: { metas: [previous.meta] } } : {}
+    this.diff(channel, { [key]: { metas: [meta] } }, leaves)
   }
 
   untrack(channel: Channel): void {
@@ -73,4 +70,9 @@ export class PresenceTracker {
     this.refCounter = (this.refCounter + 1) % Number.MAX_SAFE_INTEGER
     return `F${Date.now().toString(36)}${this.refCounter.toString(36)}`
   }
+}
+
+function sameFields(meta: Meta, fields: Record<string, unknown>): boolean {
+  const { phx_ref: _ref, phx_ref_prev: _prev, ...tracked } = meta
+  return JSON.stringify(tracked) === JSON.stringify(fields)
 }

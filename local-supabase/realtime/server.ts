@@ -5,7 +5,7 @@ import type { Handler, StackOptions } from '../handler.ts'
 import { authenticate } from './auth.ts'
 import { createCatalog } from './catalog.ts'
 import { installChangeCapture } from './change-capture.ts'
-import { Connection } from './connection.ts'
+import { Connection, expiredMessage } from './connection.ts'
 import { relayDbMessages } from './db-messages.ts'
 import { createHttpApi } from './http-api.ts'
 import { Hub } from './hub.ts'
@@ -89,7 +89,7 @@ export function createRealtime(opts: StackOptions, tuning: RealtimeTuning = {}):
     const apikey = url.searchParams.get('apikey') ?? (typeof header === 'string' ? header : null)
     if (!apikey) return reject(socket, 401, 'No apikey provided')
     const verified = await authenticate(apikey, opts.jwtSecret)
-    if (!verified.ok) return reject(socket, 403, verified.reason)
+    if (!verified.ok) return reject(socket, 403, verified.message)
     if (socket.destroyed) return
     wss.handleUpgrade(req, socket, head, (ws) => {
       const connection = new Connection(ws, vsn as Vsn, verified.auth, context)
@@ -113,7 +113,7 @@ export function createRealtime(opts: StackOptions, tuning: RealtimeTuning = {}):
       if (changesListening) return
       changesListening = true
       const expire = (channel: Parameters<Connection['shutdown']>[0]) => {
-        ;(channel.peer as Connection).shutdown(channel, 'Token has expired 0 seconds ago')
+        ;(channel.peer as Connection).shutdown(channel, expiredMessage(channel))
       }
       await track(relayChanges(opts.db, hub, catalog, expire, log))
     },

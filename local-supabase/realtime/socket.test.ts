@@ -1,5 +1,6 @@
 import WebSocket from 'ws'
-import { ANON_KEY, SERVICE_ROLE_KEY } from '../config.ts'
+import { ANON_KEY, JWT_SECRET, SERVICE_ROLE_KEY } from '../config.ts'
+import { signJwt } from '../jwt.ts'
 import {
   rawSocket,
   sleep,
@@ -123,7 +124,15 @@ describe('channels', () => {
     expect(result.error?.message).toMatch(/Token has expired \d+ seconds ago/)
 
     const forged = server.client({ token: `${SERVICE_ROLE_KEY.slice(0, -3)}abc` })
-    expect((await subscribe(forged.channel('secret'))).status).toBe('CHANNEL_ERROR')
+    const forgedResult = await subscribe(forged.channel('secret'))
+    expect(forgedResult.status).toBe('CHANNEL_ERROR')
+    expect(forgedResult.error?.message).toBe('InvalidJWTToken: Signature verification failed')
+
+    const noExp = await signJwt({ sub: 'x', role: 'authenticated' }, JWT_SECRET)
+    const noExpResult = await subscribe(server.client({ token: noExp }).channel('secret'))
+    expect(noExpResult.error?.message).toBe(
+      'InvalidJWTToken: Fields `role` and `exp` are required in JWT',
+    )
   })
 
   it('refuses anon on private channels', async () => {
@@ -291,6 +300,32 @@ describe('presence', () => {
     expect(b.presenceState().alice[0]).toMatchObject({ status: 'online' })
     await a.unsubscribe()
     await waitFor(() => !Object.keys(b.presenceState()).includes('alice'))
+  })
+
+  it('answers track pushes like Phoenix: same payload no diff, non-map payload an error', async () => {
+    const socket = await rawSocket(server.url)
+    const config = { presence: { enabled: true, key: 'carol' } }
+    socket.send(['1', '1', 'realtime:presence-raw', 'phx_join', { config }])
+    await waitFor(() => socket.messages().length === 2)
+    expect(socket.messages()[1]).toEqual(['1', null, 'realtime:presence-raw', 'presence_state', {}])
+    const track = { type: 'presence', event: 'TRACK', payload: { mood: 'ok' } }
+    socket.send(['1', '2', 'realtime:presence-raw', 'presence', track])
+    socket.send(['1', '3', 'realtime:presence-raw', 'presence', track])
+    const bad = { type: 'presence', event: 'track', payload: 'not a map' }
+    socket.send(['1', '4', 'realtime:presence-raw', 'presence', bad])
+    await waitFor(() => socket.messages().some((m) => m[1] === '4'))
+    const events = socket.messages().slice(2)
+    expect(events.filter((m) => m[3] === 'presence_diff')).toHaveLength(1)
+    expect(events.find((m) => m[3] === 'presence_diff')?.[4]).toMatchObject({
+      joins: { carol: { metas: [{ mood: 'ok' }] } },
+      leaves: {},
+    })
+    expect(events.find((m) => m[1] === '3')?.[4]).toEqual({ status: 'ok', response: {} })
+    expect(events.find((m) => m[1] === '4')?.[4]).toEqual({
+      status: 'error',
+      response: { reason: 'Presence track payload must be a map' },
+    })
+    socket.ws.close()
   })
 })
 
