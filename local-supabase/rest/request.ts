@@ -30,11 +30,20 @@ export function checkProfile(request: Request): void {
   }
 }
 
-export async function readBody(request: Request, emptyIsObject: boolean): Promise<unknown> {
+/**
+ * The parsed body for validation, and its text, which is what reaches Postgres: a JS
+ * round trip would round numbers beyond double precision (numeric, bigint ids).
+ */
+export interface JsonBody {
+  value: unknown
+  text: string
+}
+
+export async function readBody(request: Request, emptyIsObject: boolean): Promise<JsonBody> {
   const text = await request.text()
-  if (text.trim() === '' && emptyIsObject) return {}
+  if (text.trim() === '' && emptyIsObject) return { value: {}, text: '{}' }
   try {
-    return JSON.parse(text)
+    return { value: JSON.parse(text), text }
   } catch {
     throw new RestError(400, 'PGRST102', 'Empty or invalid json')
   }

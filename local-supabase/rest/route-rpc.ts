@@ -26,9 +26,10 @@ export async function prepareRpc(
   let call
   if (read) call = resolveFunction(cache, name, Object.fromEntries(parsed.args))
   else {
-    const raw = await readBody(request, true)
-    const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw)
-    call = resolveFunction(cache, name, isObject ? (raw as Record<string, unknown>) : null, { raw })
+    const body = await readBody(request, true)
+    const { value } = body
+    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value)
+    call = resolveFunction(cache, name, isObject ? (value as Record<string, unknown>) : null, body)
   }
   const plan = planRpc(cache, call, parsed, render)
   const location = `/rpc/${name}${url.search}`

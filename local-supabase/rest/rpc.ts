@@ -2,12 +2,15 @@ import { quoteIdent as q } from '../db/types.ts'
 import { RestError } from './errors.ts'
 import type { ParsedQuery } from './parse-query.ts'
 import { planRead, runStatement, type Plan, type RenderOptions } from './plan.ts'
+import type { JsonBody } from './request.ts'
 import { closest } from './suggest.ts'
 import { EXPOSED_SCHEMA, type PgFunction, type SchemaCache } from './schema-cache.ts'
 import { SqlBuilder, type Source } from './sql-builder.ts'
 
+/** `text`: the JSON handed to Postgres (for POST, the request body itself). */
 export type RpcCall =
-  { fn: PgFunction; args: Record<string, unknown> } | { fn: PgFunction; single: unknown }
+  | { fn: PgFunction; args: Record<string, unknown>; text: string }
+  | { fn: PgFunction; single: true; text: string }
 
 const JSON_TYPES = new Set(['json', 'jsonb'])
 
@@ -25,8 +28,9 @@ export function resolveFunction(
   cache: SchemaCache,
   name: string,
   args: Record<string, unknown> | null,
-  body?: { raw: unknown },
+  body?: JsonBody,
 ): RpcCall {
+  const text = body?.text ?? JSON.stringify(args ?? {})
   const overloads = cache.functions.get(name) ?? []
   const keys = Object.keys(args ?? {})
   const named =
@@ -37,10 +41,10 @@ export function resolveFunction(
             keys.every((key) => fn.args.some((arg) => arg.name === key)) &&
             fn.args.every((arg) => arg.hasDefault || keys.includes(arg.name)),
         )
-  if (args && named.length === 1) return { fn: named[0], args }
+  if (args && named.length === 1) return { fn: named[0], args, text }
   if (args && named.length > 1) {
     const exact = named.filter((fn) => fn.args.length === keys.length)
-    if (exact.length === 1) return { fn: exact[0], args }
+    if (exact.length === 1) return { fn: exact[0], args, text }
     throw new RestError(
       300,
       'PGRST203',
@@ -52,7 +56,7 @@ export function resolveFunction(
   const single = overloads.find(
     (fn) => fn.args.length === 1 && fn.args[0].name === '' && JSON_TYPES.has(fn.args[0].type),
   )
-  if (single && body) return { fn: single, single: body.raw }
+  if (single && body) return { fn: single, single: true, text }
   throw notFound(cache, name, keys)
 }
 
@@ -102,14 +106,14 @@ export function planRpc(
   const callee = `${q(EXPOSED_SCHEMA)}.${q(fn.name)}`
   let from: string
   if ('single' in call) {
-    from = `${callee}(${builder.param(JSON.stringify(call.single))}::${fn.args[0].type}) as _f`
+    from = `${callee}(${builder.param(call.text)}::${fn.args[0].type}) as _f`
   } else {
     const given = fn.args.filter((arg) => arg.name in call.args)
     if (given.length === 0) from = `${callee}() as _f`
     else {
       const record = given.map((arg) => `${q(arg.name)} ${arg.type}`).join(', ')
       const passed = given.map((arg) => `${q(arg.name)} => _a.${q(arg.name)}`).join(', ')
-      from = `json_to_record(${builder.param(JSON.stringify(call.args))}::json) as _a(${record}) cross join lateral ${callee}(${passed}) as _f`
+      from = `json_to_record(${builder.param(call.text)}::json) as _a(${record}) cross join lateral ${callee}(${passed}) as _f`
     }
   }
   const returns = fn.returns

@@ -180,6 +180,25 @@ describe('insert edge cases', () => {
     expect(data).toEqual([])
   })
 
+  it('hands the body text to Postgres, so numbers beyond double precision survive', async () => {
+    // supabase-js cannot send such a literal; other clients (curl) can, and PostgREST keeps it.
+    const exact = f.client(SERVICE_ROLE_KEY, {
+      mangleBody: (body) => body.replace('"PRICE"', '99999999999999.99'),
+    })
+    const { error } = await exact.from('books').insert({ id: 900, title: 'Exact', price: 'PRICE' })
+    expect(error).toBeNull()
+    const { rows } = await f.db.query<{ price: string }>(
+      'select price::text as price from public.books where id = 900',
+    )
+    expect(rows[0].price).toBe('99999999999999.99')
+    await f.service.from('books').update({ price: 1 }).eq('id', 900)
+    await exact.from('books').update({ price: 'PRICE' }).eq('id', 900)
+    const after = await f.db.query<{ price: string }>(
+      'select price::text as price from public.books where id = 900',
+    )
+    expect(after.rows[0].price).toBe('99999999999999.99')
+  })
+
   it('inserts an all-defaults row for {}', async () => {
     const { data, error } = await f.service
       .from('authors')

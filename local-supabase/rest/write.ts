@@ -3,6 +3,7 @@ import { RestError, unknownWriteColumn } from './errors.ts'
 import type { ParsedQuery } from './parse-query.ts'
 import { planRead, type Outcome, type Plan, type RenderOptions } from './plan.ts'
 import type { Preferences } from './prefer.ts'
+import type { JsonBody } from './request.ts'
 import { EXPOSED_SCHEMA, type Relation, type SchemaCache } from './schema-cache.ts'
 import { SqlBuilder, type Source } from './sql-builder.ts'
 
@@ -96,12 +97,12 @@ export function planInsert(
   cache: SchemaCache,
   relation: Relation,
   parsed: ParsedQuery,
-  body: unknown,
+  body: JsonBody,
   prefs: Preferences,
   render: RenderOptions,
   represent: boolean,
 ): Plan {
-  const rows = Array.isArray(body) ? body : [body]
+  const rows = Array.isArray(body.value) ? body.value : [body.value]
   if (!rows.every(isRow)) throw new RestError(400, 'PGRST102', 'Empty or invalid json')
   let columns = parsed.columns
   if (!columns) {
@@ -113,21 +114,26 @@ export function planInsert(
   checkColumns(relation, columns)
 
   // With `missing=default`, each row may only name the keys it has, so rows are grouped by key set.
-  const groups = new Map<string, { columns: string[]; rows: Row[] }>()
-  for (const row of rows) {
+  const groups = new Map<string, { columns: string[]; positions: number[] }>()
+  rows.forEach((row: Row, i) => {
     const present = prefs.missing === 'default' ? columns.filter((c) => c in row) : columns
     const key = JSON.stringify(present)
-    const group = groups.get(key) ?? { columns: present, rows: [] }
-    group.rows.push(row)
+    const group = groups.get(key) ?? { columns: present, positions: [] }
+    group.positions.push(i + 1)
     groups.set(key, group)
-  }
+  })
 
   const builder = new SqlBuilder(cache, parsed.levels)
   const conflict = onConflict(relation, parsed, prefs)
+  const text = builder.param(body.text)
+  const array = Array.isArray(body.value) ? `${text}::json` : `json_build_array(${text}::json)`
   const statements = [...groups.values()].map((group) => {
     const list = group.columns.map(q).join(', ')
-    const data = builder.param(JSON.stringify(group.rows))
-    const source = `from json_populate_recordset(null::${table(relation)}, ${data}::json) as _j`
+    const data =
+      groups.size === 1
+        ? array
+        : `(select json_agg(_e order by _i) from json_array_elements(${array}) with ordinality as _x(_e, _i) where _i = any(${builder.param(`{${group.positions.join(',')}}`)}::int[]))`
+    const source = `from json_populate_recordset(null::${table(relation)}, ${data}) as _j`
     const conflictSql = conflict ? conflict(group.columns) : ''
     // No columns at all (`{}`): a zero-column SELECT inserts one all-defaults row per object.
     const into = group.columns.length ? ` (${list})` : ''
@@ -162,12 +168,12 @@ export function planUpdate(
   cache: SchemaCache,
   relation: Relation,
   parsed: ParsedQuery,
-  body: unknown,
+  body: JsonBody,
   render: RenderOptions,
   represent: boolean,
 ): Plan {
-  if (!isRow(body)) throw new RestError(400, 'PGRST102', 'Empty or invalid json')
-  const columns = Object.keys(body)
+  if (!isRow(body.value)) throw new RestError(400, 'PGRST102', 'Empty or invalid json')
+  const columns = Object.keys(body.value)
   checkColumns(relation, columns)
   const builder = new SqlBuilder(cache, parsed.levels)
   const a = builder.alias()
@@ -181,7 +187,7 @@ export function planUpdate(
     sql = `update ${table(relation)} as ${a} set ${q(relation.columns[0].name)} = ${a}.${q(relation.columns[0].name)} where false`
   } else {
     const sets = columns.map((c) => `${q(c)} = _j.${q(c)}`).join(', ')
-    const data = builder.param(JSON.stringify(body))
+    const data = builder.param(body.text)
     sql = `update ${table(relation)} as ${a} set ${sets} from json_populate_record(null::${table(relation)}, ${data}::json) as _j${whereSql}`
   }
   return planWrite(
