@@ -91,8 +91,13 @@ export async function startPostgresCluster(
   }
 }
 
-export async function createDatabase(adminUrl: string, name: string): Promise<void> {
-  await withClient(adminUrl, (client) => client.query(`create database "${name}"`))
+export async function createDatabase(
+  adminUrl: string,
+  name: string,
+  template?: string,
+): Promise<void> {
+  const from = template ? ` template "${template}"` : ''
+  await withClient(adminUrl, (client) => client.query(`create database "${name}"${from}`))
 }
 
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
@@ -132,12 +137,13 @@ function freePort(): Promise<number> {
  */
 export async function createScratchDatabase(
   baseUrl: string,
+  options: { template?: string } = {},
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `stack_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
   const admin = new URL(baseUrl)
   admin.pathname = '/postgres'
   const url = new URL(baseUrl)
   url.pathname = `/${name}`
-  await createDatabase(admin.toString(), name)
+  await createDatabase(admin.toString(), name, options.template)
   return { url: url.toString(), drop: () => dropDatabase(admin.toString(), name) }
 }

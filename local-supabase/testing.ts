@@ -2,9 +2,9 @@ import { createClient, type Session, type SupabaseClient, type User } from '@sup
 import WebSocket from 'ws'
 import { ANON_KEY, SERVICE_ROLE_KEY } from './config.ts'
 import { openDb } from './db/open.ts'
+import { createPreparedDatabase } from './db/pg-template.ts'
 import { openPreparedPglite } from './db/template.ts'
 import type { Db } from './db/types.ts'
-import { createScratchDatabase } from './pg-cluster.ts'
 import { startStack } from './stack.ts'
 
 export interface LocalStackOptions {
@@ -63,7 +63,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const migrationsDir = options.migrationsDir ?? 'supabase/migrations'
   const seedFile = options.seedFile ?? 'supabase/seed.sql'
   const clusterUrl = options.databaseUrl ?? process.env.DATABASE_URL
-  const scratch = clusterUrl ? await createScratchDatabase(clusterUrl) : null
+  const scratch = clusterUrl
+    ? await createPreparedDatabase(clusterUrl, { migrationsDir, seedFile })
+    : null
   let db: Db
   try {
     db = scratch

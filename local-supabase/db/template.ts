@@ -1,17 +1,12 @@
-import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { preparedContentKey } from './content-key.ts'
 import { prepareDatabase } from './migrate.ts'
 import { pgliteDb } from './pglite.ts'
 import type { Db } from './types.ts'
 
 const CACHE_DIR = new URL('../../node_modules/.cache/local-supabase/', import.meta.url).pathname
-const PGLITE_PACKAGE = new URL(
-  '../../node_modules/@electric-sql/pglite/package.json',
-  import.meta.url,
-)
-const BOOTSTRAP_SQL = new URL('./bootstrap.sql', import.meta.url)
 
 /**
  * Every test file wants a fresh database with bootstrap, migrations and seed applied;
@@ -32,7 +27,7 @@ export async function openPreparedPglite(options: {
 const images = new Map<string, Promise<Blob>>()
 
 async function preparedImage(options: { migrationsDir: string; seedFile: string }): Promise<Blob> {
-  const key = await contentKey(options)
+  const key = await preparedContentKey(options)
   let image = images.get(key)
   if (!image) {
     image = loadOrBuild(key, options)
@@ -103,21 +98,4 @@ async function pruneStaleImages(keep: string): Promise<void> {
     const info = await stat(path).catch(() => null)
     if (info && info.mtimeMs < cutoff) await rm(path, { force: true })
   }
-}
-
-async function contentKey(options: { migrationsDir: string; seedFile: string }): Promise<string> {
-  const hash = createHash('sha256')
-  const pgliteVersion = JSON.parse(await readFile(PGLITE_PACKAGE, 'utf8')).version as string
-  const today = new Date().toISOString().slice(0, 10)
-  hash.update(`${today}\0${pgliteVersion}\0`).update(await readFile(BOOTSTRAP_SQL))
-  const migrations = (await readdir(options.migrationsDir).catch(() => [] as string[])).sort()
-  for (const name of migrations) {
-    hash
-      .update('\0')
-      .update(name)
-      .update('\0')
-      .update(await readFile(join(options.migrationsDir, name)))
-  }
-  hash.update('\0seed\0').update(await readFile(options.seedFile).catch(() => Buffer.alloc(0)))
-  return hash.digest('hex').slice(0, 16)
 }

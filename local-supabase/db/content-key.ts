@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+const BOOTSTRAP_SQL = new URL('./bootstrap.sql', import.meta.url)
+const PGLITE_PACKAGE = new URL(
+  '../../node_modules/@electric-sql/pglite/package.json',
+  import.meta.url,
+)
+
+/**
+ * Names the database state bootstrap + migrations + seed produce, for reusing a prepared
+ * copy: anything that shapes it changes the key, and so does the UTC date, because the
+ * seed writes "today's" intraday candles.
+ */
+export async function preparedContentKey(options: {
+  migrationsDir: string
+  seedFile: string
+}): Promise<string> {
+  const hash = createHash('sha256')
+  const pgliteVersion = JSON.parse(await readFile(PGLITE_PACKAGE, 'utf8')).version as string
+  const today = new Date().toISOString().slice(0, 10)
+  hash.update(`${today}\0${pgliteVersion}\0`).update(await readFile(BOOTSTRAP_SQL))
+  const migrations = (await readdir(options.migrationsDir).catch(() => [] as string[])).sort()
+  for (const name of migrations) {
+    hash.update(`\0${name}\0`).update(await readFile(join(options.migrationsDir, name)))
+  }
+  hash.update('\0seed\0').update(await readFile(options.seedFile).catch(() => Buffer.alloc(0)))
+  return hash.digest('hex').slice(0, 16)
+}
