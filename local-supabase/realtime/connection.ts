@@ -4,6 +4,7 @@ import { authenticate, isExpired, type RealtimeAuth } from './auth.ts'
 import { authorizeTopic } from './authorization.ts'
 import type { Channel, Hub } from './hub.ts'
 import { resolveBindings } from './join-bindings.ts'
+import { parseJoinPayload, systemPayload } from './join-config.ts'
 import type { Catalog } from './catalog.ts'
 import type { PresenceTracker } from './presence.ts'
 import {
@@ -129,39 +130,30 @@ export class Connection {
   }
 
   private async join(msg: PhxMessage): Promise<void> {
-    const payload = (msg.payload && typeof msg.payload === 'object' ? msg.payload : {}) as {
-      config?: Record<string, unknown>
-      access_token?: unknown
-    }
-    const config = (payload.config && typeof payload.config === 'object' ? payload.config : {}) as {
-      broadcast?: { self?: unknown; ack?: unknown }
-      presence?: { enabled?: unknown; key?: unknown }
-      postgres_changes?: unknown
-      private?: unknown
-    }
+    const config = parseJoinPayload(msg.payload)
     const fail = (reason: string) => this.send(reply(msg, 'error', { reason }))
     if (!msg.topic.startsWith('realtime:')) return fail('unmatched topic')
     const existing = this.channels.get(msg.topic)
     if (!existing && this.channels.size >= MAX_CHANNELS_PER_SOCKET) {
       return fail('ChannelRateLimitReached: Too many channels')
     }
-    const token =
-      typeof payload.access_token === 'string' ? payload.access_token : this.socketAuth.token
-    const verified = await authenticate(token, this.ctx.jwtSecret)
+    const verified = await authenticate(
+      config.accessToken ?? this.socketAuth.token,
+      this.ctx.jwtSecret,
+    )
     if (!verified.ok) return fail(`InvalidJWTToken: ${verified.message}`)
     const subTopic = msg.topic.slice('realtime:'.length)
-    const isPrivate = config.private === true
     let canSend = true
-    if (isPrivate) {
+    if (config.isPrivate) {
       const permissions = await authorizeTopic(this.ctx.db, verified.auth, subTopic)
       if (!permissions.read) return fail(unauthorized(subTopic))
       canSend = permissions.write
     }
-    if (Array.isArray(config.postgres_changes) && config.postgres_changes.length > MAX_BINDINGS) {
+    if (Array.isArray(config.postgresChanges) && config.postgresChanges.length > MAX_BINDINGS) {
       return fail(`Too many postgres_changes bindings (at most ${MAX_BINDINGS})`)
     }
     const { bindings, response, errors } = await resolveBindings(
-      config.postgres_changes,
+      config.postgresChanges,
       this.ctx.catalog,
     )
     // The socket may have closed while the join was checked; nothing must outlive it.
@@ -171,13 +163,10 @@ export class Connection {
       peer: this,
       topic: msg.topic,
       joinRef: msg.joinRef,
-      isPrivate,
-      self: config.broadcast?.self === true,
-      ack: config.broadcast?.ack === true,
-      presence: {
-        enabled: config.presence?.enabled === true,
-        key: typeof config.presence?.key === 'string' ? config.presence.key : '',
-      },
+      isPrivate: config.isPrivate,
+      self: config.self,
+      ack: config.ack,
+      presence: config.presence,
       bindings,
       auth: verified.auth,
       canSend,
@@ -187,26 +176,11 @@ export class Connection {
     this.scheduleExpiry(channel)
     this.send(reply(msg, 'ok', { postgres_changes: response }))
     if (response.length > 0) {
-      this.send({
-        joinRef: msg.joinRef,
-        ref: null,
-        topic: msg.topic,
-        event: 'system',
-        payload:
-          errors.length === 0
-            ? {
-                extension: 'postgres_changes',
-                status: 'ok',
-                message: 'Subscribed to PostgreSQL',
-                channel: subTopic,
-              }
-            : {
-                extension: 'postgres_changes',
-                status: 'error',
-                message: errors[0],
-                channel: subTopic,
-              },
-      })
+      const payload =
+        errors.length === 0
+          ? systemPayload(msg.topic, 'postgres_changes', 'ok', 'Subscribed to PostgreSQL')
+          : systemPayload(msg.topic, 'postgres_changes', 'error', errors[0])
+      this.send({ joinRef: msg.joinRef, ref: null, topic: msg.topic, event: 'system', payload })
     }
     if (channel.presence.enabled) this.ctx.presence.sendState(channel)
   }
@@ -292,21 +266,10 @@ export class Connection {
   /** What supabase/realtime does to a channel whose token stopped being valid. */
   shutdown(channel: Channel, message: string): void {
     if (this.channels.get(channel.topic) !== channel) return
-    const subTopic = channel.topic.slice('realtime:'.length)
-    this.send({
-      joinRef: channel.joinRef,
-      ref: null,
-      topic: channel.topic,
-      event: 'system',
-      payload: { extension: 'system', status: 'error', message, channel: subTopic },
-    })
-    this.send({
-      joinRef: channel.joinRef,
-      ref: null,
-      topic: channel.topic,
-      event: 'phx_close',
-      payload: {},
-    })
+    const { joinRef, topic } = channel
+    const payload = systemPayload(topic, 'system', 'error', message)
+    this.send({ joinRef, ref: null, topic, event: 'system', payload })
+    this.send({ joinRef, ref: null, topic, event: 'phx_close', payload: {} })
     this.leave(channel)
   }
 
