@@ -13,7 +13,11 @@ export function AccountSummary({
   dayChangePct: number | null
 }) {
   return (
-    <dl className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-6" aria-label="Account summary">
+    <dl
+      role="group"
+      aria-label="Account summary"
+      className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-6"
+    >
       <Stat
         label="Total equity"
         value={formatCurrency(summary.equity)}

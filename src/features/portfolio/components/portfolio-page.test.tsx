@@ -1,0 +1,98 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
+
+let app: AppAgainstStack
+
+beforeAll(async () => {
+  app = await startAppAgainstStack()
+})
+
+afterAll(async () => {
+  await app?.stop()
+})
+
+afterEach(async () => {
+  await app.supabase.auth.signOut()
+})
+
+describe('portfolio page against the local stack', () => {
+  it('tells a new trader what to do when there is nothing yet', async () => {
+    await app.signInAsGuest()
+    app.renderApp('/portfolio')
+
+    expect(
+      await screen.findByRole('heading', { name: 'You have no holdings yet' }),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Browse the market' })).toHaveAttribute('href', '/')
+    expect(await screen.findByRole('heading', { name: 'No open orders' })).toBeInTheDocument()
+    const summary = screen.getByRole('group', { name: 'Account summary' })
+    expect(within(summary).getByText('Total equity').nextSibling).toHaveTextContent('$100,000.00')
+  })
+
+  it('shows a bought holding at the live price with its P&L, and cancels an open order', async () => {
+    const user = userEvent.setup()
+    const userId = await app.signInAsGuest()
+    await app.setPrice('AAPL', 100)
+    const buy = await app.supabase.rpc('place_order', {
+      p_symbol: 'AAPL',
+      p_side: 'buy',
+      p_quantity: 10,
+    })
+    expect(buy.error).toBeNull()
+    const resting = await app.supabase.rpc('place_order', {
+      p_symbol: 'MSFT',
+      p_side: 'buy',
+      p_quantity: 2,
+      p_type: 'limit',
+      p_limit_price: 5,
+    })
+    expect(resting.error).toBeNull()
+    // The market moves after the fill: the holding is now worth 10 × $110.
+    await app.setPrice('AAPL', 110)
+
+    app.renderApp('/portfolio')
+
+    const holdings = await screen.findByRole('table', { name: /Holdings/ })
+    const row = (await within(holdings).findByRole('link', { name: 'AAPL' })).closest('tr')!
+    await waitFor(() => expect(row).toHaveTextContent('$110.00'))
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent)
+    expect(cells).toEqual(['10', '$100.00', '$110.00', '$1,100.00', '+$100.00+10.00%', '$0.00'])
+
+    const summary = screen.getByRole('group', { name: 'Account summary' })
+    const value = (label: string) => within(summary).getByText(label).nextSibling
+    expect(value('Total equity')).toHaveTextContent('$100,100.00')
+    expect(value('Cash')).toHaveTextContent('$99,000.00')
+    // $10 of cash is held by the resting limit buy (2 × $5).
+    expect(value('Buying power')).toHaveTextContent('$98,990.00')
+    expect(value('Total return')).toHaveTextContent('+$100.00')
+    await waitFor(() => expect(value('Day change')).toHaveTextContent('+$100.00'))
+
+    expect(
+      await screen.findByRole('img', {
+        name: /^Allocation by market value: AAPL 1\.1%, Cash 98\.9%\.$/,
+      }),
+    ).toBeInTheDocument()
+    expect(
+      await screen.findByRole('img', {
+        name: /^Equity from \$100,000\.00 .* to \$100,100\.00 now/,
+      }),
+    ).toBeInTheDocument()
+
+    // Cancel the resting order, after confirming.
+    const orders = await screen.findByRole('table', { name: 'Open orders' })
+    await user.click(within(orders).getByRole('button', { name: 'Cancel order: Buy 2 MSFT limit' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Cancel this order?' })
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel order' }))
+    expect(await screen.findByRole('heading', { name: 'No open orders' })).toBeInTheDocument()
+    const { data } = await app.stack.admin
+      .from('orders')
+      .select('status')
+      .eq('user_id', userId)
+      .eq('symbol', 'MSFT')
+    expect(data).toEqual([{ status: 'cancelled' }])
+    await waitFor(() => expect(value('Buying power')).toHaveTextContent('$99,000.00'))
+  })
+})
