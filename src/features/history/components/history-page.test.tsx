@@ -1,0 +1,116 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
+
+let app: AppAgainstStack
+let downloads: Blob[]
+
+beforeAll(async () => {
+  app = await startAppAgainstStack()
+  // jsdom has no object URLs; capture what the export would have saved instead.
+  Object.assign(URL, {
+    createObjectURL: (blob: Blob) => {
+      downloads.push(blob)
+      return `blob:test-${downloads.length}`
+    },
+    revokeObjectURL: () => {},
+  })
+})
+
+beforeEach(() => {
+  downloads = []
+})
+
+afterAll(async () => {
+  await app?.stop()
+})
+
+async function trade(symbol: string, side: 'buy' | 'sell', quantity: number) {
+  const { error } = await app.supabase.rpc('place_order', {
+    p_symbol: symbol,
+    p_side: side,
+    p_quantity: quantity,
+  })
+  expect(error).toBeNull()
+}
+
+function bodyRows(table: HTMLElement) {
+  return within(table).getAllByRole('row').slice(1)
+}
+
+describe('history page against the local stack', () => {
+  it('lists fills newest first, filters them through the URL and exports the filtered set as CSV', async () => {
+    const user = userEvent.setup()
+    await app.signInAsGuest()
+    await app.setPrice('AAPL', 100)
+    await app.setPrice('MSFT', 50)
+    await trade('AAPL', 'buy', 2)
+    await trade('MSFT', 'buy', 4)
+    await trade('AAPL', 'sell', 1)
+
+    const { router } = app.renderApp('/history')
+    const fills = await screen.findByRole('table', { name: 'Fills, newest first' })
+    expect(bodyRows(fills).map((row) => within(row).getAllByRole('cell')[0].textContent)).toEqual([
+      'AAPL',
+      'MSFT',
+      'AAPL',
+    ])
+    expect(screen.getByText('Showing 1–3 of 3')).toBeInTheDocument()
+
+    await user.type(screen.getByLabelText('Symbol'), 'aapl')
+    await user.selectOptions(screen.getByLabelText('Side'), 'sell')
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }))
+    await waitFor(() => expect(router.state.location.search).toBe('?symbol=AAPL&side=sell'))
+    await waitFor(() =>
+      expect(bodyRows(screen.getByRole('table', { name: 'Fills, newest first' }))).toHaveLength(1),
+    )
+    expect(screen.getByText('Showing 1–1 of 1')).toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }))
+    await waitFor(() => expect(downloads).toHaveLength(1))
+    const lines = (await downloads[0].text()).trimEnd().split('\r\n')
+    expect(lines[0]).toBe(
+      'time,symbol,side,quantity,price,amount,fee,realized_pnl,cash_after,run,order_id,id',
+    )
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\dT[^,]+,AAPL,sell,1,100,100,0,0,99700,current,/)
+
+    // A filter that matches nothing says so and offers the way back.
+    await user.clear(screen.getByLabelText('Symbol'))
+    await user.type(screen.getByLabelText('Symbol'), 'NVDA')
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }))
+    expect(
+      await screen.findByRole('heading', { name: 'No fills match these filters' }),
+    ).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }))
+    await waitFor(() => expect(router.state.location.search).toBe(''))
+    expect(await screen.findByText('Showing 1–3 of 3')).toBeInTheDocument()
+  })
+
+  it('marks orders and fills of a previous run after a reset', async () => {
+    const user = userEvent.setup()
+    await app.signInAsGuest()
+    await trade('AAPL', 'buy', 1)
+    expect((await app.supabase.rpc('reset_portfolio')).error).toBeNull()
+    await trade('MSFT', 'buy', 1)
+
+    app.renderApp('/history')
+    const fills = await screen.findByRole('table', { name: 'Fills, newest first' })
+    const [current, previous] = bodyRows(fills)
+    expect(within(current).queryByText(/Previous run/)).not.toBeInTheDocument()
+    expect(within(previous).getByText('Previous run 1')).toBeInTheDocument()
+
+    await user.click(screen.getByRole('radio', { name: 'Orders' }))
+    const orders = await screen.findByRole('table', { name: 'Orders, newest first' })
+    expect(bodyRows(orders)).toHaveLength(2)
+    expect(within(bodyRows(orders)[1]).getByText('Previous run 1')).toBeInTheDocument()
+    expect(within(bodyRows(orders)[0]).getByText('Filled')).toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }))
+    await waitFor(() => expect(downloads).toHaveLength(1))
+    const csv = await downloads[0].text()
+    expect(csv.split('\r\n')[0]).toMatch(/^time,symbol,side,type,/)
+    expect(csv).toMatch(/,MSFT,buy,market,.*,current,/)
+    expect(csv).toMatch(/,AAPL,buy,market,.*,previous \(run 1\),/)
+  })
+})
