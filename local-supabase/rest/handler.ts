@@ -83,6 +83,8 @@ export function createRestHandler(opts: StackOptions): RestHandler {
       return await opts.db.asRole(
         ctx,
         async (tx) => {
+          // Supabase's PostgREST: db-schemas public, db-extra-search-path public, extensions.
+          await tx.query(`select set_config('search_path', '"public", "extensions"', true)`)
           const outcome = await prepared.plan.run(tx)
           const { status, headers, body } = prepared.finish(outcome)
           const response = new Response(request.method === 'HEAD' ? null : body, {

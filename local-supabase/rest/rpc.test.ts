@@ -140,17 +140,19 @@ describe('rpc', () => {
     })
   })
 
-  it('sets role, claims and request.method for the function', async () => {
+  it('sets role, claims, request.method and search_path for the function', async () => {
     const alice = await f.asUser(ALICE)
     expect((await alice.rpc('whoami')).data).toEqual({
       role: 'authenticated',
       uid: ALICE,
       method: 'POST',
+      search_path: '"public", "extensions"',
     })
     expect((await f.anon.rpc('whoami', {}, { get: true })).data).toEqual({
       role: 'anon',
       uid: null,
       method: 'GET',
+      search_path: '"public", "extensions"',
     })
   })
 

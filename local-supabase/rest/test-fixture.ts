@@ -103,7 +103,8 @@ begin
   return 0;
 end $$;
 create function public.whoami() returns json language sql stable as $$
-  select json_build_object('role', current_user, 'uid', auth.uid(), 'method', current_setting('request.method', true))
+  select json_build_object('role', current_user, 'uid', auth.uid(), 'method', current_setting('request.method', true),
+    'search_path', current_setting('search_path'))
 $$;
 `
 
