@@ -140,3 +140,18 @@ describe('private channels', () => {
     expect(received).toEqual([{ from: 'member' }])
   })
 })
+
+describe('database failures', () => {
+  it('answer a join with "Unknown Error on Channel" and keep the socket usable', async () => {
+    await server.db.exec('alter table realtime.messages rename to messages_away')
+    try {
+      const client = server.client({ token: await userToken(USER_A) })
+      const result = await subscribe(client.channel('chat', privately))
+      expect(result.status).toBe('CHANNEL_ERROR')
+      expect(result.error?.message).toBe('Unknown Error on Channel')
+      expect((await subscribe(client.channel('public-after-failure'))).status).toBe('SUBSCRIBED')
+    } finally {
+      await server.db.exec('alter table realtime.messages_away rename to messages')
+    }
+  })
+})

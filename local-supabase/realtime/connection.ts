@@ -106,7 +106,16 @@ export class Connection {
       else if (msg.ref) this.send(reply(msg, 'error', { reason: 'unknown event' }))
       return
     }
-    if (msg.event === 'phx_join') return this.join(msg)
+    if (msg.event === 'phx_join') {
+      try {
+        return await this.join(msg)
+      } catch (error) {
+        // A database failure while checking the join: the client hears what hosted says.
+        this.ctx.log(`realtime: join failed: ${(error as Error).message}`)
+        this.send(reply(msg, 'error', { reason: 'Unknown Error on Channel' }))
+        return
+      }
+    }
     const channel = this.channels.get(msg.topic)
     if (!channel) {
       if (msg.ref) this.send(reply(msg, 'error', { reason: 'unmatched topic' }))
