@@ -4,18 +4,39 @@ import reactRefresh from 'eslint-plugin-react-refresh'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const features = ['auth', 'market', 'trading', 'portfolio', 'history', 'watchlist', 'leaderboard', 'account']
+const features = [
+  'auth',
+  'market',
+  'trading',
+  'portfolio',
+  'history',
+  'watchlist',
+  'leaderboard',
+  'account',
+]
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'coverage', 'node_modules', '.local-supabase', 'test-results', 'playwright-report'],
+    ignores: [
+      'dist',
+      'dist-e2e',
+      'bench/.tmp',
+      'coverage',
+      'node_modules',
+      '.local-supabase',
+      'test-results',
+      'playwright-report',
+    ],
   },
   {
     files: ['**/*.{ts,tsx,js}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     languageOptions: { ecmaVersion: 2023 },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -39,7 +60,8 @@ export default tseslint.config(
             .filter((other) => other !== feature)
             .map((other) => ({
               group: [`@/features/${other}/*`, `**/features/${other}/*`],
-              message: 'Features must not import each other; move shared code to src/lib or src/components.',
+              message:
+                'Features must not import each other; move shared code to src/lib or src/components.',
             })),
         },
       ],
@@ -50,12 +72,31 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@/features/*', '@/app/*'], message: 'Shared code must not depend on features or the app.' }] },
+        {
+          patterns: [
+            {
+              group: ['@/features/*', '@/app/*'],
+              message: 'Shared code must not depend on features or the app.',
+            },
+          ],
+        },
       ],
     },
   },
+  // Plain scripts served as-is (run before the bundle, e.g. to set the theme without a flash).
   {
-    files: ['local-supabase/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'supabase/**/*.ts', '*.config.{ts,js}'],
+    files: ['public/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+  },
+  {
+    files: [
+      'local-supabase/**/*.ts',
+      'scripts/**/*.ts',
+      'e2e/**/*.ts',
+      'bench/**/*.ts',
+      'supabase/**/*.ts',
+      '*.config.{ts,js}',
+    ],
     languageOptions: { globals: globals.node },
   },
 )
