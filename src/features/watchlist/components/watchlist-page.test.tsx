@@ -1,0 +1,83 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
+
+let app: AppAgainstStack
+
+beforeAll(async () => {
+  app = await startAppAgainstStack()
+})
+
+afterAll(async () => {
+  await app?.stop()
+})
+
+describe('watchlist page against the local stack', () => {
+  it('adds a stock by search, sets an alert that fires, links to the ticket, and removes it', async () => {
+    const user = userEvent.setup()
+    const userId = await app.signInAsGuest()
+    await app.setPrice('MSFT', 400)
+    app.renderApp('/watchlist')
+
+    expect(
+      await screen.findByRole('heading', { name: 'Your watchlist is empty' }),
+    ).toBeInTheDocument()
+
+    // Search by name, pick with the keyboard.
+    const search = screen.getByRole('combobox', { name: 'Add a stock' })
+    await user.type(search, 'microsoft')
+    const listbox = await screen.findByRole('listbox', { name: 'Matching stocks' })
+    expect(await within(listbox).findByRole('option', { name: /MSFT/ })).toBeInTheDocument()
+    await user.keyboard('{Enter}')
+
+    const table = await screen.findByRole('table', { name: /Watchlist/ })
+    const row = (await within(table).findByRole('link', { name: 'MSFT' })).closest('tr')!
+    await waitFor(() => expect(row).toHaveTextContent('$400.00'))
+
+    // An alert above the current price, validated before it is sent.
+    await user.click(within(row).getByRole('button', { name: 'Set price alert for MSFT' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Price alert for MSFT' })
+    await user.type(within(dialog).getByLabelText('Alert when the price rises to'), '-5')
+    await user.click(within(dialog).getByRole('button', { name: 'Save alert' }))
+    expect(
+      within(dialog).getByText('Enter a price above zero, or leave it empty.'),
+    ).toBeInTheDocument()
+    await user.clear(within(dialog).getByLabelText('Alert when the price rises to'))
+    await user.type(within(dialog).getByLabelText('Alert when the price rises to'), '420')
+    await user.click(within(dialog).getByRole('button', { name: 'Save alert' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(await within(row).findAllByText('≥ $420.00')).not.toHaveLength(0)
+    const { data: saved } = await app.stack.admin
+      .from('wishlists')
+      .select('alert_above, alert_below')
+      .eq('user_id', userId)
+    expect(saved).toEqual([{ alert_above: 420, alert_below: null }])
+
+    // The market crosses it: the alert fires once and leads to the order ticket.
+    await app.setPrice('MSFT', 425)
+    const fired = await screen.findByRole(
+      'region',
+      { name: 'Triggered alerts' },
+      { timeout: 20_000 },
+    )
+    expect(within(fired).getByText(/rose to/)).toHaveTextContent('MSFT rose to $425.00')
+    expect(within(fired).getByRole('link', { name: 'Buy MSFT' })).toHaveAttribute(
+      'href',
+      '/stocks/MSFT?side=buy#order-ticket',
+    )
+    expect(within(fired).getByRole('link', { name: 'Sell MSFT' })).toHaveAttribute(
+      'href',
+      '/stocks/MSFT?side=sell#order-ticket',
+    )
+
+    await user.click(within(row).getByRole('button', { name: 'Remove MSFT from watchlist' }))
+    expect(
+      await screen.findByRole('heading', { name: 'Your watchlist is empty' }),
+    ).toBeInTheDocument()
+    const { count } = await app.stack.admin
+      .from('wishlists')
+      .select('symbol', { count: 'exact', head: true })
+      .eq('user_id', userId)
+    expect(count).toBe(0)
+  })
+})
