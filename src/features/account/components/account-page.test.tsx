@@ -1,0 +1,110 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
+
+let app: AppAgainstStack
+let downloads: Blob[]
+
+beforeAll(async () => {
+  app = await startAppAgainstStack()
+  // jsdom has no object URLs; capture what the export would have saved instead.
+  Object.assign(URL, {
+    createObjectURL: (blob: Blob) => {
+      downloads.push(blob)
+      return `blob:test-${downloads.length}`
+    },
+    revokeObjectURL: () => {},
+  })
+})
+
+beforeEach(() => {
+  downloads = []
+})
+
+afterAll(async () => {
+  await app?.stop()
+})
+
+async function profileOf(userId: string) {
+  const { data, error } = await app.stack.admin
+    .from('profiles')
+    .select('display_name, show_on_leaderboard, cash, current_run')
+    .eq('id', userId)
+    .maybeSingle()
+  expect(error).toBeNull()
+  return data
+}
+
+describe('account page against the local stack', () => {
+  it('renames, joins the leaderboard, exports, and resets the portfolio after a typed confirmation', async () => {
+    const user = userEvent.setup()
+    const userId = await app.signInAsGuest()
+    await app.setPrice('AAPL', 100)
+    expect(
+      (await app.supabase.rpc('place_order', { p_symbol: 'AAPL', p_side: 'buy', p_quantity: 3 }))
+        .error,
+    ).toBeNull()
+    app.renderApp('/account')
+
+    // Display name: validated in the browser, saved through RLS.
+    const name = await screen.findByLabelText('Display name')
+    await user.clear(name)
+    await user.click(screen.getByRole('button', { name: 'Save name' }))
+    expect(screen.getByText('Enter a display name.')).toBeInTheDocument()
+    await user.type(name, '  Ada Lovelace ')
+    await user.click(screen.getByRole('button', { name: 'Save name' }))
+    await waitFor(async () => expect((await profileOf(userId))?.display_name).toBe('Ada Lovelace'))
+
+    // Leaderboard opt-in is a switch that saves at once.
+    const optIn = screen.getByRole('switch', { name: 'Show me on the leaderboard' })
+    expect(optIn).toHaveAttribute('aria-checked', 'false')
+    await user.click(optIn)
+    await waitFor(() => expect(optIn).toHaveAttribute('aria-checked', 'true'))
+    expect((await profileOf(userId))?.show_on_leaderboard).toBe(true)
+
+    // Export: everything of mine as JSON.
+    await user.click(screen.getByRole('button', { name: 'Export my data' }))
+    await waitFor(() => expect(downloads).toHaveLength(1))
+    const exported = JSON.parse(await downloads[0].text())
+    expect(exported.profile.display_name).toBe('Ada Lovelace')
+    expect(exported.transactions).toHaveLength(1)
+    expect(exported.transactions[0]).toMatchObject({ symbol: 'AAPL', side: 'buy' })
+
+    // Reset: nothing happens until RESET is typed.
+    await user.click(screen.getByRole('button', { name: 'Reset portfolio' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Reset your portfolio?' })
+    const confirm = within(dialog).getByRole('button', { name: 'Reset portfolio' })
+    expect(confirm).toBeDisabled()
+    await user.type(within(dialog).getByLabelText(/to confirm/), 'reset')
+    expect(confirm).toBeDisabled()
+    await user.clear(within(dialog).getByLabelText(/to confirm/))
+    await user.type(within(dialog).getByLabelText(/to confirm/), 'RESET')
+    await user.click(confirm)
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(await profileOf(userId)).toMatchObject({ cash: 100000, current_run: 2 })
+    const { count } = await app.stack.admin
+      .from('portfolios')
+      .select('symbol', { count: 'exact', head: true })
+      .eq('user_id', userId)
+    expect(count).toBe(0)
+    expect(await screen.findByText(/marked as previous run 2/)).toBeInTheDocument()
+  })
+
+  it('deletes the account after typing DELETE, signs out and goes home', async () => {
+    const user = userEvent.setup()
+    const userId = await app.signInAsGuest()
+    const { router } = app.renderApp('/account')
+
+    await user.click(await screen.findByRole('button', { name: 'Delete my account' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Delete your account?' })
+    const confirm = within(dialog).getByRole('button', { name: 'Delete my account' })
+    expect(confirm).toBeDisabled()
+    await user.type(within(dialog).getByLabelText(/to confirm/), 'DELETE')
+    await user.click(confirm)
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'))
+    expect(await profileOf(userId)).toBeNull()
+    const { data } = await app.supabase.auth.getSession()
+    expect(data.session).toBeNull()
+  })
+})
