@@ -3,7 +3,8 @@
 -- Deterministic: every draw comes from private.normal/uniform with the fixed seed 20240101,
 -- keyed by symbol and day (or minute), so the same date always yields the same history.
 -- The daily walk is anchored so that yesterday's close is exactly the reference price.
--- Idempotent (on conflict do nothing) so `supabase db push --include-seed` can re-run it.
+-- Idempotent so `supabase db push --include-seed` can re-run it on a live database: history
+-- is generated only for stocks that have no candles yet, and nothing else is touched.
 
 insert into public.stocks
   (symbol, name, exchange, sector, price, previous_close, day_open, day_high, day_low, volatility, drift, average_volume)
@@ -76,12 +77,17 @@ from (values
 ) as t (symbol, name, exchange, sector, price, volatility, drift, average_volume)
 on conflict (symbol) do nothing;
 
+create temporary table seed_fresh_symbols as
+select s.symbol from public.stocks s
+where not exists (select 1 from public.price_candles c where c.symbol = s.symbol);
+
 -- One year of daily candles ending yesterday (UTC), anchored on the reference price.
 with steps as (
   select s.symbol, s.price as reference, s.volatility::double precision as sigma, s.average_volume, d.i,
     (s.drift - s.volatility * s.volatility / 2)::double precision / 365.25
       + s.volatility::double precision * sqrt(1 / 365.25) * private.normal(20240101, s.symbol || ':d:' || d.i) as r
   from public.stocks s
+  join seed_fresh_symbols using (symbol)
   cross join generate_series(1, 365) as d (i)
 ), walk as (
   select symbol, reference, sigma, average_volume, i, r,
@@ -113,6 +119,7 @@ with minutes as (
     s.volatility::double precision * sqrt(60 / 31557600.0)
       * private.normal(20240101, s.symbol || ':m:' || m.i) as r
   from public.stocks s
+  join seed_fresh_symbols using (symbol)
   cross join minutes mm
   cross join generate_series(1, (select n from minutes)) as m (i)
 ), walk as (
@@ -144,7 +151,10 @@ from (
     (array_agg(c.close order by c.bucket desc))[1] as close,
     max(c.high) as high, min(c.low) as low, sum(c.volume)::bigint as volume
   from public.price_candles c
+  join seed_fresh_symbols using (symbol)
   where c."interval" = '1m' and c.bucket >= date_trunc('day', now(), 'UTC')
   group by c.symbol
 ) today
-where s.symbol = today.symbol and s.volume = 0;
+where s.symbol = today.symbol;
+
+drop table seed_fresh_symbols;
