@@ -12,11 +12,13 @@ const MAX_BODY_BYTES = 1024 * 1024
  * Realtime's REST side: `POST /api/broadcast` `{messages:[{topic, event, payload, private}]}`
  * (realtime-js's fallback when a channel is not joined) and
  * `POST /api/broadcast/:topic/events/:event` (httpSend, JSON or raw bytes). Both → 202.
+ * `GET /api/ping` answers health checks.
  */
 export function createHttpApi(hub: Hub, jwtSecret: string, db: Db): Handler {
   return async (request) => {
     const url = new URL(request.url)
     const path = url.pathname.replace(/^.*?\/realtime\/v1/, '').replace(/\/+$/, '')
+    if (path === '/api/ping' && request.method === 'GET') return json({ message: 'Success' })
     const single = /^\/api\/broadcast\/([^/]+)\/events\/([^/]+)$/.exec(path)
     if (path !== '/api/broadcast' && !single) return json({ message: 'Not Found' }, 404)
     if (request.method !== 'POST') return json({ message: 'Method Not Allowed' }, 405)

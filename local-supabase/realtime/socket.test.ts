@@ -272,6 +272,11 @@ describe('broadcast', () => {
       body: '{"messages": "nope"}',
     })
     expect(invalid.status).toBe(422)
+
+    const ping = await fetch(`${server.url}/realtime/v1/api/ping`)
+    expect(ping.status).toBe(200)
+    expect(await ping.json()).toEqual({ message: 'Success' })
+    expect((await fetch(`${server.url}/realtime/v1/api/nope`)).status).toBe(404)
   })
 
   it('serves vsn 1.0.0 clients with text frames', async () => {
