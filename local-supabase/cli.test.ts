@@ -46,6 +46,7 @@ describe('npm run supabase:local', () => {
   it('starts, prints URL, keys and "ready", serves supabase-js, and exits 0 on SIGINT', async () => {
     const port = await freePort()
     const dataDir = join(mkdtempSync(join(tmpdir(), 'cli-test-')), 'data')
+    // Persisted to a directory of its own (never the developer's .local-supabase/data).
     const cli = startCli({ LOCAL_SUPABASE_PORT: String(port), LOCAL_SUPABASE_DATA_DIR: dataDir }, [
       '--reset',
     ])
@@ -84,9 +85,9 @@ describe('npm run supabase:local', () => {
     }
   })
 
-  it('rejects a malformed port setting by name', async () => {
+  it('rejects a malformed port setting by name, in one line', async () => {
     const cli = startCli({ LOCAL_SUPABASE_PORT: 'abc' })
     expect(await cli.exited).toBe(1)
-    expect(cli.output.stderr).toContain('LOCAL_SUPABASE_PORT')
+    expect(cli.output.stderr.trim()).toBe('LOCAL_SUPABASE_PORT must be a port number, got "abc"')
   })
 })

@@ -1,5 +1,6 @@
 import { createServer, loadEnv, type ViteDevServer } from 'vite'
-import { ANON_KEY, DEFAULT_PORT } from '../local-supabase/config.ts'
+import { ANON_KEY } from '../local-supabase/config.ts'
+import { stackEnv } from '../local-supabase/stack-env.ts'
 import { PortInUseError, startStack, type RunningStack } from '../local-supabase/stack.ts'
 
 /**
@@ -14,15 +15,9 @@ async function main(): Promise<void> {
 
   if (!env.VITE_SUPABASE_URL) {
     const started = performance.now()
-    stack = await startStack({
-      port: Number(process.env.LOCAL_SUPABASE_PORT || DEFAULT_PORT),
-      databaseUrl: process.env.DATABASE_URL || undefined,
-      dataDir: process.env.LOCAL_SUPABASE_DATA_DIR || undefined,
-      tickMs: Number(process.env.MARKET_TICK_MS ?? 1000),
-      siteUrl: process.env.SITE_URL || 'http://127.0.0.1:5173',
-      additionalRedirectUrls: (process.env.ADDITIONAL_REDIRECT_URLS ?? '').split(','),
-      log: (line) => console.log(`[supabase] ${line}`),
-    })
+    const stackConfig = stackEnv()
+    console.log(`[supabase] Starting local Supabase (${stackConfig.describe})...`)
+    stack = await startStack({ ...stackConfig, log: (line) => console.log(`[supabase] ${line}`) })
     // Vite reads VITE_* from process.env ahead of .env files, so the app sees the local stack.
     process.env.VITE_SUPABASE_URL = stack.url
     process.env.VITE_SUPABASE_ANON_KEY = ANON_KEY
@@ -63,7 +58,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const expected = ['MigrationError', 'DataDirInUseError']
+  const expected = ['ConfigError', 'MigrationError', 'DataDirInUseError']
   if (
     error instanceof PortInUseError ||
     (error instanceof Error && expected.includes(error.name))

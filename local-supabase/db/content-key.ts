@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-const BOOTSTRAP_SQL = new URL('./bootstrap.sql', import.meta.url)
-const PGLITE_PACKAGE = new URL(
+// Paths from import.meta.dirname, not `new URL(..., import.meta.url)`: Vite rewrites that
+// pattern into asset URLs when this code is loaded by a jsdom test.
+const BOOTSTRAP_SQL = join(import.meta.dirname, 'bootstrap.sql')
+const PGLITE_PACKAGE = join(
+  import.meta.dirname,
   '../../node_modules/@electric-sql/pglite/package.json',
-  import.meta.url,
 )
 
 /**

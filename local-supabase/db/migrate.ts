@@ -3,7 +3,8 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Db, PgErrorFields } from './types.ts'
 
-const BOOTSTRAP_SQL = new URL('./bootstrap.sql', import.meta.url)
+// Not `new URL(..., import.meta.url)`: Vite rewrites that into an asset URL under jsdom.
+const BOOTSTRAP_SQL = join(import.meta.dirname, 'bootstrap.sql')
 
 /** The Supabase CLI's own bookkeeping tables, so `supabase db push` and this agree. */
 const HISTORY_SQL = `

@@ -6,7 +6,7 @@ import { prepareDatabase } from './migrate.ts'
 import { pgliteDb } from './pglite.ts'
 import type { Db } from './types.ts'
 
-const CACHE_DIR = new URL('../../node_modules/.cache/local-supabase/', import.meta.url).pathname
+const CACHE_DIR = join(import.meta.dirname, '../../node_modules/.cache/local-supabase')
 
 /**
  * Every test file wants a fresh database with bootstrap, migrations and seed applied;
