@@ -1,0 +1,75 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { createClient } from '@supabase/supabase-js'
+import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
+
+let app: AppAgainstStack
+
+beforeAll(async () => {
+  app = await startAppAgainstStack()
+})
+
+afterAll(async () => {
+  await app?.stop()
+})
+
+/** Another trader, on their own client, who opted in with a given name. */
+async function otherTrader(name: string, buy?: { symbol: string; quantity: number }) {
+  const client = createClient(app.stack.url, app.stack.anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false, storageKey: `other-${name}` },
+  })
+  const { data, error } = await client.auth.signInAnonymously()
+  expect(error).toBeNull()
+  await client
+    .from('profiles')
+    .update({ display_name: name, show_on_leaderboard: true })
+    .eq('id', data.user!.id)
+    .throwOnError()
+  if (buy) {
+    await client
+      .rpc('place_order', { p_symbol: buy.symbol, p_side: 'buy', p_quantity: buy.quantity })
+      .throwOnError()
+  }
+}
+
+describe('leaderboard page against the local stack', () => {
+  it('ranks opted-in traders by return, highlights me and explains the opt-in', async () => {
+    await app.setPrice('NVDA', 100)
+    await otherTrader('Grace', { symbol: 'NVDA', quantity: 100 })
+    await otherTrader('Linus')
+    const userId = await app.signInAsGuest()
+    await app.supabase
+      .from('profiles')
+      .update({ display_name: 'Ada', show_on_leaderboard: true })
+      .eq('id', userId)
+      .throwOnError()
+    // Grace's NVDA gains 10 %: +$1,000 on $100,000.
+    await app.setPrice('NVDA', 110)
+
+    app.renderApp('/leaderboard')
+    expect(await screen.findByText(/Only traders who opted in are listed/)).toBeInTheDocument()
+    expect(await screen.findByText('Ada', { selector: 'p span' })).toBeInTheDocument()
+
+    const table = await screen.findByRole('table', { name: 'Leaderboard by total return' })
+    const rows = within(table).getAllByRole('row').slice(1)
+    // Linus and I tie at 0 %; the earlier member ranks first.
+    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
+      'Grace',
+      'Linus',
+      'AdaYou',
+    ])
+    expect(rows[0]).toHaveTextContent('+1.00%')
+    expect(rows[2]).toHaveAttribute('aria-current', 'true')
+    expect(rows[1]).not.toHaveAttribute('aria-current')
+
+    // Leaving the leaderboard removes me from it on the next refresh.
+    await app.supabase
+      .from('profiles')
+      .update({ show_on_leaderboard: false })
+      .eq('id', userId)
+      .throwOnError()
+    await waitFor(
+      () => expect(within(table).queryByRole('rowheader', { name: /Ada/ })).not.toBeInTheDocument(),
+      { timeout: 20_000 },
+    )
+  })
+})
