@@ -2,7 +2,7 @@ import { request as httpRequest, type Server } from 'node:http'
 import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import { json, type Handler } from './handler.ts'
 import { createStackServer, type StackRoutes } from './server.ts'
-import { PortInUseError, startStack } from './stack.ts'
+import { PortInUseError, redirectOrigins, startStack } from './stack.ts'
 
 /** Echoes what a handler receives, so the tests see exactly what the server hands over. */
 const echo: Handler = async (request) =>
@@ -188,5 +188,22 @@ describe('startStack', () => {
     } finally {
       blocker.close()
     }
+  })
+
+  it('allows redirects to the Vite origins, SITE_URL and ADDITIONAL_REDIRECT_URLS origins', () => {
+    expect(
+      redirectOrigins('https://stocktrade.example/app', [
+        'http://10.0.0.5:5173/auth/callback',
+        ' ',
+        'not a url',
+      ]),
+    ).toEqual([
+      'http://127.0.0.1:5173',
+      'http://localhost:5173',
+      'http://127.0.0.1:4173',
+      'http://localhost:4173',
+      'https://stocktrade.example',
+      'http://10.0.0.5:5173',
+    ])
   })
 })
