@@ -95,8 +95,7 @@ export class Connection {
       await this.handle(decodeText(data.toString('utf8'), this.vsn))
     } catch (error) {
       if (!(error instanceof FrameError)) throw error
-      // Malformed input is dropped; the socket stays usable (Phoenix would kill it).
-      this.ctx.log(`realtime: ignored malformed frame: ${error.message}`)
+      // Malformed input is dropped quietly; the socket stays usable (Phoenix would kill it).
     }
   }
 

@@ -32,6 +32,11 @@ create policy "Anyone can read quotes" on public.quotes for select to anon, auth
 alter publication supabase_realtime add table public.quotes;
 
 create table public.unpublished (id int primary key);
+
+create table public.boards (id int primary key, title text not null);
+alter table public.boards replica identity full;
+create table public.tags (id int primary key, label text not null);
+alter publication supabase_realtime add table public.boards, public.tags;
 `
 
 type Note = { id: number; owner: string; body: string; amount: number; tags: string[] }
@@ -254,6 +259,28 @@ describe('postgres_changes', () => {
     expect(deletes[0]).toMatchObject({ eventType: 'DELETE', new: {}, old: { symbol: 'AAPL' } })
   })
 
+  it('sends the whole old row only for REPLICA IDENTITY FULL tables without RLS', async () => {
+    const olds: Array<[string, Record<string, unknown>]> = []
+    const channel = server
+      .client({ token: await userToken(USER_A) })
+      .channel('identity')
+      .on('postgres_changes', { event: 'UPDATE', schema: 'public' }, (p) =>
+        olds.push([p.table, p.old]),
+      )
+    expect((await subscribe(channel)).status).toBe('SUBSCRIBED')
+    await server.db.exec(`
+      insert into public.boards values (1, 'before');
+      insert into public.tags values (1, 'before');
+      update public.boards set title = 'after';
+      update public.tags set label = 'after';
+    `)
+    await waitFor(() => olds.length === 2)
+    expect(Object.fromEntries(olds)).toEqual({
+      boards: { id: 1, title: 'before' },
+      tags: { id: 1 },
+    })
+  })
+
   it('installs capture idempotently and only on published tables', async () => {
     await server.realtime.installChangeCapture()
     await server.realtime.installChangeCapture()
@@ -261,7 +288,7 @@ describe('postgres_changes', () => {
       `select c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid
         where t.tgname = 'local_realtime_capture' order by 1`,
     )
-    expect(rows.map((r) => r.relname)).toEqual(['notes', 'quotes'])
+    expect(rows.map((r) => r.relname)).toEqual(['boards', 'notes', 'quotes', 'tags'])
   })
 })
 

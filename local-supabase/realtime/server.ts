@@ -37,7 +37,6 @@ const VERSIONS = new Set<string>(['1.0.0', '2.0.0'])
 export function createRealtime(opts: StackOptions, tuning: RealtimeTuning = {}): Realtime {
   const idleTimeoutMs = tuning.idleTimeoutMs ?? 60_000
   const log = tuning.log ?? ((line: string) => console.warn(line))
-  const quiet = () => {}
   const hub = new Hub()
   const presence = new PresenceTracker(hub)
   const catalog = createCatalog(opts.db)
@@ -47,7 +46,7 @@ export function createRealtime(opts: StackOptions, tuning: RealtimeTuning = {}):
     maxPayload: tuning.maxFrameBytes ?? 1024 * 1024,
     perMessageDeflate: false,
   })
-  const context = { db: opts.db, hub, presence, catalog, jwtSecret: opts.jwtSecret, log: quiet }
+  const context = { db: opts.db, hub, presence, catalog, jwtSecret: opts.jwtSecret, log }
 
   const unlistens: Array<Promise<() => Promise<void>>> = []
   const track = (listening: Promise<() => Promise<void>>) => {
