@@ -51,6 +51,25 @@ describe('select', () => {
     })
   })
 
+  it('selects, filters and orders by computed fields (functions of the row type)', async () => {
+    const { data, error } = await f.anon
+      .from('books')
+      .select('id, label')
+      .like('label', '*(?)')
+      .order('label')
+    expect(error).toBeNull()
+    expect(data).toEqual([{ id: 4, label: "His Master's Voice (?)" }])
+    const written = await f.service
+      .from('books')
+      .insert({ title: 'Computed', price: 1 })
+      .select('label')
+      .single()
+      .rollback()
+    expect(written.data).toEqual({ label: 'Computed (1.00)' })
+    const viaRpc = await f.anon.rpc('books_by', { author: 2 }).select('label').order('id')
+    expect(viaRpc.data).toEqual([{ label: 'Solaris (9.99)' }, { label: "His Master's Voice (?)" }])
+  })
+
   it('reads views', async () => {
     const { data } = await f.anon.from('book_titles').select('title').eq('id', 2)
     expect(data).toEqual([{ title: 'Solaris' }])

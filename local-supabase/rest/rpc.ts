@@ -5,7 +5,7 @@ import { planRead, runStatement, type Plan, type RenderOptions } from './plan.ts
 import type { JsonBody } from './request.ts'
 import { closest } from './suggest.ts'
 import { EXPOSED_SCHEMA, type PgFunction, type SchemaCache } from './schema-cache.ts'
-import { SqlBuilder, type Source } from './sql-builder.ts'
+import { rowsOf, SqlBuilder, type Source } from './sql-builder.ts'
 
 /** `text`: the JSON handed to Postgres (for POST, the request body itself). */
 export type RpcCall =
@@ -137,6 +137,7 @@ export function planRpc(
     columnsByName: new Map(columns.map((column) => [column.name, column])),
     from: (alias) => `_src as ${alias}`,
     embeddable: relation !== undefined,
+    rowOf: relation ? rowsOf(relation) : undefined,
   }
   if (!fn.returnsSet) {
     // One value (scalar) or one row (composite): never an array.

@@ -47,6 +47,8 @@ export interface PgFunction {
     /** `relation`: the exposed table/view whose row type this is, so results can embed. */
     | { kind: 'row'; columns: Column[]; relation?: string }
   volatility: 'immutable' | 'stable' | 'volatile'
+  /** Set when the only parameter is a table's row type: a computed field of that table. */
+  computedFieldOf?: string
 }
 
 export interface SchemaCache {
@@ -55,6 +57,8 @@ export interface SchemaCache {
   functions: Map<string, PgFunction[]>
   /** Type names the catalog knows, so `::cast` in a select can be checked. */
   typeNames: Set<string>
+  /** Computed fields: scalar functions of one table row, per table. */
+  computed: Map<string, Map<string, PgFunction>>
 }
 
 const RELATIONS_SQL = `
@@ -108,7 +112,10 @@ select p.proname as name, p.proretset as "returnsSet", p.provolatile as volatili
     from pg_attribute a where a.attrelid = rt.typrelid and a.attnum > 0 and not a.attisdropped
   ), '[]')::text as "returnColumns",
   (select rc.relname from pg_class rc join pg_namespace rn on rn.oid = rc.relnamespace
-    where rc.oid = rt.typrelid and rn.nspname = $1 and rc.relkind in ('r', 'p', 'v', 'm', 'f')) as "returnRelation"
+    where rc.oid = rt.typrelid and rn.nspname = $1 and rc.relkind in ('r', 'p', 'v', 'm', 'f')) as "returnRelation",
+  (select ac.relname from pg_type at join pg_class ac on ac.oid = at.typrelid
+    join pg_namespace an on an.oid = ac.relnamespace
+    where p.pronargs = 1 and at.oid = p.proargtypes[0] and an.nspname = $1) as "rowArgRelation"
 from pg_proc p join pg_namespace n on n.oid = p.pronamespace join pg_type rt on rt.oid = p.prorettype
 where n.nspname = $1 and p.prokind = 'f' and rt.typname not in ('trigger', 'event_trigger')
 order by p.oid`
@@ -125,6 +132,7 @@ interface RawFunction {
   returnType: string
   returnColumns: string
   returnRelation: string | null
+  rowArgRelation: string | null
 }
 
 export async function loadSchemaCache(db: Queryable): Promise<SchemaCache> {
@@ -173,10 +181,18 @@ export async function loadSchemaCache(db: Queryable): Promise<SchemaCache> {
      where n.nspname in ('pg_catalog', $1) and t.typname !~ '^_' and t.typtype <> 'p'`,
     [EXPOSED_SCHEMA],
   )
+  const computed = new Map<string, Map<string, PgFunction>>()
+  for (const fn of [...functions.values()].flat()) {
+    if (!fn.computedFieldOf || fn.returnsSet || fn.returns.kind !== 'scalar') continue
+    const fields = computed.get(fn.computedFieldOf) ?? new Map<string, PgFunction>()
+    fields.set(fn.name, fn)
+    computed.set(fn.computedFieldOf, fields)
+  }
   return {
     relations,
     foreignKeys,
     functions,
+    computed,
     typeNames: new Set(types.rows.map((row) => row.typname)),
   }
 }
@@ -207,5 +223,6 @@ function toFunction(raw: RawFunction): PgFunction {
   } else returns = { kind: 'scalar', type: raw.returnType }
 
   const volatility = ({ i: 'immutable', s: 'stable', v: 'volatile' } as const)[raw.volatility]
-  return { name: raw.name, args, returnsSet: raw.returnsSet, returns, volatility }
+  const computedFieldOf = raw.rowArgRelation ?? undefined
+  return { name: raw.name, args, returnsSet: raw.returnsSet, returns, volatility, computedFieldOf }
 }

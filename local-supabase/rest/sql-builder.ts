@@ -15,6 +15,8 @@ export interface Source {
   /** The FROM item, aliased. */
   from(alias: string): string
   embeddable: boolean
+  /** The table whose computed fields apply, and how to pass a row of this source to them. */
+  rowOf?: { table: string; row(alias: string): string }
 }
 
 export function relationSource(relation: Relation): Source {
@@ -24,7 +26,14 @@ export function relationSource(relation: Relation): Source {
     columnsByName: relation.columnsByName,
     from: (alias) => `${q(EXPOSED_SCHEMA)}.${q(relation.name)} as ${alias}`,
     embeddable: true,
+    rowOf: { table: relation.name, row: (alias) => alias },
   }
+}
+
+/** A source whose rows have `relation`'s columns but not its type (a CTE over it). */
+export function rowsOf(relation: Relation): Source['rowOf'] {
+  const type = `${q(EXPOSED_SCHEMA)}.${q(relation.name)}`
+  return { table: relation.name, row: (alias) => `${alias}::${type}` }
 }
 
 /** Types `::cast` may name as SQL keywords rather than `pg_type` names. */
@@ -97,9 +106,15 @@ export class SqlBuilder {
   }
 
   field(source: Source, alias: string, field: Field): { sql: string; type: string } {
-    const column = source.columnsByName.get(field.name)
-    if (!column) throw undefinedColumn(source.name, field.name)
+    let column = source.columnsByName.get(field.name)
     let sql = `${alias}.${q(field.name)}`
+    const computed = source.rowOf && this.cache.computed.get(source.rowOf.table)?.get(field.name)
+    if (!column && computed && source.rowOf && computed.returns.kind === 'scalar') {
+      // A computed field: `fn(row)`, as PostgREST calls functions of a table's row type.
+      sql = `${q(EXPOSED_SCHEMA)}.${q(computed.name)}(${source.rowOf.row(alias)})`
+      column = { name: field.name, type: computed.returns.type, nullable: true, hasDefault: false }
+    }
+    if (!column) throw undefinedColumn(source.name, field.name)
     for (const step of field.path) {
       const key = /^-?\d{1,9}$/.test(step.key) ? step.key : `${this.param(step.key)}::text`
       sql = `${sql}${step.arrow}${key}`

@@ -5,7 +5,7 @@ import { planRead, type Outcome, type Plan, type RenderOptions } from './plan.ts
 import type { Preferences } from './prefer.ts'
 import type { JsonBody } from './request.ts'
 import { EXPOSED_SCHEMA, type Relation, type SchemaCache } from './schema-cache.ts'
-import { SqlBuilder, type Source } from './sql-builder.ts'
+import { rowsOf, SqlBuilder, type Source } from './sql-builder.ts'
 
 type Row = Record<string, unknown>
 
@@ -29,6 +29,7 @@ function writtenSource(relation: Relation): Source {
     columnsByName: relation.columnsByName,
     from: (alias) => `_w as ${alias}`,
     embeddable: true,
+    rowOf: rowsOf(relation),
   }
 }
 
