@@ -103,6 +103,7 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
 /** All LISTENs share one dedicated connection, opened on first use. */
 function createListeners(databaseUrl: string) {
   const handlers = new Map<string, Set<(payload: string) => void>>()
+  const listening = new Map<string, Promise<unknown>>()
   let client: Promise<pg.Client> | null = null
 
   function connect(): Promise<pg.Client> {
@@ -125,13 +126,16 @@ function createListeners(databaseUrl: string) {
       if (!set) {
         set = new Set()
         handlers.set(channel, set)
-        await c.query(`listen ${quoteIdent(channel)}`)
+        listening.set(channel, c.query(`listen ${quoteIdent(channel)}`))
       }
       set.add(onPayload)
+      // A second subscriber to the channel must not return before the LISTEN is in force.
+      await listening.get(channel)
       return async () => {
         const current = handlers.get(channel)
         if (!current?.delete(onPayload) || current.size > 0) return
         handlers.delete(channel)
+        listening.delete(channel)
         await c.query(`unlisten ${quoteIdent(channel)}`).catch(() => {})
       }
     },
@@ -140,6 +144,7 @@ function createListeners(databaseUrl: string) {
       const c = await client
       client = null
       handlers.clear()
+      listening.clear()
       await c.end().catch(() => {})
     },
   }
