@@ -102,23 +102,25 @@ export function planRpc(
   render: RenderOptions,
 ): Plan & { isVoid: boolean } {
   const { fn } = call
+  const { returns } = fn
   const builder = new SqlBuilder(cache, parsed.levels)
   const callee = `${q(EXPOSED_SCHEMA)}.${q(fn.name)}`
+  // A scalar result's column is named after the function, as PostgREST names it.
+  const scalarName = q(fn.name)
+  const result = returns.kind === 'scalar' ? `_f(${scalarName})` : '_f'
   let from: string
   if ('single' in call) {
-    from = `${callee}(${builder.param(call.text)}::${fn.args[0].type}) as _f`
+    from = `${callee}(${builder.param(call.text)}::${fn.args[0].type}) as ${result}`
   } else {
     const given = fn.args.filter((arg) => arg.name in call.args)
-    if (given.length === 0) from = `${callee}() as _f`
+    if (given.length === 0) from = `${callee}() as ${result}`
     else {
       const record = given.map((arg) => `${q(arg.name)} ${arg.type}`).join(', ')
       const passed = given.map((arg) => `${q(arg.name)} => _a.${q(arg.name)}`).join(', ')
-      from = `json_to_record(${builder.param(call.text)}::json) as _a(${record}) cross join lateral ${callee}(${passed}) as _f`
+      const args = `json_to_record(${builder.param(call.text)}::json) as _a(${record})`
+      from = `${args} cross join lateral ${callee}(${passed}) as ${result}`
     }
   }
-  const returns = fn.returns
-  const scalarName = q(fn.name)
-  if (returns.kind === 'scalar') from = from.replace(/ as _f$/, ` as _f(${scalarName})`)
   const ctes = [`_src as (select _f.* from ${from})`]
 
   if (returns.kind === 'void') {
@@ -139,18 +141,11 @@ export function planRpc(
     embeddable: relation !== undefined,
     rowOf: relation ? rowsOf(relation) : undefined,
   }
-  if (!fn.returnsSet) {
-    // One value (scalar) or one row (composite): never an array.
-    const mode = render.mode === 'none' ? 'none' : render.mode === 'csv' ? 'csv' : 'object'
-    const scalarColumn = returns.kind === 'scalar' ? scalarName : undefined
-    return {
-      isVoid: false,
-      ...planRead(cache, source, parsed, { ...render, mode }, { ctes, builder, scalarColumn }),
-    }
-  }
+  // One value (scalar) or one row (composite) is never wrapped in an array.
+  const mode = fn.returnsSet || render.mode !== 'array' ? render.mode : 'object'
   const scalarColumn = returns.kind === 'scalar' ? scalarName : undefined
   return {
     isVoid: false,
-    ...planRead(cache, source, parsed, render, { ctes, builder, scalarColumn }),
+    ...planRead(cache, source, parsed, { ...render, mode }, { ctes, builder, scalarColumn }),
   }
 }

@@ -1,8 +1,9 @@
 import { quoteIdent as q } from '../db/types.ts'
 import { parseError, RestError, undefinedColumn } from './errors.ts'
-import { FTS_FUNCTIONS, SIMPLE_OPERATORS, type Condition, type Predicate } from './parse-filter.ts'
+import type { Condition } from './parse-filter.ts'
 import { levelKey, type Level } from './parse-query.ts'
 import type { SelectItem } from './parse-select.ts'
+import { predicateSql } from './predicates.ts'
 import { findRelationship, isToOne, type Relationship } from './relationships.ts'
 import type { Field } from './scanner.ts'
 import { EXPOSED_SCHEMA, type Column, type Relation, type SchemaCache } from './schema-cache.ts'
@@ -288,43 +289,8 @@ export class SqlBuilder {
       return wantsMissing ? `not ${exists}` : exists
     }
     const target = this.field(source, alias, field)
-    const sql = this.predicate(target.sql, target.type, predicate)
+    const sql = predicateSql(target.sql, target.type, predicate, (value) => this.param(value))
     return condition.negate ? `not (${sql})` : sql
-  }
-
-  private predicate(expr: string, type: string, predicate: Predicate): string {
-    switch (predicate.op) {
-      case 'in':
-        if (predicate.values.length === 0) return 'false'
-        return `${expr} in (${predicate.values.map((value) => this.param(value)).join(', ')})`
-      case 'is': {
-        const words: Record<string, string> = {
-          null: 'null',
-          not_null: 'not null',
-          true: 'true',
-          false: 'false',
-          unknown: 'unknown',
-        }
-        return `${expr} is ${words[predicate.value]}`
-      }
-      case 'fts':
-      case 'plfts':
-      case 'phfts':
-      case 'wfts': {
-        const config = predicate.config ? `${this.param(predicate.config)}::regconfig, ` : ''
-        const vector = type === 'tsvector' ? expr : `to_tsvector(${config}${expr})`
-        return `${vector} @@ ${FTS_FUNCTIONS[predicate.op]}(${config}${this.param(predicate.value)})`
-      }
-      default: {
-        const op = SIMPLE_OPERATORS[predicate.op]
-        const pattern = predicate.op === 'like' || predicate.op === 'ilike'
-        const value = pattern ? predicate.value.replaceAll('*', '%') : predicate.value
-        if (predicate.quantifier) {
-          return `${expr} ${op} ${predicate.quantifier}(${this.param(value)})`
-        }
-        return `${expr} ${op} ${this.param(value)}`
-      }
-    }
   }
 
   orderBy(source: Source, alias: string, path: string[], items: SelectItem[]): string {
