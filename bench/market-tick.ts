@@ -31,7 +31,14 @@ export async function run(): Promise<BenchResult[]> {
     cluster = await startPostgresCluster({ database: 'template_stocktrade' })
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    return [{ name: 'market_tick p95', value: 0, unit: 'ms', note: `skipped: PostgreSQL 15 not available (${reason})` }]
+    return [
+      {
+        name: 'market_tick p95',
+        value: 0,
+        unit: 'ms',
+        note: `skipped: PostgreSQL 15 not available (${reason})`,
+      },
+    ]
   }
   try {
     const results: BenchResult[] = []
@@ -62,7 +69,11 @@ async function freshDatabase(adminUrl: string, name: string): Promise<string> {
   return url.toString()
 }
 
-async function measure(url: string, stocks: number, resting: number): Promise<{ p50: number; p95: number }> {
+async function measure(
+  url: string,
+  stocks: number,
+  resting: number,
+): Promise<{ p50: number; p95: number }> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
@@ -117,7 +128,8 @@ async function measure(url: string, stocks: number, resting: number): Promise<{ 
         [new Date(start + tick * 1000).toISOString()],
       )
       times.push(performance.now() - started)
-      if (rows[0].summary.filled < TRIGGERED_PER_TICK) throw new Error(`tick ${tick} filled ${rows[0].summary.filled}`)
+      if (rows[0].summary.filled < TRIGGERED_PER_TICK)
+        throw new Error(`tick ${tick} filled ${rows[0].summary.filled}`)
     }
     times.sort((a, b) => a - b)
     return { p50: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)] }

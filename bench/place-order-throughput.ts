@@ -48,7 +48,12 @@ async function measure(): Promise<BenchResult[]> {
     const tps = mean(trades.map((trade) => trade.tps))
     const latency = mean(trades.map((trade) => trade.latency)).toFixed(2)
     return [
-      { name: 'place_order TPS (8 clients, market buy/sell)', value: tps, unit: 'tx/s', note: `average latency ${latency} ms` },
+      {
+        name: 'place_order TPS (8 clients, market buy/sell)',
+        value: tps,
+        unit: 'tx/s',
+        note: `average latency ${latency} ms`,
+      },
       { name: 'pgbench TPC-B TPS (8 clients, same cluster)', value: pgbenchTps, unit: 'tx/s' },
       { name: 'place_order / pgbench', value: tps / pgbenchTps, unit: '×', note: 'goal ≥ 0.8' },
     ]
@@ -62,7 +67,14 @@ export async function run(): Promise<BenchResult[]> {
     return await measure()
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    return [{ name: 'place_order / pgbench', value: 0, unit: '×', note: `skipped: PostgreSQL 15 not available (${reason})` }]
+    return [
+      {
+        name: 'place_order / pgbench',
+        value: 0,
+        unit: '×',
+        note: `skipped: PostgreSQL 15 not available (${reason})`,
+      },
+    ]
   }
 }
 
@@ -77,14 +89,31 @@ function connection(url: string): string[] {
 
 async function initPgbench(adminUrl: string): Promise<void> {
   await createDatabase(adminUrl, 'pgbench')
-  await exec(join(PG_BIN, 'pgbench'), ['-i', '-q', '-s', String(CLIENTS), ...connection(adminUrl), 'pgbench'])
+  await exec(join(PG_BIN, 'pgbench'), [
+    '-i',
+    '-q',
+    '-s',
+    String(CLIENTS),
+    ...connection(adminUrl),
+    'pgbench',
+  ])
 }
 
 async function pgbenchTpcb(adminUrl: string): Promise<number> {
   const { stdout } = await exec(join(PG_BIN, 'pgbench'), [
-    '-c', String(CLIENTS), '-j', String(CLIENTS), '-T', String(SECONDS), '-n', ...connection(adminUrl), 'pgbench',
+    '-c',
+    String(CLIENTS),
+    '-j',
+    String(CLIENTS),
+    '-T',
+    String(SECONDS),
+    '-n',
+    ...connection(adminUrl),
+    'pgbench',
   ])
-  const match = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout) ?? /tps = ([\d.]+)/.exec(stdout)
+  const match =
+    /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout) ??
+    /tps = ([\d.]+)/.exec(stdout)
   if (!match) throw new Error(`unexpected pgbench output: ${stdout}`)
   return Number(match[1])
 }
@@ -129,8 +158,17 @@ async function placeOrderTps(url: string): Promise<{ tps: number; latency: numbe
   writeFileSync(script, SCRIPT)
   try {
     const { stdout } = await exec(join(PG_BIN, 'pgbench'), [
-      '-c', String(CLIENTS), '-j', String(CLIENTS), '-T', String(SECONDS), '-n', '-f', script,
-      ...connection(url), new URL(url).pathname.slice(1),
+      '-c',
+      String(CLIENTS),
+      '-j',
+      String(CLIENTS),
+      '-T',
+      String(SECONDS),
+      '-n',
+      '-f',
+      script,
+      ...connection(url),
+      new URL(url).pathname.slice(1),
     ])
     return { tps: parseTps(stdout), latency: parseLatency(stdout) }
   } finally {
@@ -139,7 +177,9 @@ async function placeOrderTps(url: string): Promise<{ tps: number; latency: numbe
 }
 
 function parseTps(stdout: string): number {
-  const match = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout) ?? /tps = ([\d.]+)/.exec(stdout)
+  const match =
+    /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout) ??
+    /tps = ([\d.]+)/.exec(stdout)
   if (!match) throw new Error(`unexpected pgbench output: ${stdout}`)
   return Number(match[1])
 }

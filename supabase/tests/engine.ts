@@ -3,7 +3,10 @@ import type { PGlite, Transaction } from '@electric-sql/pglite'
 type Queryable = PGlite | Transaction
 
 /** Creates an auth user (the profile trigger does the rest) and returns its id. */
-export async function createUser(db: Queryable, meta: Record<string, unknown> = {}): Promise<string> {
+export async function createUser(
+  db: Queryable,
+  meta: Record<string, unknown> = {},
+): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `insert into auth.users (id, email, raw_user_meta_data)
      values (gen_random_uuid(), 'u-' || gen_random_uuid() || '@example.test', $1) returning id`,
@@ -23,18 +26,23 @@ export async function asUser<Row = Record<string, unknown>>(
   params: unknown[] = [],
 ): Promise<Row[]> {
   const role = userId ? 'authenticated' : 'anon'
-  await tx.query(`select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`, [
-    role,
-    JSON.stringify(userId ? { sub: userId, role } : { role }),
-  ])
+  await tx.query(
+    `select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)`,
+    [role, JSON.stringify(userId ? { sub: userId, role } : { role })],
+  )
   // on error the transaction (or savepoint) is aborted and rolls back the settings anyway
   const { rows } = await tx.query<Row>(sql, params)
-  await tx.query(`select set_config('role', 'none', true), set_config('request.jwt.claims', '', true)`)
+  await tx.query(
+    `select set_config('role', 'none', true), set_config('request.jwt.claims', '', true)`,
+  )
   return rows
 }
 
 /** Runs `fn` in a transaction that is always rolled back, so tests share one seeded database. */
-export async function rolledBack(db: PGlite, fn: (tx: Transaction) => Promise<void>): Promise<void> {
+export async function rolledBack(
+  db: PGlite,
+  fn: (tx: Transaction) => Promise<void>,
+): Promise<void> {
   await db
     .transaction(async (tx) => {
       await fn(tx)

@@ -33,8 +33,14 @@ const factor = fc.double({ min: 0.7, max: 1.3, noNaN: true })
 const place = fc.record({
   kind: fc.constant('place' as const),
   user,
-  symbol: fc.oneof({ weight: 20, arbitrary: symbol.map((i) => SYMBOLS[i] as string) }, { weight: 1, arbitrary: fc.constant('NOPE') }),
-  side: fc.oneof({ weight: 20, arbitrary: fc.constantFrom('buy', 'sell') }, { weight: 1, arbitrary: fc.constant('hold') }),
+  symbol: fc.oneof(
+    { weight: 20, arbitrary: symbol.map((i) => SYMBOLS[i] as string) },
+    { weight: 1, arbitrary: fc.constant('NOPE') },
+  ),
+  side: fc.oneof(
+    { weight: 20, arbitrary: fc.constantFrom('buy', 'sell') },
+    { weight: 1, arbitrary: fc.constant('hold') },
+  ),
   type: fc.oneof(
     { weight: 20, arbitrary: fc.constantFrom('market', 'limit', 'stop', 'stop_limit') },
     { weight: 1, arbitrary: fc.constant('trailing') },
@@ -48,18 +54,23 @@ const place = fc.record({
   notional: fc.double({ min: 0.5, max: 60000, noNaN: true }),
   limitFactor: factor,
   stopFactor: factor,
-  tif: fc.oneof({ weight: 20, arbitrary: fc.constantFrom('day', 'gtc') }, { weight: 1, arbitrary: fc.constant('ioc') }),
+  tif: fc.oneof(
+    { weight: 20, arbitrary: fc.constantFrom('day', 'gtc') },
+    { weight: 1, arbitrary: fc.constant('ioc') },
+  ),
   key: fc.option(fc.constantFrom(...KEYS), { freq: 2 }),
 })
 const op = fc.oneof(
   { weight: 8, arbitrary: place },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('cancel' as const), user, index: fc.nat(20) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('cancel' as const), user, index: fc.nat(20) }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('move' as const), symbol, factor }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('tick' as const) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reset' as const), user }) },
 )
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never
-
 
 async function runSequence(db: PGlite, ops: Op[]): Promise<void> {
   await rolledBack(db, async (tx) => {
@@ -67,10 +78,12 @@ async function runSequence(db: PGlite, ops: Op[]): Promise<void> {
     const prices = [...START_PRICES]
     const t0 = Date.parse('2031-01-06T12:00:00Z')
     let clock = 0
-    await tx.query(`update public.market_state set speed = 0, trading_day = '2031-01-06', last_tick_at = $1`, [
-      new Date(t0).toISOString(),
-    ])
-    for (const [i, s] of SYMBOLS.entries()) await tx.query('select public.set_stock_price($1, $2)', [s, prices[i]])
+    await tx.query(
+      `update public.market_state set speed = 0, trading_day = '2031-01-06', last_tick_at = $1`,
+      [new Date(t0).toISOString()],
+    )
+    for (const [i, s] of SYMBOLS.entries())
+      await tx.query('select public.set_stock_price($1, $2)', [s, prices[i]])
     const keyed = new Map<string, string>()
 
     for (const step of ops) {
@@ -112,11 +125,16 @@ async function runSequence(db: PGlite, ops: Op[]): Promise<void> {
         )
         const id = rows[0]?.id ?? '00000000-0000-4000-8000-00000000dead'
         expectRejectionOrSuccess(
-          await attempt(tx, () => asUser(tx, users[step.user], 'select * from public.cancel_order($1)', [id])),
+          await attempt(tx, () =>
+            asUser(tx, users[step.user], 'select * from public.cancel_order($1)', [id]),
+          ),
         )
       } else if (step.kind === 'move') {
         prices[step.symbol] = Math.max(0.5, Number((prices[step.symbol] * step.factor).toFixed(4)))
-        await tx.query('select public.set_stock_price($1, $2)', [SYMBOLS[step.symbol], prices[step.symbol]])
+        await tx.query('select public.set_stock_price($1, $2)', [
+          SYMBOLS[step.symbol],
+          prices[step.symbol],
+        ])
       } else if (step.kind === 'tick') {
         clock += 1
         await tick(tx, new Date(t0 + clock * 1000))
@@ -154,7 +172,9 @@ afterAll(async () => {
 describe('ledger invariants under random order sequences', () => {
   it('hold after every step of 200 sequences of 20 operations', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 20, maxLength: 20 }), (ops) => runSequence(db, ops)),
+      fc.asyncProperty(fc.array(op, { minLength: 20, maxLength: 20 }), (ops) =>
+        runSequence(db, ops),
+      ),
       { numRuns: 200 },
     )
   }, 600_000)
@@ -165,7 +185,9 @@ describe('ledger invariants under random order sequences', () => {
       await asUser(tx, id, `select public.place_order('AAPL', 'buy', 3)`)
       await tx.query('update public.profiles set cash = cash + 1 where id = $1', [id])
       const { rows } = await tx.query<{ rule: string }>(VIOLATIONS, [[id]])
-      expect(rows.map((row) => row.rule)).toEqual(['cash = starting cash - buys + sells - fees (current run)'])
+      expect(rows.map((row) => row.rule)).toEqual([
+        'cash = starting cash - buys + sells - fees (current run)',
+      ])
     })
   })
 })

@@ -20,7 +20,13 @@ beforeAll(async () => {
   await t.setPrice('AAPL', 200)
   await place(victim.client, { p_symbol: 'AAPL', p_side: 'buy', p_quantity: 5 })
   victimOrderId = (
-    await place(victim.client, { p_symbol: 'AAPL', p_side: 'sell', p_quantity: 2, p_type: 'limit', p_limit_price: 300 })
+    await place(victim.client, {
+      p_symbol: 'AAPL',
+      p_side: 'sell',
+      p_quantity: 2,
+      p_type: 'limit',
+      p_limit_price: 300,
+    })
   ).id
   await victim.client.from('wishlists').insert({ symbol: 'AAPL', alert_above: 400 })
   await place(attacker.client, { p_symbol: 'AAPL', p_side: 'buy', p_quantity: 1 })
@@ -57,10 +63,16 @@ describe('cross-user isolation', () => {
       for (const table of USER_TABLES) {
         const all = await actor.client.from(table).select('*')
         expect(leaks(all.data, victim.id), `${actor.name} reads ${table}`).toBe(false)
-        const aimed = await actor.client.from(table).select('*').eq(victimFilter(table) as never, victim.id as never)
+        const aimed = await actor.client
+          .from(table)
+          .select('*')
+          .eq(victimFilter(table) as never, victim.id as never)
         expect(aimed.data ?? [], `${actor.name} filters ${table}`).toEqual([])
       }
-      const embedded = await actor.client.from('stocks').select('symbol, orders(*), portfolios(*), transactions(*), wishlists(*)').eq('symbol', 'AAPL')
+      const embedded = await actor.client
+        .from('stocks')
+        .select('symbol, orders(*), portfolios(*), transactions(*), wishlists(*)')
+        .eq('symbol', 'AAPL')
       expect(leaks(embedded.data, victim.id), `${actor.name} embeds`).toBe(false)
       const state = await actor.client.from('market_state').select('*')
       expect(state.data ?? [], `${actor.name} reads market_state`).toEqual([])
@@ -77,10 +89,38 @@ describe('cross-user isolation', () => {
       profiles: { id: victim.id, display_name: 'x', cash: 1e9 },
       portfolios: { user_id: victim.id, symbol: 'MSFT', quantity: 1000 },
       orders: { user_id: victim.id, symbol: 'MSFT', side: 'buy', type: 'market', quantity: 1 },
-      transactions: { user_id: victim.id, order_id: victimOrderId, symbol: 'MSFT', side: 'buy', quantity: 1, price: 1, amount: 1, cash_after: 1 },
+      transactions: {
+        user_id: victim.id,
+        order_id: victimOrderId,
+        symbol: 'MSFT',
+        side: 'buy',
+        quantity: 1,
+        price: 1,
+        amount: 1,
+        cash_after: 1,
+      },
       wishlists: { user_id: victim.id, symbol: 'MSFT' },
-      stocks: { symbol: 'EVIL', name: 'Evil', exchange: 'NYSE', sector: 'X', price: 1, previous_close: 1, day_open: 1, day_high: 1, day_low: 1, volatility: 0.1 },
-      price_candles: { symbol: 'AAPL', interval: '1d', bucket: '2001-01-01T00:00:00Z', open: 1, high: 1, low: 1, close: 1 },
+      stocks: {
+        symbol: 'EVIL',
+        name: 'Evil',
+        exchange: 'NYSE',
+        sector: 'X',
+        price: 1,
+        previous_close: 1,
+        day_open: 1,
+        day_high: 1,
+        day_low: 1,
+        volatility: 0.1,
+      },
+      price_candles: {
+        symbol: 'AAPL',
+        interval: '1d',
+        bucket: '2001-01-01T00:00:00Z',
+        open: 1,
+        high: 1,
+        low: 1,
+        close: 1,
+      },
       market_state: { id: true, seed: 1 },
     }
     const updates: Record<Table, Record<string, unknown>> = {
@@ -97,18 +137,36 @@ describe('cross-user isolation', () => {
       for (const table of ALL_TABLES) {
         const label = `${actor.name} on ${table}`
         const from = () => actor.client.from(table as 'orders')
-        const insert = await from().insert(inserts[table] as never).select()
+        const insert = await from()
+          .insert(inserts[table] as never)
+          .select()
         expect(insert.error, `${label}: insert`).not.toBeNull()
-        const upsert = await from().upsert(inserts[table] as never).select()
+        const upsert = await from()
+          .upsert(inserts[table] as never)
+          .select()
         expect(upsert.error, `${label}: upsert`).not.toBeNull()
-        const filter = USER_TABLES.includes(table as (typeof USER_TABLES)[number]) ? victimFilter(table) : null
+        const filter = USER_TABLES.includes(table as (typeof USER_TABLES)[number])
+          ? victimFilter(table)
+          : null
         const update = filter
-          ? await from().update(updates[table] as never).eq(filter as 'user_id', ids[filter as 'user_id']).select()
-          : await from().update(updates[table] as never).neq('symbol' as 'user_id', '').select()
+          ? await from()
+              .update(updates[table] as never)
+              .eq(filter as 'user_id', ids[filter as 'user_id'])
+              .select()
+          : await from()
+              .update(updates[table] as never)
+              .neq('symbol' as 'user_id', '')
+              .select()
         expect(update.data ?? [], `${label}: update`).toEqual([])
         const remove = filter
-          ? await from().delete().eq(filter as 'user_id', ids[filter as 'user_id']).select()
-          : await from().delete().neq('symbol' as 'user_id', '').select()
+          ? await from()
+              .delete()
+              .eq(filter as 'user_id', ids[filter as 'user_id'])
+              .select()
+          : await from()
+              .delete()
+              .neq('symbol' as 'user_id', '')
+              .select()
         expect(remove.data ?? [], `${label}: delete`).toEqual([])
       }
     }
@@ -118,18 +176,38 @@ describe('cross-user isolation', () => {
   it('own rows: cash, positions, orders and the ledger are not writable even by their owner', async () => {
     const before = await world()
     const self = attacker.client
-    expect((await self.from('profiles').update({ cash: 1e9 }).eq('id', attacker.id)).error?.code).toBe('42501')
-    expect((await self.from('profiles').update({ current_run: 7 }).eq('id', attacker.id)).error?.code).toBe('42501')
-    expect((await self.from('profiles').update({ id: victim.id }).eq('id', attacker.id)).error?.code).toBe('42501')
-    expect((await self.from('portfolios').update({ quantity: 1e6 }).eq('user_id', attacker.id)).error?.code).toBe('42501')
-    expect((await self.from('orders').update({ status: 'filled' }).eq('user_id', attacker.id)).error?.code).toBe('42501')
-    expect((await self.from('transactions').delete().eq('user_id', attacker.id)).error?.code).toBe('42501')
-    expect((await self.from('wishlists').insert({ symbol: 'KO', alert_triggered_at: new Date().toISOString() })).error?.code).toBe('42501')
+    expect(
+      (await self.from('profiles').update({ cash: 1e9 }).eq('id', attacker.id)).error?.code,
+    ).toBe('42501')
+    expect(
+      (await self.from('profiles').update({ current_run: 7 }).eq('id', attacker.id)).error?.code,
+    ).toBe('42501')
+    expect(
+      (await self.from('profiles').update({ id: victim.id }).eq('id', attacker.id)).error?.code,
+    ).toBe('42501')
+    expect(
+      (await self.from('portfolios').update({ quantity: 1e6 }).eq('user_id', attacker.id)).error
+        ?.code,
+    ).toBe('42501')
+    expect(
+      (await self.from('orders').update({ status: 'filled' }).eq('user_id', attacker.id)).error
+        ?.code,
+    ).toBe('42501')
+    expect((await self.from('transactions').delete().eq('user_id', attacker.id)).error?.code).toBe(
+      '42501',
+    )
+    expect(
+      (
+        await self
+          .from('wishlists')
+          .insert({ symbol: 'KO', alert_triggered_at: new Date().toISOString() })
+      ).error?.code,
+    ).toBe('42501')
     const after = (await world()) as { totals: unknown }
     expect(after.totals).toEqual((before as { totals: unknown }).totals)
   })
 
-  it('functions: acting on the victim through any function fails or returns only the caller\'s data', async () => {
+  it("functions: acting on the victim through any function fails or returns only the caller's data", async () => {
     const before = await world()
     const cancel = await attacker.client.rpc('cancel_order', { p_order_id: victimOrderId })
     expect(cancel.error?.hint).toBe('order_not_open')
@@ -139,9 +217,17 @@ describe('cross-user isolation', () => {
     expect(leaks(board.data, victim.id)).toBe(false)
     for (const client of [attacker.client, t.anon]) {
       expect((await client.rpc('market_tick', {})).error?.code).toBe('42501')
-      expect((await client.rpc('set_stock_price', { p_symbol: 'AAPL', p_price: 1 })).error?.code).toBe('42501')
+      expect(
+        (await client.rpc('set_stock_price', { p_symbol: 'AAPL', p_price: 1 })).error?.code,
+      ).toBe('42501')
     }
-    for (const name of ['cancel_order', 'reset_portfolio', 'export_my_data', 'delete_my_account', 'get_leaderboard'] as const) {
+    for (const name of [
+      'cancel_order',
+      'reset_portfolio',
+      'export_my_data',
+      'delete_my_account',
+      'get_leaderboard',
+    ] as const) {
       const args = name === 'cancel_order' ? { p_order_id: victimOrderId } : {}
       const { error, status } = await t.anon.rpc(name, args as never)
       expect({ name, status, code: error?.code }).toEqual({ name, status: 401, code: '42501' })
@@ -150,6 +236,8 @@ describe('cross-user isolation', () => {
     // the attacker's own reset and deletion touch only the attacker
     await attacker.client.rpc('reset_portfolio')
     await attacker.client.rpc('delete_my_account')
-    expect((await world() as { victim: unknown }).victim).toEqual((before as { victim: unknown }).victim)
+    expect(((await world()) as { victim: unknown }).victim).toEqual(
+      (before as { victim: unknown }).victim,
+    )
   })
 })

@@ -15,18 +15,19 @@ const T0 = new Date('2030-03-04T10:00:00Z')
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000)
 
 async function prices(tx: Transaction): Promise<Record<string, string>> {
-  const { rows } = await tx.query<{ symbol: string; price: string }>('select symbol, price from public.stocks')
+  const { rows } = await tx.query<{ symbol: string; price: string }>(
+    'select symbol, price from public.stocks',
+  )
   return Object.fromEntries(rows.map((row) => [row.symbol, row.price]))
 }
 
 async function seededWalk(seed: number): Promise<Record<string, string>> {
   let result: Record<string, string> = {}
   await rolledBack(db, async (tx) => {
-    await tx.query('update public.market_state set seed = $1, tick_count = 0, speed = 3600, last_tick_at = $2, trading_day = $3', [
-      seed,
-      T0.toISOString(),
-      '2030-03-04',
-    ])
+    await tx.query(
+      'update public.market_state set seed = $1, tick_count = 0, speed = 3600, last_tick_at = $2, trading_day = $3',
+      [seed, T0.toISOString(), '2030-03-04'],
+    )
     for (let i = 1; i <= 5; i++) await tick(tx, at(i))
     result = await prices(tx)
   })
@@ -60,11 +61,14 @@ describe('market_tick', () => {
 
   it('keeps day stats and the current 1-minute candle', async () => {
     await rolledBack(db, async (tx) => {
-      await tx.query('update public.market_state set speed = 0, last_tick_at = $1, trading_day = $2', [
-        T0.toISOString(),
-        '2030-03-04',
-      ])
-      await tx.query('update public.stocks set day_high = 100, day_low = 100, volume = 0 where symbol = $1', ['AAPL'])
+      await tx.query(
+        'update public.market_state set speed = 0, last_tick_at = $1, trading_day = $2',
+        [T0.toISOString(), '2030-03-04'],
+      )
+      await tx.query(
+        'update public.stocks set day_high = 100, day_low = 100, volume = 0 where symbol = $1',
+        ['AAPL'],
+      )
       await tx.query(`select public.set_stock_price('AAPL', 100)`)
       await tick(tx, at(1))
       await tx.query(`select public.set_stock_price('AAPL', 104)`)
@@ -79,23 +83,39 @@ describe('market_tick', () => {
         [T0.toISOString()],
       )
       expect(rows).toHaveLength(1)
-      expect(rows[0]).toMatchObject({ open: '100.0000', high: '104.0000', low: '97.0000', close: '99.0000' })
+      expect(rows[0]).toMatchObject({
+        open: '100.0000',
+        high: '104.0000',
+        low: '97.0000',
+        close: '99.0000',
+      })
       const stock = await tx.query<Record<string, string>>(
         `select price, day_high, day_low, updated_at from public.stocks where symbol = 'AAPL'`,
       )
-      expect(stock.rows[0]).toMatchObject({ price: '99.0000', day_high: '104.0000', day_low: '97.0000' })
+      expect(stock.rows[0]).toMatchObject({
+        price: '99.0000',
+        day_high: '104.0000',
+        day_low: '97.0000',
+      })
       expect(new Date(stock.rows[0].updated_at).toISOString()).toBe(at(4).toISOString())
     })
   })
 
   it('publishes exactly one broadcast per tick with every quote', async () => {
     await rolledBack(db, async (tx) => {
-      const before = await tx.query<{ n: number }>('select count(*)::int as n from realtime.messages')
-      await tick(tx, at(1))
-      const { rows } = await tx.query<{ topic: string; event: string; private: boolean; payload: { ts: string; quotes: Record<string, unknown>[] } }>(
-        'select topic, event, private, payload from realtime.messages order by id desc limit 1',
+      const before = await tx.query<{ n: number }>(
+        'select count(*)::int as n from realtime.messages',
       )
-      const after = await tx.query<{ n: number }>('select count(*)::int as n from realtime.messages')
+      await tick(tx, at(1))
+      const { rows } = await tx.query<{
+        topic: string
+        event: string
+        private: boolean
+        payload: { ts: string; quotes: Record<string, unknown>[] }
+      }>('select topic, event, private, payload from realtime.messages order by id desc limit 1')
+      const after = await tx.query<{ n: number }>(
+        'select count(*)::int as n from realtime.messages',
+      )
       expect(after.rows[0].n - before.rows[0].n).toBe(1)
       expect(rows[0]).toMatchObject({ topic: 'market', event: 'tick', private: false })
       const stocks = await tx.query<{ n: number }>('select count(*)::int as n from public.stocks')
@@ -111,14 +131,26 @@ describe('market_tick', () => {
     await rolledBack(db, async (tx) => {
       const user = await createUser(tx)
       await pinPrice(tx, 'MSFT', 400)
-      await asUser(tx, user, `insert into public.wishlists (symbol, alert_above, alert_below) values ('MSFT', 410, 380)`)
+      await asUser(
+        tx,
+        user,
+        `insert into public.wishlists (symbol, alert_above, alert_below) values ('MSFT', 410, 380)`,
+      )
       await tick(tx, at(1))
-      const quiet = await asUser<Record<string, unknown>>(tx, user, 'select * from public.wishlists')
+      const quiet = await asUser<Record<string, unknown>>(
+        tx,
+        user,
+        'select * from public.wishlists',
+      )
       expect(quiet[0]).toMatchObject({ alert_triggered_at: null })
 
       await tx.query(`select public.set_stock_price('MSFT', 411)`)
       expect((await tick(tx, at(2))).alerts).toBe(1)
-      const fired = await asUser<Record<string, unknown>>(tx, user, 'select * from public.wishlists')
+      const fired = await asUser<Record<string, unknown>>(
+        tx,
+        user,
+        'select * from public.wishlists',
+      )
       expect(fired[0]).toMatchObject({
         alert_above: null,
         alert_below: '380.0000',
@@ -129,15 +161,26 @@ describe('market_tick', () => {
       expect((await tick(tx, at(3))).alerts).toBe(0)
 
       await asUser(tx, user, `update public.wishlists set alert_above = 420 where symbol = 'MSFT'`)
-      const rearmed = await asUser<Record<string, unknown>>(tx, user, 'select * from public.wishlists')
-      expect(rearmed[0]).toMatchObject({ alert_above: '420.0000', alert_triggered_at: null, alert_triggered_price: null })
+      const rearmed = await asUser<Record<string, unknown>>(
+        tx,
+        user,
+        'select * from public.wishlists',
+      )
+      expect(rearmed[0]).toMatchObject({
+        alert_above: '420.0000',
+        alert_triggered_at: null,
+        alert_triggered_price: null,
+      })
     })
   })
 
   it('rolls the trading day at 00:00 UTC: closes the day, expires day orders, keeps gtc', async () => {
     await rolledBack(db, async (tx) => {
       const user = await createUser(tx)
-      await tx.query(`update public.market_state set trading_day = '2030-03-04', last_tick_at = $1`, [T0.toISOString()])
+      await tx.query(
+        `update public.market_state set trading_day = '2030-03-04', last_tick_at = $1`,
+        [T0.toISOString()],
+      )
       await pinPrice(tx, 'NVDA', 100)
       const placed = await asUser<{ id: string; time_in_force: string }>(
         tx,
@@ -145,22 +188,48 @@ describe('market_tick', () => {
         `select o.id, o.time_in_force from (values ('day'), ('gtc')) as t (tif)
          cross join lateral public.place_order('NVDA', 'buy', 10, 'limit', 90, null, t.tif) as o`,
       )
-      expect((await asUser<{ buying_power: string }>(tx, user, 'select buying_power from public.profiles'))[0].buying_power).toBe('98200.0000')
+      expect(
+        (
+          await asUser<{ buying_power: string }>(
+            tx,
+            user,
+            'select buying_power from public.profiles',
+          )
+        )[0].buying_power,
+      ).toBe('98200.0000')
       await tx.query(`update public.orders set created_at = $1`, [T0.toISOString()])
       await tx.query(`update public.stocks set volume = 1234 where symbol = 'NVDA'`)
 
       const summary = await tick(tx, new Date('2030-03-05T00:00:01Z'))
       expect(summary.expired).toBe(1)
-      const orders = await asUser<{ id: string; status: string }>(tx, user, 'select id, status from public.orders')
-      const statusOf = (tif: string) => orders.find((o) => o.id === placed.find((p) => p.time_in_force === tif)?.id)?.status
+      const orders = await asUser<{ id: string; status: string }>(
+        tx,
+        user,
+        'select id, status from public.orders',
+      )
+      const statusOf = (tif: string) =>
+        orders.find((o) => o.id === placed.find((p) => p.time_in_force === tif)?.id)?.status
       expect(statusOf('day')).toBe('expired')
       expect(statusOf('gtc')).toBe('pending')
-      expect((await asUser<{ buying_power: string }>(tx, user, 'select buying_power from public.profiles'))[0].buying_power).toBe('99100.0000')
+      expect(
+        (
+          await asUser<{ buying_power: string }>(
+            tx,
+            user,
+            'select buying_power from public.profiles',
+          )
+        )[0].buying_power,
+      ).toBe('99100.0000')
 
       const stock = await tx.query<Record<string, unknown>>(
         `select previous_close, day_open, day_high, day_low, volume from public.stocks where symbol = 'NVDA'`,
       )
-      expect(stock.rows[0]).toMatchObject({ previous_close: '100.0000', day_open: '100.0000', day_high: '100.0000', day_low: '100.0000' })
+      expect(stock.rows[0]).toMatchObject({
+        previous_close: '100.0000',
+        day_open: '100.0000',
+        day_high: '100.0000',
+        day_low: '100.0000',
+      })
       const daily = await tx.query<Record<string, unknown>>(
         `select close, volume from public.price_candles where symbol = 'NVDA' and "interval" = '1d' and bucket = '2030-03-04T00:00:00Z'`,
       )
@@ -188,7 +257,13 @@ describe('market_tick', () => {
         ['1d', '2030-02-20T00:00:00.000Z'],
         ['1m', '2030-03-01T10:00:00.000Z'],
       ])
-      expect(rows[0]).toMatchObject({ open: '60.0000', high: '63.0000', low: '59.0000', close: '62.5000', volume: 15 })
+      expect(rows[0]).toMatchObject({
+        open: '60.0000',
+        high: '63.0000',
+        low: '59.0000',
+        close: '62.5000',
+        volume: 15,
+      })
     })
   })
 
@@ -218,7 +293,9 @@ describe('market_tick', () => {
             and o.trigger_above = false and o.trigger_price >= s.price
         ) t`)
       const plan = rows.map((row) => row['QUERY PLAN']).join('\n')
-      expect(plan).toMatch(/Index Scan using orders_resting_idx|Bitmap Index Scan on orders_resting_idx/)
+      expect(plan).toMatch(
+        /Index Scan using orders_resting_idx|Bitmap Index Scan on orders_resting_idx/,
+      )
       expect(plan).not.toMatch(/Seq Scan on orders/)
       expect((await tick(tx, at(1))).filled).toBe(0)
     })
@@ -233,6 +310,12 @@ describe('market_tick', () => {
          has_function_privilege('authenticated', 'public.set_stock_price(text, numeric)', 'execute') as user_set,
          has_function_privilege('service_role', 'public.set_stock_price(text, numeric)', 'execute') as service_set`,
     )
-    expect(rows[0]).toEqual({ anon_tick: false, user_tick: false, service_tick: true, user_set: false, service_set: true })
+    expect(rows[0]).toEqual({
+      anon_tick: false,
+      user_tick: false,
+      service_tick: true,
+      user_set: false,
+      service_set: true,
+    })
   })
 })

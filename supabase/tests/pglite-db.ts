@@ -22,6 +22,7 @@ export async function openTestDb(options: { seed?: boolean } = {}): Promise<PGli
   const db = await PGlite.create()
   await db.exec(readFileSync(join(root, 'local-supabase', 'db', 'bootstrap.sql'), 'utf8'))
   for (const file of migrationFiles()) await db.exec(readFileSync(file, 'utf8'))
-  if (options.seed !== false) await db.exec(readFileSync(join(root, 'supabase', 'seed.sql'), 'utf8'))
+  if (options.seed !== false)
+    await db.exec(readFileSync(join(root, 'supabase', 'seed.sql'), 'utf8'))
   return db
 }

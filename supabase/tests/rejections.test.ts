@@ -18,11 +18,32 @@ beforeAll(async () => {
   trader = await t.signUp()
   await t.setPrice('AAPL', 200)
   await t.setPrice('KO', 50)
-  filledOrderId = (await place(trader.client, { p_symbol: 'AAPL', p_side: 'buy', p_quantity: 10 })).id
-  await place(trader.client, { p_symbol: 'AAPL', p_side: 'sell', p_quantity: 4, p_type: 'limit', p_limit_price: 250 })
-  await place(trader.client, { p_symbol: 'KO', p_side: 'buy', p_quantity: 100, p_type: 'limit', p_limit_price: 40 })
+  filledOrderId = (await place(trader.client, { p_symbol: 'AAPL', p_side: 'buy', p_quantity: 10 }))
+    .id
+  await place(trader.client, {
+    p_symbol: 'AAPL',
+    p_side: 'sell',
+    p_quantity: 4,
+    p_type: 'limit',
+    p_limit_price: 250,
+  })
+  await place(trader.client, {
+    p_symbol: 'KO',
+    p_side: 'buy',
+    p_quantity: 100,
+    p_type: 'limit',
+    p_limit_price: 40,
+  })
   const other = await t.signUp()
-  otherOrderId = (await place(other.client, { p_symbol: 'KO', p_side: 'buy', p_quantity: 1, p_type: 'limit', p_limit_price: 45 })).id
+  otherOrderId = (
+    await place(other.client, {
+      p_symbol: 'KO',
+      p_side: 'buy',
+      p_quantity: 1,
+      p_type: 'limit',
+      p_limit_price: 45,
+    })
+  ).id
 })
 afterAll(async () => {
   await t?.stop()
@@ -37,24 +58,42 @@ async function everything(): Promise<unknown> {
 }
 
 async function expectRejected(
-  call: () => PromiseLike<{ error: { code: string; message: string; hint: string } | null; status: number }>,
+  call: () => PromiseLike<{
+    error: { code: string; message: string; hint: string } | null
+    status: number
+  }>,
   reason: string,
 ): Promise<void> {
   const before = await everything()
   const { error, status } = await call()
-  expect({ status, code: error?.code, hint: error?.hint }).toEqual({ status: 400, code: 'P0001', hint: reason })
+  expect({ status, code: error?.code, hint: error?.hint }).toEqual({
+    status: 400,
+    code: 'P0001',
+    hint: reason,
+  })
   expect(error?.message).toMatch(/^[A-Z].{8,}\.$/)
   expect(await everything()).toEqual(before)
 }
 
 const order = (args: Partial<PlaceArgs>) => () =>
-  trader.client.rpc('place_order', { p_symbol: 'AAPL', p_side: 'buy', p_quantity: 1, ...args } as PlaceArgs)
+  trader.client.rpc('place_order', {
+    p_symbol: 'AAPL',
+    p_side: 'buy',
+    p_quantity: 1,
+    ...args,
+  } as PlaceArgs)
 
 describe('rejections leave the database unchanged', () => {
   it.each<[string, Partial<PlaceArgs>]>([
     ['market buy beyond buying power', { p_quantity: 600 }],
-    ['limit buy whose hold exceeds buying power', { p_quantity: 1000, p_type: 'limit', p_limit_price: 100 }],
-    ['stop buy whose buffered hold exceeds buying power', { p_quantity: 470, p_type: 'stop', p_stop_price: 200 }],
+    [
+      'limit buy whose hold exceeds buying power',
+      { p_quantity: 1000, p_type: 'limit', p_limit_price: 100 },
+    ],
+    [
+      'stop buy whose buffered hold exceeds buying power',
+      { p_quantity: 470, p_type: 'stop', p_stop_price: 200 },
+    ],
     ['notional buy beyond buying power', { p_quantity: undefined, p_notional: 200000 }],
   ])('insufficient_funds: %s', async (_, args) => {
     await expectRejected(order(args), 'insufficient_funds')
@@ -64,7 +103,10 @@ describe('rejections leave the database unchanged', () => {
     ['selling a stock never bought', { p_symbol: 'MSFT', p_side: 'sell' }],
     ['selling more than owned', { p_side: 'sell', p_quantity: 11 }],
     ['selling shares held by a resting sell', { p_side: 'sell', p_quantity: 7 }],
-    ['a resting sell beyond free shares', { p_side: 'sell', p_quantity: 6.5, p_type: 'limit', p_limit_price: 300 }],
+    [
+      'a resting sell beyond free shares',
+      { p_side: 'sell', p_quantity: 6.5, p_type: 'limit', p_limit_price: 300 },
+    ],
   ])('insufficient_shares: %s', async (_, args) => {
     await expectRejected(order(args), 'insufficient_shares')
   })
@@ -84,7 +126,10 @@ describe('rejections leave the database unchanged', () => {
     ['both a quantity and an amount', { p_quantity: 1, p_notional: 100 }],
     ['neither a quantity nor an amount', { p_quantity: undefined }],
     ['a negative amount', { p_quantity: undefined, p_notional: -50 }],
-    ['an amount worth less than a millionth of a share', { p_quantity: undefined, p_notional: 0.0001 }],
+    [
+      'an amount worth less than a millionth of a share',
+      { p_quantity: undefined, p_notional: 0.0001 },
+    ],
   ])('invalid_quantity: %s', async (_, args) => {
     await expectRejected(order(args), 'invalid_quantity')
   })
@@ -114,19 +159,34 @@ describe('rejections leave the database unchanged', () => {
     await expectRejected(order(args), 'invalid_side')
   })
 
-  it('order_not_open: cancelling a filled order, an unknown order, or another user\'s order', async () => {
+  it("order_not_open: cancelling a filled order, an unknown order, or another user's order", async () => {
     for (const id of [filledOrderId, crypto.randomUUID(), otherOrderId]) {
-      await expectRejected(() => trader.client.rpc('cancel_order', { p_order_id: id }), 'order_not_open')
+      await expectRejected(
+        () => trader.client.rpc('cancel_order', { p_order_id: id }),
+        'order_not_open',
+      )
     }
-    const { rows } = await t.stack.db.query<{ status: string }>('select status from public.orders where id = $1', [otherOrderId])
+    const { rows } = await t.stack.db.query<{ status: string }>(
+      'select status from public.orders where id = $1',
+      [otherOrderId],
+    )
     expect(rows[0].status).toBe('pending')
   })
 
   it('not_authenticated: a signed-in role without a user id', async () => {
-    const token = await signJwt({ role: 'authenticated', aud: 'authenticated', exp: Math.floor(Date.now() / 1000) + 600 }, JWT_SECRET)
+    const token = await signJwt(
+      { role: 'authenticated', aud: 'authenticated', exp: Math.floor(Date.now() / 1000) + 600 },
+      JWT_SECRET,
+    )
     const nobody = t.stack.client(token) as unknown as Client
-    await expectRejected(() => nobody.rpc('place_order', { p_symbol: 'AAPL', p_side: 'buy', p_quantity: 1 }), 'not_authenticated')
-    await expectRejected(() => nobody.rpc('cancel_order', { p_order_id: otherOrderId }), 'not_authenticated')
+    await expectRejected(
+      () => nobody.rpc('place_order', { p_symbol: 'AAPL', p_side: 'buy', p_quantity: 1 }),
+      'not_authenticated',
+    )
+    await expectRejected(
+      () => nobody.rpc('cancel_order', { p_order_id: otherOrderId }),
+      'not_authenticated',
+    )
     await expectRejected(() => nobody.rpc('reset_portfolio'), 'not_authenticated')
     await expectRejected(() => nobody.rpc('export_my_data'), 'not_authenticated')
     await expectRejected(() => nobody.rpc('delete_my_account'), 'not_authenticated')
@@ -134,7 +194,11 @@ describe('rejections leave the database unchanged', () => {
 
   it('signed-out callers cannot even execute the trading functions (401, nothing written)', async () => {
     const before = await everything()
-    const { error, status } = await t.anon.rpc('place_order', { p_symbol: 'AAPL', p_side: 'buy', p_quantity: 1 })
+    const { error, status } = await t.anon.rpc('place_order', {
+      p_symbol: 'AAPL',
+      p_side: 'buy',
+      p_quantity: 1,
+    })
     expect({ status, code: error?.code }).toEqual({ status: 401, code: '42501' })
     expect(await everything()).toEqual(before)
   })

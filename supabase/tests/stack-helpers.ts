@@ -39,7 +39,10 @@ export async function openTradingStack(): Promise<TradingStack> {
       if (error) throw new Error(error.message)
     },
     async tick(at) {
-      const { data, error } = await service.rpc('market_tick', at ? { p_now: at.toISOString() } : {})
+      const { data, error } = await service.rpc(
+        'market_tick',
+        at ? { p_now: at.toISOString() } : {},
+      )
       if (error) throw new Error(error.message)
       return data as Record<string, number>
     },
@@ -67,7 +70,11 @@ export async function profileOf(client: Client) {
 }
 
 export async function positionOf(client: Client, symbol: string) {
-  const { data, error } = await client.from('portfolios').select('*').eq('symbol', symbol).maybeSingle()
+  const { data, error } = await client
+    .from('portfolios')
+    .select('*')
+    .eq('symbol', symbol)
+    .maybeSingle()
   if (error) throw new Error(error.message)
   return data
 }

@@ -1,4 +1,11 @@
-import { openTradingStack, orderOf, place, positionOf, profileOf, type TradingStack } from './stack-helpers.ts'
+import {
+  openTradingStack,
+  orderOf,
+  place,
+  positionOf,
+  profileOf,
+  type TradingStack,
+} from './stack-helpers.ts'
 
 // One test per trading scenario, through supabase-js as real signed-in users against the
 // local stack. Simulated time is frozen; each test pins the prices it needs and ticks.
@@ -17,12 +24,30 @@ describe('trading scenarios', () => {
     const { client } = await t.signUp()
     await t.setPrice('AAPL', 200)
     const order = await place(client, { p_symbol: 'AAPL', p_side: 'buy', p_quantity: 2.5 })
-    expect(order).toMatchObject({ status: 'filled', filled_price: 200, quantity: 2.5, type: 'market', run: 1 })
+    expect(order).toMatchObject({
+      status: 'filled',
+      filled_price: 200,
+      quantity: 2.5,
+      type: 'market',
+      run: 1,
+    })
     expect(await profileOf(client)).toMatchObject({ cash: 99500, buying_power: 99500 })
-    expect(await positionOf(client, 'AAPL')).toMatchObject({ quantity: 2.5, average_cost: 200, realized_pnl: 0 })
+    expect(await positionOf(client, 'AAPL')).toMatchObject({
+      quantity: 2.5,
+      average_cost: 200,
+      realized_pnl: 0,
+    })
     const { data: ledger } = await client.from('transactions').select('*')
     expect(ledger).toEqual([
-      expect.objectContaining({ order_id: order.id, side: 'buy', quantity: 2.5, price: 200, amount: 500, fee: 0, cash_after: 99500 }),
+      expect.objectContaining({
+        order_id: order.id,
+        side: 'buy',
+        quantity: 2.5,
+        price: 200,
+        amount: 500,
+        fee: 0,
+        cash_after: 99500,
+      }),
     ])
   })
 
@@ -35,7 +60,10 @@ describe('trading scenarios', () => {
     expect(sell).toMatchObject({ status: 'filled', filled_price: 410.5 })
     expect(await profileOf(client)).toMatchObject({ cash: 100031.5 })
     expect(await positionOf(client, 'MSFT')).toMatchObject({ quantity: 0, realized_pnl: 31.5 })
-    const { data } = await client.from('transactions').select('side, amount, realized_pnl, cash_after').order('created_at')
+    const { data } = await client
+      .from('transactions')
+      .select('side, amount, realized_pnl, cash_after')
+      .order('created_at')
     expect(data).toEqual([
       { side: 'buy', amount: 1200, realized_pnl: null, cash_after: 98800 },
       { side: 'sell', amount: 1231.5, realized_pnl: 31.5, cash_after: 100031.5 },
@@ -52,7 +80,11 @@ describe('trading scenarios', () => {
 
     await t.setPrice('KO', 130)
     await place(client, { p_symbol: 'KO', p_side: 'sell', p_quantity: 5 })
-    expect(await positionOf(client, 'KO')).toMatchObject({ quantity: 15, average_cost: 110, realized_pnl: 100 })
+    expect(await positionOf(client, 'KO')).toMatchObject({
+      quantity: 15,
+      average_cost: 110,
+      realized_pnl: 100,
+    })
 
     await t.setPrice('KO', 90)
     await place(client, { p_symbol: 'KO', p_side: 'sell', p_quantity: 15 })
@@ -64,7 +96,12 @@ describe('trading scenarios', () => {
     const { client } = await t.signUp()
     await t.setPrice('TSLA', 300)
     const order = await place(client, { p_symbol: 'TSLA', p_side: 'buy', p_notional: 1000 })
-    expect(order).toMatchObject({ status: 'filled', quantity: 3.333333, notional: 1000, filled_price: 300 })
+    expect(order).toMatchObject({
+      status: 'filled',
+      quantity: 3.333333,
+      notional: 1000,
+      filled_price: 300,
+    })
     expect(await profileOf(client)).toMatchObject({ cash: 100000 - 999.9999 })
   })
 
@@ -72,9 +109,16 @@ describe('trading scenarios', () => {
     const { client } = await t.signUp()
     await t.setPrice('V', 250)
     const key = crypto.randomUUID()
-    const first = await place(client, { p_symbol: 'V', p_side: 'buy', p_quantity: 4, p_client_order_id: key })
+    const first = await place(client, {
+      p_symbol: 'V',
+      p_side: 'buy',
+      p_quantity: 4,
+      p_client_order_id: key,
+    })
     const retries = await Promise.all(
-      [1, 2, 3].map(() => place(client, { p_symbol: 'V', p_side: 'buy', p_quantity: 4, p_client_order_id: key })),
+      [1, 2, 3].map(() =>
+        place(client, { p_symbol: 'V', p_side: 'buy', p_quantity: 4, p_client_order_id: key }),
+      ),
     )
     for (const retry of retries) expect(retry.id).toBe(first.id)
     expect(await profileOf(client)).toMatchObject({ cash: 99000 })
@@ -85,9 +129,19 @@ describe('trading scenarios', () => {
   it('rests a buy limit while the price is above it, holds the cash, fills at the better price', async () => {
     const { client } = await t.signUp()
     await t.setPrice('NVDA', 100)
-    const order = await place(client, { p_symbol: 'NVDA', p_side: 'buy', p_quantity: 10, p_type: 'limit', p_limit_price: 95 })
+    const order = await place(client, {
+      p_symbol: 'NVDA',
+      p_side: 'buy',
+      p_quantity: 10,
+      p_type: 'limit',
+      p_limit_price: 95,
+    })
     expect(order).toMatchObject({ status: 'pending', held_cash: 950 })
-    expect(await profileOf(client)).toMatchObject({ cash: 100000, held_cash: 950, buying_power: 99050 })
+    expect(await profileOf(client)).toMatchObject({
+      cash: 100000,
+      held_cash: 950,
+      buying_power: 99050,
+    })
 
     await t.setPrice('NVDA', 96)
     await t.tick()
@@ -96,7 +150,11 @@ describe('trading scenarios', () => {
     await t.setPrice('NVDA', 94)
     expect((await t.tick()).filled).toBe(1)
     expect(await orderOf(client, order.id)).toMatchObject({ status: 'filled', filled_price: 94 })
-    expect(await profileOf(client)).toMatchObject({ cash: 99060, held_cash: 0, buying_power: 99060 })
+    expect(await profileOf(client)).toMatchObject({
+      cash: 99060,
+      held_cash: 0,
+      buying_power: 99060,
+    })
     expect(await positionOf(client, 'NVDA')).toMatchObject({ quantity: 10, average_cost: 94 })
   })
 
@@ -104,9 +162,19 @@ describe('trading scenarios', () => {
     const { client } = await t.signUp()
     await t.setPrice('AMZN', 200)
     await place(client, { p_symbol: 'AMZN', p_side: 'buy', p_quantity: 5 })
-    const order = await place(client, { p_symbol: 'AMZN', p_side: 'sell', p_quantity: 3, p_type: 'limit', p_limit_price: 210 })
+    const order = await place(client, {
+      p_symbol: 'AMZN',
+      p_side: 'sell',
+      p_quantity: 3,
+      p_type: 'limit',
+      p_limit_price: 210,
+    })
     expect(await positionOf(client, 'AMZN')).toMatchObject({ quantity: 5, held_quantity: 3 })
-    const { error } = await client.rpc('place_order', { p_symbol: 'AMZN', p_side: 'sell', p_quantity: 3 })
+    const { error } = await client.rpc('place_order', {
+      p_symbol: 'AMZN',
+      p_side: 'sell',
+      p_quantity: 3,
+    })
     expect(error?.hint).toBe('insufficient_shares')
 
     await t.setPrice('AMZN', 209.99)
@@ -115,13 +183,23 @@ describe('trading scenarios', () => {
     await t.setPrice('AMZN', 212)
     await t.tick()
     expect(await orderOf(client, order.id)).toMatchObject({ status: 'filled', filled_price: 212 })
-    expect(await positionOf(client, 'AMZN')).toMatchObject({ quantity: 2, held_quantity: 0, realized_pnl: 36 })
+    expect(await positionOf(client, 'AMZN')).toMatchObject({
+      quantity: 2,
+      held_quantity: 0,
+      realized_pnl: 36,
+    })
   })
 
   it('triggers a buy stop only when the price reaches the stop, filling at the market', async () => {
     const { client } = await t.signUp()
     await t.setPrice('META', 500)
-    const order = await place(client, { p_symbol: 'META', p_side: 'buy', p_quantity: 2, p_type: 'stop', p_stop_price: 520 })
+    const order = await place(client, {
+      p_symbol: 'META',
+      p_side: 'buy',
+      p_quantity: 2,
+      p_type: 'stop',
+      p_stop_price: 520,
+    })
     // a stop fills at whatever the market is: it holds 5% above the stop
     expect(order).toMatchObject({ status: 'pending', held_cash: 1092 })
     await t.setPrice('META', 519)
@@ -137,7 +215,13 @@ describe('trading scenarios', () => {
     const { client } = await t.signUp()
     await t.setPrice('JPM', 200)
     await place(client, { p_symbol: 'JPM', p_side: 'buy', p_quantity: 10 })
-    const order = await place(client, { p_symbol: 'JPM', p_side: 'sell', p_quantity: 10, p_type: 'stop', p_stop_price: 190 })
+    const order = await place(client, {
+      p_symbol: 'JPM',
+      p_side: 'sell',
+      p_quantity: 10,
+      p_type: 'stop',
+      p_stop_price: 190,
+    })
     await t.setPrice('JPM', 191)
     await t.tick()
     expect(await orderOf(client, order.id)).toMatchObject({ status: 'pending' })
@@ -151,7 +235,12 @@ describe('trading scenarios', () => {
     const { client } = await t.signUp()
     await t.setPrice('AMD', 100)
     const order = await place(client, {
-      p_symbol: 'AMD', p_side: 'buy', p_quantity: 10, p_type: 'stop_limit', p_stop_price: 105, p_limit_price: 107,
+      p_symbol: 'AMD',
+      p_side: 'buy',
+      p_quantity: 10,
+      p_type: 'stop_limit',
+      p_stop_price: 105,
+      p_limit_price: 107,
     })
     expect(order).toMatchObject({ status: 'pending', held_cash: 1070 })
     await t.setPrice('AMD', 104)
@@ -173,7 +262,12 @@ describe('trading scenarios', () => {
     await t.setPrice('DIS', 100)
     await place(client, { p_symbol: 'DIS', p_side: 'buy', p_quantity: 4 })
     const order = await place(client, {
-      p_symbol: 'DIS', p_side: 'sell', p_quantity: 4, p_type: 'stop_limit', p_stop_price: 95, p_limit_price: 93,
+      p_symbol: 'DIS',
+      p_side: 'sell',
+      p_quantity: 4,
+      p_type: 'stop_limit',
+      p_stop_price: 95,
+      p_limit_price: 93,
     })
     await t.setPrice('DIS', 92)
     await t.tick()
@@ -184,7 +278,12 @@ describe('trading scenarios', () => {
     await t.setPrice('BA', 150)
     await place(client, { p_symbol: 'BA', p_side: 'buy', p_quantity: 1 })
     const same = await place(client, {
-      p_symbol: 'BA', p_side: 'sell', p_quantity: 1, p_type: 'stop_limit', p_stop_price: 145, p_limit_price: 140,
+      p_symbol: 'BA',
+      p_side: 'sell',
+      p_quantity: 1,
+      p_type: 'stop_limit',
+      p_stop_price: 145,
+      p_limit_price: 140,
     })
     await t.setPrice('BA', 144)
     await t.tick()
@@ -194,7 +293,13 @@ describe('trading scenarios', () => {
   it('cancels a resting order, releasing its hold; a second cancel is order_not_open', async () => {
     const { client } = await t.signUp()
     await t.setPrice('PFE', 30)
-    const order = await place(client, { p_symbol: 'PFE', p_side: 'buy', p_quantity: 100, p_type: 'limit', p_limit_price: 25 })
+    const order = await place(client, {
+      p_symbol: 'PFE',
+      p_side: 'buy',
+      p_quantity: 100,
+      p_type: 'limit',
+      p_limit_price: 25,
+    })
     expect(await profileOf(client)).toMatchObject({ buying_power: 97500 })
     const { data, error } = await client.rpc('cancel_order', { p_order_id: order.id })
     expect(error).toBeNull()
@@ -211,7 +316,13 @@ describe('trading scenarios', () => {
     const { client } = await t.signUp()
     await t.setPrice('WMT', 80)
     await place(client, { p_symbol: 'WMT', p_side: 'buy', p_quantity: 50 })
-    const resting = await place(client, { p_symbol: 'WMT', p_side: 'buy', p_quantity: 10, p_type: 'limit', p_limit_price: 70 })
+    const resting = await place(client, {
+      p_symbol: 'WMT',
+      p_side: 'buy',
+      p_quantity: 10,
+      p_type: 'limit',
+      p_limit_price: 70,
+    })
     const { data, error } = await client.rpc('reset_portfolio')
     expect(error).toBeNull()
     expect(data).toMatchObject({ cash: 100000, held_cash: 0, buying_power: 100000, current_run: 2 })
@@ -227,9 +338,29 @@ describe('trading scenarios', () => {
     const { client } = await t.signUp()
     await t.setPrice('GS', 500)
     await place(client, { p_symbol: 'GS', p_side: 'buy', p_quantity: 4 })
-    const day = await place(client, { p_symbol: 'GS', p_side: 'buy', p_quantity: 1, p_type: 'limit', p_limit_price: 400, p_time_in_force: 'day' })
-    const daySell = await place(client, { p_symbol: 'GS', p_side: 'sell', p_quantity: 2, p_type: 'limit', p_limit_price: 600, p_time_in_force: 'day' })
-    const gtc = await place(client, { p_symbol: 'GS', p_side: 'buy', p_quantity: 1, p_type: 'limit', p_limit_price: 450 })
+    const day = await place(client, {
+      p_symbol: 'GS',
+      p_side: 'buy',
+      p_quantity: 1,
+      p_type: 'limit',
+      p_limit_price: 400,
+      p_time_in_force: 'day',
+    })
+    const daySell = await place(client, {
+      p_symbol: 'GS',
+      p_side: 'sell',
+      p_quantity: 2,
+      p_type: 'limit',
+      p_limit_price: 600,
+      p_time_in_force: 'day',
+    })
+    const gtc = await place(client, {
+      p_symbol: 'GS',
+      p_side: 'buy',
+      p_quantity: 1,
+      p_type: 'limit',
+      p_limit_price: 450,
+    })
     const tomorrow = new Date()
     tomorrow.setUTCHours(24, 0, 1, 0)
     expect((await t.tick(tomorrow)).expired).toBeGreaterThanOrEqual(2)
@@ -244,7 +375,12 @@ describe('trading scenarios', () => {
     const { client } = await t.signUp({ anonymous: true })
     const profile = await profileOf(client)
     expect(profile.display_name).toMatch(/^Guest [0-9a-f]{4}$/)
-    expect(profile).toMatchObject({ cash: 100000, starting_cash: 100000, show_on_leaderboard: false, current_run: 1 })
+    expect(profile).toMatchObject({
+      cash: 100000,
+      starting_cash: 100000,
+      show_on_leaderboard: false,
+      current_run: 1,
+    })
   })
 
   it('lists opted-in users on the leaderboard by return, with display names only', async () => {
@@ -255,8 +391,14 @@ describe('trading scenarios', () => {
     for (const user of [winner, loser, hidden]) {
       await place(user.client, { p_symbol: 'UBER', p_side: 'buy', p_quantity: 100 })
     }
-    await winner.client.from('profiles').update({ show_on_leaderboard: true, display_name: 'Winner' }).eq('id', winner.id)
-    await loser.client.from('profiles').update({ show_on_leaderboard: true, display_name: 'Loser' }).eq('id', loser.id)
+    await winner.client
+      .from('profiles')
+      .update({ show_on_leaderboard: true, display_name: 'Winner' })
+      .eq('id', winner.id)
+    await loser.client
+      .from('profiles')
+      .update({ show_on_leaderboard: true, display_name: 'Loser' })
+      .eq('id', loser.id)
     await place(loser.client, { p_symbol: 'UBER', p_side: 'sell', p_quantity: 100 })
     await t.setPrice('UBER', 60)
     const { data, error } = await hidden.client.rpc('get_leaderboard', { p_limit: 10 })
@@ -282,7 +424,13 @@ describe('trading scenarios', () => {
 
     const { error } = await client.rpc('delete_my_account')
     expect(error).toBeNull()
-    expect(await t.snapshot(id)).toEqual({ profile: null, portfolios: null, orders: null, transactions: null, wishlists: null })
+    expect(await t.snapshot(id)).toEqual({
+      profile: null,
+      portfolios: null,
+      orders: null,
+      transactions: null,
+      wishlists: null,
+    })
     const { rows } = await t.stack.db.query('select 1 from auth.users where id = $1', [id])
     expect(rows).toEqual([])
   })
