@@ -1,5 +1,6 @@
 import { SERVICE_ROLE_KEY } from '../config.ts'
 import {
+  rawSocket,
   sleep,
   startRealtimeTestServer,
   subscribe,
@@ -138,6 +139,52 @@ describe('private channels', () => {
     await waitFor(() => received.length === 1)
     await sleep(50)
     expect(received).toEqual([{ from: 'member' }])
+  })
+})
+
+describe('broadcast replay', () => {
+  it('replays the newest private messages since a time, oldest first, marked replayed', async () => {
+    await server.db.exec(`
+      insert into realtime.messages (topic, extension, payload, event, private, inserted_at) values
+        ('chat', 'broadcast', '{"n":0}', 'say', true, now() - interval '2 hours'),
+        ('chat', 'broadcast', '{"n":1}', 'say', true, now() - interval '3 seconds'),
+        ('chat', 'broadcast', '{"n":2}', 'say', true, now() - interval '2 seconds'),
+        ('chat', 'broadcast', '{"n":3}', 'say', true, now() - interval '1 second'),
+        ('chat', 'broadcast', '{"n":9}', 'say', false, now());
+    `)
+    const received: Array<{ payload: unknown; meta?: { replayed?: boolean; id: string } }> = []
+    const channel = server
+      .client({ token: await userToken(USER_A) })
+      .channel('chat', {
+        config: { private: true, broadcast: { replay: { since: Date.now() - 60_000, limit: 2 } } },
+      })
+      .on('broadcast', { event: 'say' }, (m) => received.push({ payload: m.payload, meta: m.meta }))
+    expect((await subscribe(channel)).status).toBe('SUBSCRIBED')
+    await waitFor(() => received.length === 2)
+    await sleep(50)
+    expect(received.map((m) => m.payload)).toEqual([{ n: 2 }, { n: 3 }])
+    expect(received.every((m) => m.meta?.replayed === true && typeof m.meta.id === 'string')).toBe(
+      true,
+    )
+  })
+
+  it('refuses replay on public channels and malformed replay params', async () => {
+    const socket = await rawSocket(server.url, `apikey=${await userToken(USER_A)}&vsn=2.0.0`)
+    const join = (ref: string, topic: string, config: object) =>
+      socket.send([ref, ref, `realtime:${topic}`, 'phx_join', { config }])
+    join('1', 'replay-public', { broadcast: { replay: { since: 0 } } })
+    join('2', 'chat', { private: true, broadcast: { replay: { since: 'yesterday' } } })
+    await waitFor(() => socket.messages().length === 2)
+    const reasons = Object.fromEntries(
+      socket
+        .messages()
+        .map((m) => [m[1], (m[4] as { response: { reason: string } }).response.reason]),
+    )
+    expect(reasons).toEqual({
+      '1': 'UnableToReplayMessages: Replay is not allowed for public channels',
+      '2': 'UnableToReplayMessages: Replay params are not valid',
+    })
+    socket.ws.close()
   })
 })
 

@@ -7,13 +7,16 @@ import { resolveBindings } from './join-bindings.ts'
 import { parseJoinPayload, systemPayload } from './join-config.ts'
 import type { Catalog } from './catalog.ts'
 import type { PresenceTracker } from './presence.ts'
+import { parseReplay, replayMessages } from './replay.ts'
 import {
   broadcastFromMessage,
   decodeBinaryPush,
   decodeText,
+  encodeBroadcast,
   encodeMessage,
   FrameError,
   reply,
+  type BroadcastBody,
   type BroadcastPush,
   type EncodedFrame,
   type PhxMessage,
@@ -157,6 +160,19 @@ export class Connection {
       if (!permissions.read) return fail(unauthorized(subTopic))
       canSend = permissions.write
     }
+    const replay = parseReplay(config.replay)
+    if (replay && !config.isPrivate) {
+      return fail('UnableToReplayMessages: Replay is not allowed for public channels')
+    }
+    if (replay === 'invalid') return fail('UnableToReplayMessages: Replay params are not valid')
+    let replayed: BroadcastBody[] = []
+    if (replay) {
+      try {
+        replayed = await replayMessages(this.ctx.db, subTopic, replay)
+      } catch {
+        return fail('UnableToReplayMessages: Realtime was unable to replay messages')
+      }
+    }
     if (Array.isArray(config.postgresChanges) && config.postgresChanges.length > MAX_BINDINGS) {
       return fail(`Too many postgres_changes bindings (at most ${MAX_BINDINGS})`)
     }
@@ -191,6 +207,10 @@ export class Connection {
       this.send({ joinRef: msg.joinRef, ref: null, topic: msg.topic, event: 'system', payload })
     }
     if (channel.presence.enabled) this.ctx.presence.sendState(channel)
+    for (const body of replayed) {
+      const frame = encodeBroadcast(this.vsn, body)
+      if (frame) this.sendFrame(frame)
+    }
   }
 
   leave(channel: Channel): void {

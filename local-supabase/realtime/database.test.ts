@@ -293,11 +293,13 @@ describe('postgres_changes', () => {
 })
 
 describe('retention', () => {
-  it('deletes delivered messages and changes older than five minutes', async () => {
+  it('keeps public messages and changes five minutes, private messages a day', async () => {
     await server.db.exec(`
       insert into realtime.messages (topic, extension, payload, event, private, inserted_at)
         values ('old', 'broadcast', '{}', 'e', false, now() - interval '6 minutes'),
-               ('new', 'broadcast', '{}', 'e', false, now());
+               ('new', 'broadcast', '{}', 'e', false, now()),
+               ('replayable', 'broadcast', '{}', 'e', true, now() - interval '6 minutes'),
+               ('old-private', 'broadcast', '{}', 'e', true, now() - interval '25 hours');
       insert into realtime.local_changes (schema_name, table_name, type, commit_timestamp)
         values ('public', 'notes', 'INSERT', now() - interval '6 minutes');
     `)
@@ -305,9 +307,10 @@ describe('retention', () => {
     await janitor.sweep()
     janitor.stop()
     const messages = await server.db.query<{ topic: string }>(
-      `select topic from realtime.messages where topic in ('old', 'new')`,
+      `select topic from realtime.messages
+        where topic in ('old', 'new', 'replayable', 'old-private') order by topic`,
     )
-    expect(messages.rows.map((r) => r.topic)).toEqual(['new'])
+    expect(messages.rows.map((r) => r.topic)).toEqual(['new', 'replayable'])
     const changes = await server.db.query(
       `select 1 from realtime.local_changes where commit_timestamp < now() - interval '5 minutes'`,
     )

@@ -8,15 +8,17 @@ export interface Janitor {
 }
 
 /**
- * Delivered messages and changes are only kept a few minutes, so the tables stay small
- * under a 50 kB market tick every second (hosted Realtime drops old partitions likewise).
+ * Public messages and captured changes are kept a few minutes, so the tables stay small
+ * under a 50 kB market tick every second; private messages a day, for broadcast replay
+ * (hosted Realtime drops old partitions likewise).
  * PGlite has no autovacuum, so the space of deleted rows is reclaimed here.
  */
 export function startJanitor(db: Db, log: (line: string) => void): Janitor {
   const sweep = async () => {
     try {
       await db.query(
-        `delete from realtime.messages where inserted_at < now() - interval '5 minutes'`,
+        `delete from realtime.messages
+          where inserted_at < now() - case when private then interval '1 day' else interval '5 minutes' end`,
       )
       if (db.kind === 'pglite') await db.query('vacuum realtime.messages')
       const changes = await db.query<{ table: string | null }>(

@@ -6,6 +6,7 @@ export interface JoinConfig {
   ack: boolean
   presence: { enabled: boolean; key: string }
   postgresChanges: unknown
+  replay: unknown
 }
 
 export function parseJoinPayload(payload: unknown): JoinConfig {
@@ -14,7 +15,7 @@ export function parseJoinPayload(payload: unknown): JoinConfig {
     access_token?: unknown
   }
   const config = (p.config && typeof p.config === 'object' ? p.config : {}) as {
-    broadcast?: { self?: unknown; ack?: unknown }
+    broadcast?: { self?: unknown; ack?: unknown; replay?: unknown }
     presence?: { enabled?: unknown; key?: unknown }
     postgres_changes?: unknown
     private?: unknown
@@ -29,6 +30,7 @@ export function parseJoinPayload(payload: unknown): JoinConfig {
       key: typeof config.presence?.key === 'string' ? config.presence.key : '',
     },
     postgresChanges: config.postgres_changes,
+    replay: config.broadcast?.replay,
   }
 }
 

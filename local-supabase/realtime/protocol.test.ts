@@ -74,6 +74,18 @@ describe('realtime-js serializer compatibility', () => {
     expect([...new Uint8Array(decoded.payload.payload)]).toEqual([9, 8, 7])
   })
 
+  it('carries meta in kind 4 frames (replayed messages)', () => {
+    const frame = encodeBroadcast('2.0.0', {
+      topic: 'realtime:room',
+      event: 'old',
+      payload: { json: '{"n":1}' },
+      meta: '{"id":"7","replayed":true}',
+    })
+    expect(clientDecode(arrayBuffer(frame!.data))).toMatchObject({
+      payload: { event: 'old', payload: { n: 1 }, meta: { id: '7', replayed: true } },
+    })
+  })
+
   it('falls back to a text frame when the topic is too long for the binary header', () => {
     const topic = `realtime:${'t'.repeat(300)}`
     const frame = encodeBroadcast('2.0.0', { topic, event: 'e', payload: { json: '{"a":1}' } })

@@ -20,6 +20,8 @@ export interface BroadcastBody {
   event: string
   /** JSON text of the user payload, or raw bytes (binary broadcast). */
   payload: { json: string } | { bytes: Buffer }
+  /** JSON text of `meta` (replayed messages: `{"id":..,"replayed":true}`). */
+  meta?: string
 }
 
 export interface BroadcastPush {
@@ -164,7 +166,8 @@ export interface EncodedFrame {
 export function encodeBroadcast(vsn: Vsn, body: BroadcastBody): EncodedFrame | null {
   const topic = Buffer.from(body.topic)
   const event = Buffer.from(body.event)
-  if (vsn === '2.0.0' && topic.length <= 255 && event.length <= 255) {
+  const meta = Buffer.from(body.meta ?? '')
+  if (vsn === '2.0.0' && topic.length <= 255 && event.length <= 255 && meta.length <= 255) {
     const isJson = 'json' in body.payload
     const payload = isJson
       ? Buffer.from((body.payload as { json: string }).json)
@@ -173,13 +176,14 @@ export function encodeBroadcast(vsn: Vsn, body: BroadcastBody): EncodedFrame | n
       KIND_USER_BROADCAST,
       topic.length,
       event.length,
-      0,
+      meta.length,
       isJson ? ENCODING_JSON : ENCODING_BINARY,
     ])
-    return { data: Buffer.concat([header, topic, event, payload]), binary: true }
+    return { data: Buffer.concat([header, topic, event, meta, payload]), binary: true }
   }
   if (!('json' in body.payload)) return null
-  const inner = `{"type":"broadcast","event":${JSON.stringify(body.event)},"payload":${body.payload.json}}`
+  const metaField = body.meta ? `,"meta":${body.meta}` : ''
+  const inner = `{"type":"broadcast","event":${JSON.stringify(body.event)}${metaField},"payload":${body.payload.json}}`
   const topicJson = JSON.stringify(body.topic)
   const text =
     vsn === '2.0.0'
