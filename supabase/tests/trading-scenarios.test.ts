@@ -211,6 +211,30 @@ describe('trading scenarios', () => {
     expect(await profileOf(client)).toMatchObject({ cash: 100000 - 1046, held_cash: 0 })
   })
 
+  it('rejects a triggered buy stop whose price gapped beyond its hold and the cash left', async () => {
+    const { client } = await t.signUp()
+    await t.setPrice('ORCL', 100)
+    const stop = await place(client, {
+      p_symbol: 'ORCL',
+      p_side: 'buy',
+      p_quantity: 100,
+      p_type: 'stop',
+      p_stop_price: 110,
+    })
+    expect(stop).toMatchObject({ held_cash: 11550 })
+    // spend everything else
+    await place(client, { p_symbol: 'ORCL', p_side: 'buy', p_notional: 100000 - 11550 })
+    await t.setPrice('ORCL', 130)
+    expect((await t.tick()).rejected).toBe(1)
+    expect(await orderOf(client, stop.id)).toMatchObject({
+      status: 'rejected',
+      reject_reason: 'insufficient_funds',
+    })
+    const profile = await profileOf(client)
+    expect(profile).toMatchObject({ held_cash: 0 })
+    expect(profile.cash).toBeGreaterThanOrEqual(0)
+  })
+
   it('triggers a sell stop (stop-loss) only when the price falls to the stop', async () => {
     const { client } = await t.signUp()
     await t.setPrice('JPM', 200)
