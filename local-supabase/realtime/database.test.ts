@@ -208,18 +208,26 @@ describe('postgres_changes', () => {
   it('switches identity on access_token and closes the channel on an expired one', async () => {
     const client = server.client()
     const changes: Change[] = []
+    const sentinels: unknown[] = []
     const statuses: string[] = []
     const channel = client
       .channel('token-swap')
       .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'notes' }, (p) =>
         changes.push(p as Change),
       )
+      .on('postgres_changes', { event: 'INSERT', schema: 'public', table: 'quotes' }, (p) =>
+        sentinels.push(p.new),
+      )
     channel.subscribe((status) => statuses.push(status))
     await waitFor(() => statuses.includes('SUBSCRIBED'))
 
     await insertNote(USER_A, 'before token')
+    // Changes are decided in commit order: once the later (anon-visible) quote arrives, the
+    // note before it was judged with the anon key.
+    await server.db.query(`insert into public.quotes values ('SENTINEL', 1)`)
+    await waitFor(() => sentinels.length === 1)
     await client.realtime.setAuth(await userToken(USER_A))
-    await sleep(100)
+    await sleep(300)
     await insertNote(USER_A, 'after token')
     await waitFor(() => changes.length === 1)
     expect((changes[0].new as Note).body).toBe('after token')
