@@ -1,5 +1,4 @@
 import { Link } from 'react-router'
-import { Badge } from '@/components/ui/badge'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import {
   formatCurrency,
@@ -57,9 +56,9 @@ export function FillsTable({
                 </Link>
               </Td>
               <Td>
-                <Badge tone={row.side === 'buy' ? 'up' : 'down'}>
+                <span className={`font-medium ${row.side === 'buy' ? 'text-up' : 'text-down'}`}>
                   {row.side === 'buy' ? 'Buy' : 'Sell'}
-                </Badge>
+                </span>
               </Td>
               <Td className="text-right tabular-nums">{formatQuantity(row.quantity)}</Td>
               <Td className="text-right tabular-nums">{formatCurrency(row.price)}</Td>

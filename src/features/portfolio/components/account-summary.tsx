@@ -13,54 +13,52 @@ export function AccountSummary({
   dayChangePct: number | null
 }) {
   return (
-    <dl
-      role="group"
-      aria-label="Account summary"
-      className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-6"
-    >
-      <Stat
-        label="Total equity"
-        value={formatCurrency(summary.equity)}
-        className="col-span-2 lg:col-span-2"
-      />
-      <Stat
-        label="Day change"
-        value={
-          <span className={signClass(dayChange)}>
-            {dayChange === null ? '—' : formatSignedCurrency(dayChange)}
-          </span>
-        }
-        detail={
-          <span className={signClass(dayChangePct)}>
-            {dayChangePct === null ? '' : formatPercent(dayChangePct)}
-          </span>
-        }
-      />
-      <Stat
-        label="Total return"
-        value={
-          <span className={signClass(summary.totalReturn)}>
-            {formatSignedCurrency(summary.totalReturn)}
-          </span>
-        }
-        detail={
-          <span className={signClass(summary.totalReturnPct)}>
-            {formatPercent(summary.totalReturnPct)}
-          </span>
-        }
-      />
-      <Stat label="Cash" value={formatCurrency(summary.cash)} />
-      <Stat
-        label="Buying power"
-        value={formatCurrency(summary.buyingPower)}
-        detail={
-          summary.buyingPower < summary.cash ? (
-            <span className="text-muted">
-              {formatCurrency(summary.cash - summary.buyingPower)} held by open orders
+    <div role="group" aria-label="Account summary">
+      <dl className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-6">
+        <Stat
+          label="Total equity"
+          value={formatCurrency(summary.equity)}
+          className="col-span-2 lg:col-span-2"
+        />
+        <Stat
+          label="Day change"
+          value={
+            <span className={signClass(dayChange)}>
+              {dayChange === null ? '—' : formatSignedCurrency(dayChange)}
             </span>
-          ) : undefined
-        }
-      />
-    </dl>
+          }
+          detail={
+            <span className={signClass(dayChangePct)}>
+              {dayChangePct === null ? '' : formatPercent(dayChangePct)}
+            </span>
+          }
+        />
+        <Stat
+          label="Total return"
+          value={
+            <span className={signClass(summary.totalReturn)}>
+              {formatSignedCurrency(summary.totalReturn)}
+            </span>
+          }
+          detail={
+            <span className={signClass(summary.totalReturnPct)}>
+              {formatPercent(summary.totalReturnPct)}
+            </span>
+          }
+        />
+        <Stat label="Cash" value={formatCurrency(summary.cash)} />
+        <Stat
+          label="Buying power"
+          value={formatCurrency(summary.buyingPower)}
+          detail={
+            summary.buyingPower < summary.cash ? (
+              <span className="text-muted">
+                {formatCurrency(summary.cash - summary.buyingPower)} held by open orders
+              </span>
+            ) : undefined
+          }
+        />
+      </dl>
+    </div>
   )
 }

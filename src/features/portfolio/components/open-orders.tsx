@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import { formatDateTime, formatQuantity } from '@/lib/format'
@@ -43,9 +42,9 @@ export function OpenOrders({ orders, userId }: { orders: readonly OpenOrder[]; u
                   </Link>
                 </Th>
                 <Td>
-                  <Badge tone={order.side === 'buy' ? 'up' : 'down'}>
+                  <span className={`font-medium ${order.side === 'buy' ? 'text-up' : 'text-down'}`}>
                     {order.side === 'buy' ? 'Buy' : 'Sell'}
-                  </Badge>
+                  </span>
                 </Td>
                 <Td>
                   {orderTypeLabels[order.type]}
