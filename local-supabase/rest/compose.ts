@@ -18,7 +18,7 @@ const csvField = (value: string) =>
   `case when ${value} is null then '' when ${value} ~ '[",\\r\\n]' then '"' || replace(${value}, '"', '""') || '"' else ${value} end`
 
 function body(options: ComposeOptions): string {
-  const row = options.scalarColumn ? `_page.${options.scalarColumn}` : '_page'
+  const row = options.scalarColumn ? `_page.${options.scalarColumn}` : '_page.*'
   const strip = (json: string) => (options.stripNulls ? `json_strip_nulls(${json})` : json)
   switch (options.mode) {
     case 'none':
@@ -28,11 +28,11 @@ function body(options: ComposeOptions): string {
     case 'array':
       return `(select ${strip(`coalesce(json_agg(${row}), '[]'::json)`)} from _page)::text`
     case 'csv': {
-      const header = `(select string_agg(${csvField('_k')}, ',') from json_object_keys((select row_to_json(_page) from _page limit 1)) as _k)`
-      const line = `(select string_agg(${csvField('_v')}, ',' order by _o) from json_each_text(row_to_json(_page)) with ordinality as _c(_key, _v, _o))`
-      return `(select coalesce(string_agg(_line, E'\\n' order by _n), '') from (
+      const header = `(select string_agg(${csvField('_keys._k')}, ',') from json_object_keys((select row_to_json(_page.*) from _page limit 1)) as _keys(_k))`
+      const line = `(select string_agg(${csvField('_c._v')}, ',' order by _c._o) from json_each_text(row_to_json(_page.*)) with ordinality as _c(_key, _v, _o))`
+      return `(select coalesce(string_agg(_lines._line, E'\\n' order by _lines._n), '') from (
         select 0::bigint as _n, ${header} as _line
-        union all select row_number() over (), ${line} from _page) as _lines where _line is not null)`
+        union all select row_number() over (), ${line} from _page) as _lines where _lines._line is not null)`
     }
   }
 }

@@ -70,6 +70,22 @@ describe('select', () => {
     expect(viaRpc.data).toEqual([{ label: 'Solaris (9.99)' }, { label: "His Master's Voice (?)" }])
   })
 
+  it('keeps output aliases that shadow internal names apart from whole rows', async () => {
+    const { data, error } = await f.anon
+      .from('books')
+      .select('_page:id, _e:title, author:authors!author_id(_e:name), book_details(_src:pages)')
+      .eq('id', 1)
+    expect(error).toBeNull()
+    expect(data).toEqual([
+      {
+        _page: 1,
+        _e: 'The Dispossessed',
+        author: { _e: 'Ursula Le Guin' },
+        book_details: { _src: 387 },
+      },
+    ])
+  })
+
   it('reads views', async () => {
     const { data } = await f.anon.from('book_titles').select('title').eq('id', 2)
     expect(data).toEqual([{ title: 'Solaris' }])
@@ -512,6 +528,12 @@ describe('single, maybeSingle, csv, stripNulls', () => {
       .select('id')
       .csv()
     expect(quoted.error?.code).toBe('PGRST205')
+    const shadowing = await f.anon
+      .from('books')
+      .select('_v:id,_o:title,_line:price')
+      .eq('id', 2)
+      .csv()
+    expect(shadowing.data).toBe('_v,_o,_line\n2,Solaris,9.99')
   })
 
   it('stripNulls() omits null fields', async () => {

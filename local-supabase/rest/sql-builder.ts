@@ -223,13 +223,13 @@ export class SqlBuilder {
     if (toOne) {
       return [
         {
-          sql: `(select row_to_json(_e) from (select ${list} from ${from} where ${where} limit 1) as _e)`,
+          sql: `(select row_to_json(_e.*) from (select ${list} from ${from} where ${where} limit 1) as _e)`,
           name,
         },
       ]
     }
     const tail = `${this.orderBy(target, a, childPath, item.select)}${this.paging(childPath)}`
-    const rows = `select json_agg(_e) from (select ${list} from ${from} where ${where}${tail}) as _e`
+    const rows = `select json_agg(_e.*) from (select ${list} from ${from} where ${where}${tail}) as _e`
     return [{ sql: `coalesce((${rows}), '[]'::json)`, name }]
   }
 
