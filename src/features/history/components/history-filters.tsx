@@ -24,6 +24,17 @@ export function HistoryFiltersForm({
   const [side, setSide] = useState<string>(filters.side ?? '')
   const [from, setFrom] = useState(filters.from ?? '')
   const [to, setTo] = useState(filters.to ?? '')
+  // When the URL changes from outside (back button, a link), show its filters. Adjusting state
+  // while rendering, not remounting, keeps keyboard focus where it was.
+  const applied = JSON.stringify([filters.symbol, filters.side, filters.from, filters.to])
+  const [shown, setShown] = useState(applied)
+  if (shown !== applied) {
+    setShown(applied)
+    setSymbol(filters.symbol ?? '')
+    setSide(filters.side ?? '')
+    setFrom(filters.from ?? '')
+    setTo(filters.to ?? '')
+  }
   const rangeError = from && to && from > to ? 'The end date is before the start date.' : undefined
 
   function submit(event: FormEvent) {

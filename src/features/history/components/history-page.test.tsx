@@ -85,6 +85,11 @@ describe('history page against the local stack', () => {
     await user.click(screen.getByRole('button', { name: 'Clear filters' }))
     await waitFor(() => expect(router.state.location.search).toBe(''))
     expect(await screen.findByText('Showing 1–3 of 3')).toBeInTheDocument()
+
+    // The back button restores the previous filters, in the list and in the form.
+    await router.navigate(-1)
+    await waitFor(() => expect(screen.getByLabelText('Symbol')).toHaveValue('NVDA'))
+    expect(screen.getByLabelText('Side')).toHaveValue('sell')
   })
 
   it('marks orders and fills of a previous run after a reset', async () => {

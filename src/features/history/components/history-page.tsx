@@ -62,7 +62,6 @@ export function HistoryPage() {
         className="self-start"
       />
       <HistoryFiltersForm
-        key={params.toString()}
         filters={listFilters}
         onApply={(next) =>
           update({ symbol: undefined, side: undefined, from: undefined, to: undefined, ...next })
