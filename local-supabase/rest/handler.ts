@@ -7,6 +7,7 @@ import { headerRecord } from './request.ts'
 import { errorResponse, Rollback } from './respond.ts'
 import { prepare } from './route-table.ts'
 import { loadSchemaCache, type SchemaCache } from './schema-cache.ts'
+import { DEFAULT_REST_SETTINGS, type RestSettings } from './settings.ts'
 
 export interface RestHandler {
   handler: Handler
@@ -18,7 +19,8 @@ export interface RestHandler {
  * `/rest/v1` with PostgREST 12's semantics for what supabase-js sends. Each request is one
  * transaction as the JWT's role with its claims set, so RLS is Postgres's own.
  */
-export function createRestHandler(opts: StackOptions): RestHandler {
+export function createRestHandler(opts: StackOptions, overrides: RestSettings = {}): RestHandler {
+  const settings = { ...DEFAULT_REST_SETTINGS, ...overrides }
   let cache: Promise<SchemaCache> | null = null
   let listening = false
   const reloadSchema = async () => {
@@ -73,7 +75,7 @@ export function createRestHandler(opts: StackOptions): RestHandler {
       }
       role = auth.context.role
       const url = new URL(request.url)
-      const prepared = await prepare(request, url, await schema())
+      const prepared = await prepare(request, url, await schema(), settings)
       const ctx: RequestContext = {
         ...auth.context,
         method: request.method,

@@ -23,6 +23,8 @@ export interface RenderOptions {
   stripNulls: boolean
   count: boolean
   range?: { offset: number; limit?: number }
+  /** PostgREST's db-max-rows: a cap on top-level rows (Supabase's `max_rows`, 1000). */
+  maxRows?: number
 }
 
 export async function runStatement(
@@ -57,7 +59,7 @@ export function planRead(
     : b.selectList(source, a, parsed.select, [])
   const where = b.conditions(source, a, parsed.select, [])
   const whereSql = where.length ? ` where ${where.join(' and ')}` : ''
-  const page = `select ${list} from ${source.from(a)}${whereSql}${b.orderBy(source, a, [], parsed.select)}${b.paging([], render.range)}`
+  const page = `select ${list} from ${source.from(a)}${whereSql}${b.orderBy(source, a, [], parsed.select)}${b.paging([], render.range, render.maxRows)}`
   b.checkLevelsUsed()
   const sql = composeStatement({
     ctes: extra.ctes ?? [],

@@ -467,6 +467,19 @@ describe('order, paging, counts', () => {
     expect(error?.code).toBe('PGRST107')
   })
 
+  it('caps top-level rows at max_rows (1000), as Supabase does', async () => {
+    await f.db.exec(`create table public.many as select generate_series(1, 1005) as n`)
+    await f.rest.reloadSchema()
+    const capped = await f.anon.from('many').select('n', { count: 'exact' }).order('n')
+    expect(capped.data).toHaveLength(1000)
+    expect(capped.status).toBe(206)
+    expect(capped.count).toBe(1005)
+    const rest = await f.anon.from('many').select('n').order('n').range(1000, 2000)
+    expect(rest.data).toHaveLength(5)
+    const small = await f.anon.from('many').select('n').limit(3)
+    expect(small.data).toHaveLength(3)
+  })
+
   it('answers HEAD with a count and no body', async () => {
     const { data, count, status } = await f.anon
       .from('books')

@@ -15,11 +15,17 @@ import { checkSingle, contentRange, rangeStatus } from './respond.ts'
 import { openApiRoot, prepareRpc } from './route-rpc.ts'
 import type { SchemaCache } from './schema-cache.ts'
 import { relationSource } from './sql-builder.ts'
+import type { RestSettings } from './settings.ts'
 import { closest } from './suggest.ts'
 import { planDelete, planInsert, planUpdate } from './write.ts'
 
 /** Routes a request to its plan: table read, insert/upsert, update, delete, or RPC. */
-export async function prepare(request: Request, url: URL, cache: SchemaCache): Promise<Prepared> {
+export async function prepare(
+  request: Request,
+  url: URL,
+  cache: SchemaCache,
+  settings: RestSettings,
+): Promise<Prepared> {
   checkProfile(request)
   const path = url.pathname.replace(/^.*?\/rest\/v1/, '')
   const segments = path.split('/').filter(Boolean).map(decodeName)
@@ -30,6 +36,7 @@ export async function prepare(request: Request, url: URL, cache: SchemaCache): P
     stripNulls: accepted.stripNulls,
     count: prefs.count !== undefined,
     range: parseRange(request.headers.get('range')),
+    maxRows: settings.maxRows,
   }
   const location = `/${segments.join('/')}${url.search}`
 

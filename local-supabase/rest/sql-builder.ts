@@ -342,15 +342,17 @@ export class SqlBuilder {
     return `(select ${this.field(target, a, field).sql} from ${target.from(a)} where ${where.join(' and ')} limit 1)`
   }
 
-  paging(path: string[], range?: { offset: number; limit?: number }): string {
+  paging(path: string[], range?: { offset: number; limit?: number }, maxRows?: number): string {
     const level = this.level(path)
     let limit = level.limit
     let offset = level.offset ?? 0
+    const cap = (value: number | undefined, max: number) =>
+      value === undefined ? max : Math.min(value, max)
     if (range) {
       offset = Math.max(offset, range.offset)
-      if (range.limit !== undefined)
-        limit = limit === undefined ? range.limit : Math.min(limit, range.limit)
+      if (range.limit !== undefined) limit = cap(limit, range.limit)
     }
+    if (maxRows !== undefined) limit = cap(limit, maxRows)
     return `${limit !== undefined ? ` limit ${limit}` : ''}${offset ? ` offset ${offset}` : ''}`
   }
 }

@@ -75,7 +75,7 @@ function planWrite(
     cache,
     writtenSource(relation),
     parsed,
-    { ...render, count: false, range: undefined },
+    { ...render, count: false, range: undefined, maxRows: undefined },
     { ctes, builder },
   )
   return {
