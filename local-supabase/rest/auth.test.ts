@@ -142,6 +142,11 @@ describe('protocol errors', () => {
     expect(error?.message).toContain('failed to parse select parameter')
   })
 
+  it('aggregates are disabled, as on Supabase: 400 PGRST123', async () => {
+    expect((await f.anon.from('books').select('count()')).error?.code).toBe('PGRST123')
+    expect((await f.anon.from('books').select('price.sum()')).error?.code).toBe('PGRST123')
+  })
+
   it('unknown cast type: 400', async () => {
     expect((await f.anon.from('books').select('id::nosuchtype')).status).toBe(400)
   })

@@ -108,11 +108,9 @@ export function fromDatabaseError(error: unknown, role: RequestContext['role']):
     return new RestError(500, 'PGRST000', message)
   }
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null)
-  return new RestError(
-    statusForSqlState(pg.code, role),
-    pg.code,
-    typeof pg.message === 'string' ? pg.message : '',
-    text(pg.detail),
-    text(pg.hint),
-  )
+  const status = statusForSqlState(pg.code, role)
+  // PostgREST asks anonymous callers to authenticate.
+  const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Bearer' } : {}
+  const message = typeof pg.message === 'string' ? pg.message : ''
+  return new RestError(status, pg.code, message, text(pg.detail), text(pg.hint), headers)
 }

@@ -1,3 +1,4 @@
+import { RestError } from './errors.ts'
 import { Scanner, type Field } from './scanner.ts'
 
 export type SelectItem =
@@ -44,13 +45,22 @@ function item(s: Scanner): SelectItem {
     alias = field.name
     field = s.field()
   }
+  if (field.path.length === 0 && AGGREGATES.has(field.name) && s.peek(2) === '()') aggregate()
   if (field.path.length === 0 && (s.peek() === '!' || s.peek() === '(')) {
     return embed(s, field.name, alias, spread)
   }
+  if (s.peek() === '.' && AGGREGATES.has(s.text.slice(s.pos + 1).split('(')[0])) aggregate()
   if (spread) s.fail('"(" after a spread relation')
   let cast: string | undefined
   if (s.eat('::')) cast = s.name()
   return { type: 'field', alias, field, cast }
+}
+
+const AGGREGATES = new Set(['count', 'sum', 'avg', 'max', 'min'])
+
+/** Supabase runs PostgREST with `db-aggregates-enabled = false`. */
+function aggregate(): never {
+  throw new RestError(400, 'PGRST123', 'Use of aggregate functions is not allowed')
 }
 
 function embed(s: Scanner, name: string, alias: string | undefined, spread: boolean): SelectItem {
