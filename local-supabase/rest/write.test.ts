@@ -58,6 +58,23 @@ describe('insert', () => {
     ])
   })
 
+  it('missing=default without representation writes every key set', async () => {
+    const { status, error, count } = await f.service
+      .from('counters')
+      .insert([{ name: 'min-1' }, { name: 'min-2', note: 'own' }], {
+        defaultToNull: false,
+        count: 'exact',
+      })
+    expect(error).toBeNull()
+    expect(status).toBe(201)
+    expect(count).toBe(2)
+    const rows = (await counterRows()).filter((row) => row.name.startsWith('min-'))
+    expect(rows).toEqual([
+      { name: 'min-1', value: 0, note: 'fresh' },
+      { name: 'min-2', value: 0, note: 'own' },
+    ])
+  })
+
   it('reports Preference-Applied and a counted Content-Range', async () => {
     const { client, last } = recorder()
     const { count } = await client

@@ -34,6 +34,20 @@ function writtenSource(relation: Relation): Source {
 }
 
 /**
+ * Statements planned together share one parameter list; run alone, each must bind exactly
+ * the parameters it references (the protocol rejects extras), renumbered from $1.
+ */
+function bindUsed(sql: string, params: unknown[]): { sql: string; params: unknown[] } {
+  const numbers = new Map<number, number>()
+  const text = sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const index = Number(n)
+    if (!numbers.has(index)) numbers.set(index, numbers.size + 1)
+    return `$${numbers.get(index)}`
+  })
+  return { sql: text, params: [...numbers.keys()].map((index) => params[index - 1]) }
+}
+
+/**
  * Runs `statements` (each `... returning *` capable) either as CTEs feeding the
  * representation, or, for `return=minimal`, without RETURNING, so tables whose SELECT
  * policies hide the new rows can still be written (as with PostgREST).
@@ -60,7 +74,8 @@ function planWrite(
       async run(tx: Queryable): Promise<Outcome> {
         let rows = 0
         for (const { sql } of statements) {
-          rows += (await tx.query(sql, builder.params)).affectedRows ?? 0
+          const bound = bindUsed(sql, builder.params)
+          rows += (await tx.query(bound.sql, bound.params)).affectedRows ?? 0
         }
         return { body: null, rows, total: render.count ? rows : undefined }
       },
