@@ -86,6 +86,17 @@ describe('select', () => {
     ])
   })
 
+  it('reads JSON array elements by index, negative from the end', async () => {
+    await f.db.exec(`update public.books set meta = meta || '{"list": [10, 20, 30]}' where id = 2`)
+    const { data, error } = await f.anon
+      .from('books')
+      .select('first:meta->list->0, last:meta->list->-1')
+      .eq('id', 2)
+      .single()
+    expect(error).toBeNull()
+    expect(data).toEqual({ first: 10, last: 30 })
+  })
+
   it('reads views', async () => {
     const { data } = await f.anon.from('book_titles').select('title').eq('id', 2)
     expect(data).toEqual([{ title: 'Solaris' }])

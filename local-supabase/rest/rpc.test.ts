@@ -119,6 +119,22 @@ describe('rpc', () => {
     expect(badArgs.error?.hint).toBe('Perhaps you meant to call the function public.add(a, b)')
   })
 
+  it('resolves overloads by argument names, and reports ambiguity as 300 PGRST203', async () => {
+    await f.db.exec(`
+      create function public.pick(a int) returns text language sql as $$ select 'int' $$;
+      create function public.pick(a text) returns text language sql as $$ select 'text' $$;
+      create function public.pick(a int, b int) returns text language sql as $$ select 'two' $$;`)
+    await f.rest.reloadSchema()
+    expect((await f.anon.rpc('pick', { a: 1, b: 2 })).data).toBe('two')
+    const ambiguous = await f.anon.rpc('pick', { a: 1 })
+    expect(ambiguous.status).toBe(300)
+    expect(ambiguous.error).toMatchObject({
+      code: 'PGRST203',
+      message:
+        'Could not choose the best candidate function between: public.pick(a => integer), public.pick(a => text)',
+    })
+  })
+
   it('gives 400 22P02 for an argument of the wrong type', async () => {
     const { status, error } = await f.anon.rpc('add', { a: 'x', b: 1 })
     expect(status).toBe(400)

@@ -118,7 +118,7 @@ export class SqlBuilder {
     if (!column) throw undefinedColumn(source.name, field.name)
     for (const step of field.path) {
       const key = /^-?\d{1,9}$/.test(step.key) ? step.key : `${this.param(step.key)}::text`
-      sql = `${sql}${step.arrow}${key}`
+      sql = `${sql} ${step.arrow} ${key}`
     }
     const type =
       field.path.length === 0 ? column.type : field.path.at(-1)?.arrow === '->>' ? 'text' : 'jsonb'
