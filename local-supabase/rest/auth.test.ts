@@ -129,6 +129,18 @@ describe('protocol errors', () => {
     expect((await f.anon.from('books').select('id').order('nope')).error?.code).toBe('42703')
   })
 
+  it('undefined operator (42883) and undefined table (42P01) are 404s', async () => {
+    const operator = await f.anon.from('books').select('id').like('id', '1*')
+    expect(operator.status).toBe(404)
+    expect(operator.error?.code).toBe('42883')
+    await f.db.exec(`create function public.broken() returns int language plpgsql as $$
+      begin return (select count(*) from public.gone); end $$`)
+    await f.rest.reloadSchema()
+    const table = await f.anon.rpc('broken')
+    expect(table.status).toBe(404)
+    expect(table.error?.code).toBe('42P01')
+  })
+
   it('unknown schema: 406 PGRST106', async () => {
     const { status, error } = await f.anon.schema('auth').from('users').select()
     expect(status).toBe(406)
