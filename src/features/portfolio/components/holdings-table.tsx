@@ -14,6 +14,13 @@ import { valueHolding } from '../lib/holdings'
 
 /** The first column stays put while the rest scrolls sideways on narrow screens. */
 const sticky = 'sticky left-0 z-10 bg-surface'
+/**
+ * Phones keep symbol, value and unrealized P&L as columns; quantity, cost and price move into
+ * small lines under them so nothing important hides off-screen.
+ */
+const wideOnly = 'hidden sm:table-cell'
+const phoneOnly = 'block text-xs font-normal text-muted sm:hidden'
+const cell = 'max-sm:px-2'
 
 function HoldingRow({ position, stale }: { position: PositionRow; stale: boolean }) {
   const quote = useQuote(position.symbol)
@@ -23,15 +30,18 @@ function HoldingRow({ position, stale }: { position: PositionRow; stale: boolean
   )
   return (
     <Tr>
-      <Th scope="row" className={`${sticky} text-left`}>
+      <Th scope="row" className={`${sticky} ${cell} text-left`}>
         <Link to={`/stocks/${position.symbol}`} className="font-semibold text-link hover:underline">
           {position.symbol}
         </Link>
         <span className="block max-w-40 truncate text-xs font-normal text-muted">
           {position.name}
         </span>
+        <span className={`${phoneOnly} tabular-nums`}>
+          {formatQuantity(position.quantity)} sh · avg {formatCurrency(position.averageCost)}
+        </span>
       </Th>
-      <Td className="text-right tabular-nums">
+      <Td className={`${wideOnly} text-right tabular-nums`}>
         {formatQuantity(position.quantity)}
         {position.heldQuantity > 0 && (
           <span className="block text-xs text-muted">
@@ -39,8 +49,10 @@ function HoldingRow({ position, stale }: { position: PositionRow; stale: boolean
           </span>
         )}
       </Td>
-      <Td className="text-right tabular-nums">{formatCurrency(position.averageCost)}</Td>
-      <Td className="text-right">
+      <Td className={`${wideOnly} text-right tabular-nums`}>
+        {formatCurrency(position.averageCost)}
+      </Td>
+      <Td className={`${wideOnly} text-right`}>
         {quote ? (
           <Price
             value={quote.price}
@@ -52,12 +64,15 @@ function HoldingRow({ position, stale }: { position: PositionRow; stale: boolean
           <span className="text-muted">—</span>
         )}
       </Td>
-      <Td className="text-right tabular-nums">{formatCurrency(holding.marketValue)}</Td>
-      <Td className={`text-right tabular-nums ${signClass(holding.unrealizedPnl)}`}>
+      <Td className={`${cell} text-right tabular-nums`}>
+        {formatCurrency(holding.marketValue)}
+        <span className={phoneOnly}>@ {formatCurrency(holding.price)}</span>
+      </Td>
+      <Td className={`${cell} text-right tabular-nums ${signClass(holding.unrealizedPnl)}`}>
         {formatSignedCurrency(holding.unrealizedPnl)}
         <span className="block text-xs">{formatPercent(holding.unrealizedPnlPct)}</span>
       </Td>
-      <Td className={`text-right tabular-nums ${signClass(holding.realizedPnl)}`}>
+      <Td className={`${wideOnly} text-right tabular-nums ${signClass(holding.realizedPnl)}`}>
         {formatSignedCurrency(holding.realizedPnl)}
       </Td>
     </Tr>
@@ -68,17 +83,17 @@ export function HoldingsTable({ positions }: { positions: readonly PositionRow[]
   const { stale } = useConnection()
   return (
     <TableContainer className="relative">
-      <Table className="min-w-[44rem]">
+      <Table className="sm:min-w-[44rem]">
         <caption className="sr-only">Holdings with live prices and profit and loss</caption>
         <THead>
           <Tr>
-            <Th className={`${sticky} bg-surface-2`}>Symbol</Th>
-            <Th className="text-right">Quantity</Th>
-            <Th className="text-right">Avg cost</Th>
-            <Th className="text-right">Price</Th>
-            <Th className="text-right">Market value</Th>
-            <Th className="text-right">Unrealized P&amp;L</Th>
-            <Th className="text-right">Realized P&amp;L</Th>
+            <Th className={`${sticky} ${cell} bg-surface-2`}>Symbol</Th>
+            <Th className={`${wideOnly} text-right`}>Quantity</Th>
+            <Th className={`${wideOnly} text-right`}>Avg cost</Th>
+            <Th className={`${wideOnly} text-right`}>Price</Th>
+            <Th className={`${cell} text-right`}>Market value</Th>
+            <Th className={`${cell} text-right`}>Unrealized P&amp;L</Th>
+            <Th className={`${wideOnly} text-right`}>Realized P&amp;L</Th>
           </Tr>
         </THead>
         <TBody>

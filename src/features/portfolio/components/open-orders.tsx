@@ -8,24 +8,27 @@ import { describeOrder, orderPrices, orderTypeLabels } from '../lib/describe-ord
 import { CancelOrderDialog } from './cancel-order-dialog'
 
 const sticky = 'sticky left-0 z-10 bg-surface'
+/** Phones keep symbol, price and the Cancel button; side, type and size move under the symbol. */
+const wideOnly = 'hidden sm:table-cell'
+const cell = 'max-sm:px-2'
 
 export function OpenOrders({ orders, userId }: { orders: readonly OpenOrder[]; userId: string }) {
   const [cancelling, setCancelling] = useState<OpenOrder | null>(null)
   return (
     <>
       <TableContainer className="relative">
-        <Table className="min-w-[40rem]">
+        <Table className="sm:min-w-[40rem]">
           <caption className="sr-only">Open orders</caption>
           <THead>
             <Tr>
-              <Th className={`${sticky} bg-surface-2`}>Symbol</Th>
-              <Th>Side</Th>
-              <Th>Type</Th>
-              <Th className="text-right">Quantity</Th>
-              <Th>Price</Th>
-              <Th>Time in force</Th>
-              <Th>Placed</Th>
-              <Th>
+              <Th className={`${sticky} ${cell} bg-surface-2`}>Symbol</Th>
+              <Th className={wideOnly}>Side</Th>
+              <Th className={wideOnly}>Type</Th>
+              <Th className={`${wideOnly} text-right`}>Quantity</Th>
+              <Th className={cell}>Price</Th>
+              <Th className={wideOnly}>Time in force</Th>
+              <Th className={wideOnly}>Placed</Th>
+              <Th className={cell}>
                 <span className="sr-only">Actions</span>
               </Th>
             </Tr>
@@ -33,30 +36,40 @@ export function OpenOrders({ orders, userId }: { orders: readonly OpenOrder[]; u
           <TBody>
             {orders.map((order) => (
               <Tr key={order.id}>
-                <Th scope="row" className={`${sticky} text-left`}>
+                <Th scope="row" className={`${sticky} ${cell} text-left`}>
                   <Link
                     to={`/stocks/${order.symbol}`}
                     className="font-semibold text-link hover:underline"
                   >
                     {order.symbol}
                   </Link>
+                  <span className="block text-xs font-normal text-muted sm:hidden">
+                    {order.side === 'buy' ? 'Buy' : 'Sell'} {formatQuantity(order.quantity)} ·{' '}
+                    {orderTypeLabels[order.type]}
+                  </span>
                 </Th>
-                <Td>
+                <Td className={wideOnly}>
                   <span className={`font-medium ${order.side === 'buy' ? 'text-up' : 'text-down'}`}>
                     {order.side === 'buy' ? 'Buy' : 'Sell'}
                   </span>
                 </Td>
-                <Td>
+                <Td className={wideOnly}>
                   {orderTypeLabels[order.type]}
                   {order.triggered_at && (
                     <span className="block text-xs text-muted">stop reached</span>
                   )}
                 </Td>
-                <Td className="text-right tabular-nums">{formatQuantity(order.quantity)}</Td>
-                <Td className="tabular-nums">{orderPrices(order)}</Td>
-                <Td>{order.time_in_force === 'day' ? 'Day' : 'Until cancelled'}</Td>
-                <Td className="whitespace-nowrap text-muted">{formatDateTime(order.created_at)}</Td>
-                <Td className="text-right">
+                <Td className={`${wideOnly} text-right tabular-nums`}>
+                  {formatQuantity(order.quantity)}
+                </Td>
+                <Td className={`${cell} tabular-nums`}>{orderPrices(order)}</Td>
+                <Td className={wideOnly}>
+                  {order.time_in_force === 'day' ? 'Day' : 'Until cancelled'}
+                </Td>
+                <Td className={`${wideOnly} whitespace-nowrap text-muted`}>
+                  {formatDateTime(order.created_at)}
+                </Td>
+                <Td className={`${cell} text-right`}>
                   <Button
                     variant="secondary"
                     size="sm"

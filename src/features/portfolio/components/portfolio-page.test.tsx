@@ -59,7 +59,14 @@ describe('portfolio page against the local stack', () => {
     const cells = within(row)
       .getAllByRole('cell')
       .map((cell) => cell.textContent)
-    expect(cells).toEqual(['10', '$100.00', '$110.00', '$1,100.00', '+$100.00+10.00%', '$0.00'])
+    expect(cells).toEqual([
+      '10',
+      '$100.00',
+      '$110.00',
+      '$1,100.00@ $110.00',
+      '+$100.00+10.00%',
+      '$0.00',
+    ])
 
     const summary = screen.getByRole('group', { name: 'Account summary' })
     const value = (label: string) => within(summary).getByText(label).nextSibling
