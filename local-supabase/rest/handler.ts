@@ -9,6 +9,9 @@ import { prepare } from './route-table.ts'
 import { loadSchemaCache, type SchemaCache } from './schema-cache.ts'
 import { DEFAULT_REST_SETTINGS, type RestSettings } from './settings.ts'
 
+const REQUEST_SESSION_SQL = `select set_config('search_path', '"public", "extensions"', true),
+  set_config('timezone', 'UTC', true)`
+
 export interface RestHandler {
   handler: Handler
   /** Re-reads tables, keys and functions (after migrations; also on `NOTIFY pgrst, 'reload schema'`). */
@@ -85,8 +88,9 @@ export function createRestHandler(opts: StackOptions, overrides: RestSettings = 
       return await opts.db.asRole(
         ctx,
         async (tx) => {
-          // Supabase's PostgREST: db-schemas public, db-extra-search-path public, extensions.
-          await tx.query(`select set_config('search_path', '"public", "extensions"', true)`)
+          // Supabase's PostgREST: db-schemas public, db-extra-search-path public, extensions;
+          // hosted databases run in UTC, whatever the local server's default time zone.
+          await tx.query(REQUEST_SESSION_SQL)
           const outcome = await prepared.plan.run(tx)
           const { status, headers, body } = prepared.finish(outcome)
           const response = new Response(request.method === 'HEAD' ? null : body, {

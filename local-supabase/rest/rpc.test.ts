@@ -163,12 +163,14 @@ describe('rpc', () => {
       uid: ALICE,
       method: 'POST',
       search_path: '"public", "extensions"',
+      timezone: 'UTC',
     })
     expect((await f.anon.rpc('whoami', {}, { get: true })).data).toEqual({
       role: 'anon',
       uid: null,
       method: 'GET',
       search_path: '"public", "extensions"',
+      timezone: 'UTC',
     })
   })
 

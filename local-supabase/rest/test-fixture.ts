@@ -106,7 +106,7 @@ create function public.label(public.books) returns text language sql stable
   as $$ select $1.title || ' (' || coalesce($1.price::text, '?') || ')' $$;
 create function public.whoami() returns json language sql stable as $$
   select json_build_object('role', current_user, 'uid', auth.uid(), 'method', current_setting('request.method', true),
-    'search_path', current_setting('search_path'))
+    'search_path', current_setting('search_path'), 'timezone', current_setting('timezone'))
 $$;
 `
 
