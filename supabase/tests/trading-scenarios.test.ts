@@ -395,6 +395,25 @@ describe('trading scenarios', () => {
     expect(await positionOf(client, 'GS')).toMatchObject({ quantity: 4, held_quantity: 0 })
   })
 
+  it('keeps a watchlist: add, set an alert by update or upsert, remove', async () => {
+    const { client, id } = await t.signUp()
+    expect((await client.from('wishlists').insert({ symbol: 'NFLX' })).error).toBeNull()
+    const updated = await client
+      .from('wishlists')
+      .update({ alert_above: 900 })
+      .eq('symbol', 'NFLX')
+      .select('symbol, alert_above, alert_below')
+    expect(updated.data).toEqual([{ symbol: 'NFLX', alert_above: 900, alert_below: null }])
+    const upserted = await client
+      .from('wishlists')
+      .upsert({ user_id: id, symbol: 'NFLX', alert_below: 700 })
+      .select('symbol, alert_above, alert_below')
+    expect(upserted.error).toBeNull()
+    expect(upserted.data).toEqual([{ symbol: 'NFLX', alert_above: 900, alert_below: 700 }])
+    expect((await client.from('wishlists').delete().eq('symbol', 'NFLX')).error).toBeNull()
+    expect((await client.from('wishlists').select('symbol')).data).toEqual([])
+  })
+
   it('creates a profile for every new user: guests get a friendly name and the starting cash', async () => {
     const { client } = await t.signUp({ anonymous: true })
     const profile = await profileOf(client)
