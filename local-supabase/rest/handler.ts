@@ -35,9 +35,14 @@ export function createRestHandler(opts: StackOptions, overrides: RestSettings = 
     await next
     if (!listening) {
       listening = true
-      await opts.db.listen('pgrst', (payload) => {
-        if (payload === 'reload schema' || payload === '') void reloadSchema().catch(() => {})
-      })
+      // PostgREST's own reload channel; without it the cache still reloads on demand.
+      await opts.db
+        .listen('pgrst', (payload) => {
+          if (payload === 'reload schema' || payload === '') void reloadSchema().catch(() => {})
+        })
+        .catch(() => {
+          listening = false
+        })
     }
   }
   const schema = async () => {
