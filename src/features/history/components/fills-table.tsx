@@ -12,6 +12,10 @@ import { RunBadge } from './run-badge'
 
 const sticky = 'sticky left-0 z-10 bg-surface'
 
+/** Phones keep time, amount and P&L as columns; the rest moves under the time. */
+const wideOnly = 'hidden sm:table-cell'
+const cell = 'max-sm:px-2'
+
 export function FillsTable({
   rows,
   currentRun,
@@ -21,19 +25,19 @@ export function FillsTable({
 }) {
   return (
     <TableContainer className="relative">
-      <Table className="min-w-[48rem]">
+      <Table className="sm:min-w-[48rem]">
         <caption className="sr-only">Fills, newest first</caption>
         <THead>
           <Tr>
-            <Th className={`${sticky} bg-surface-2`}>Time</Th>
-            <Th>Symbol</Th>
-            <Th>Side</Th>
-            <Th className="text-right">Quantity</Th>
-            <Th className="text-right">Price</Th>
-            <Th className="text-right">Amount</Th>
-            <Th className="text-right">Realized P&amp;L</Th>
-            <Th className="text-right">Cash after</Th>
-            <Th>Run</Th>
+            <Th className={`${sticky} ${cell} bg-surface-2`}>Time</Th>
+            <Th className={wideOnly}>Symbol</Th>
+            <Th className={wideOnly}>Side</Th>
+            <Th className={`${wideOnly} text-right`}>Quantity</Th>
+            <Th className={`${wideOnly} text-right`}>Price</Th>
+            <Th className={`${cell} text-right`}>Amount</Th>
+            <Th className={`${cell} text-right`}>Realized P&amp;L</Th>
+            <Th className={`${wideOnly} text-right`}>Cash after</Th>
+            <Th className={wideOnly}>Run</Th>
           </Tr>
         </THead>
         <TBody>
@@ -44,10 +48,19 @@ export function FillsTable({
                 currentRun !== undefined && row.run < currentRun ? 'text-muted' : undefined
               }
             >
-              <Th scope="row" className={`${sticky} whitespace-nowrap text-left font-normal`}>
-                <time dateTime={row.created_at}>{formatDateTime(row.created_at)}</time>
+              <Th scope="row" className={`${sticky} ${cell} text-left font-normal`}>
+                <time dateTime={row.created_at} className="sm:whitespace-nowrap">
+                  {formatDateTime(row.created_at)}
+                </time>
+                <span className="flex flex-wrap items-center gap-1 text-xs sm:hidden">
+                  <span className="font-medium">
+                    {row.side === 'buy' ? 'Buy' : 'Sell'} {formatQuantity(row.quantity)}{' '}
+                    {row.symbol} @ {formatCurrency(row.price)}
+                  </span>
+                  <RunBadge run={row.run} currentRun={currentRun} />
+                </span>
               </Th>
-              <Td>
+              <Td className={wideOnly}>
                 <Link
                   to={`/stocks/${row.symbol}`}
                   className="font-semibold text-link hover:underline"
@@ -55,21 +68,25 @@ export function FillsTable({
                   {row.symbol}
                 </Link>
               </Td>
-              <Td>
+              <Td className={wideOnly}>
                 <span className={`font-medium ${row.side === 'buy' ? 'text-up' : 'text-down'}`}>
                   {row.side === 'buy' ? 'Buy' : 'Sell'}
                 </span>
               </Td>
-              <Td className="text-right tabular-nums">{formatQuantity(row.quantity)}</Td>
-              <Td className="text-right tabular-nums">{formatCurrency(row.price)}</Td>
-              <Td className="text-right tabular-nums">{formatCurrency(row.amount)}</Td>
+              <Td className={`${wideOnly} text-right tabular-nums`}>
+                {formatQuantity(row.quantity)}
+              </Td>
+              <Td className={`${wideOnly} text-right tabular-nums`}>{formatCurrency(row.price)}</Td>
+              <Td className={`${cell} text-right tabular-nums`}>{formatCurrency(row.amount)}</Td>
               <Td
-                className={`text-right tabular-nums ${row.realized_pnl === null ? 'text-muted' : signClass(row.realized_pnl)}`}
+                className={`${cell} text-right tabular-nums ${row.realized_pnl === null ? 'text-muted' : signClass(row.realized_pnl)}`}
               >
                 {row.realized_pnl === null ? '—' : formatSignedCurrency(row.realized_pnl)}
               </Td>
-              <Td className="text-right tabular-nums">{formatCurrency(row.cash_after)}</Td>
-              <Td>
+              <Td className={`${wideOnly} text-right tabular-nums`}>
+                {formatCurrency(row.cash_after)}
+              </Td>
+              <Td className={wideOnly}>
                 <RunBadge run={row.run} currentRun={currentRun} />
               </Td>
             </Tr>

@@ -38,6 +38,10 @@ function orderPrices(row: OrderRow): string {
   return parts.join(', ') || 'market'
 }
 
+/** Phones keep time, price and status as columns; the rest moves under the time. */
+const wideOnly = 'hidden sm:table-cell'
+const cell = 'max-sm:px-2'
+
 export function OrdersTable({
   rows,
   currentRun,
@@ -47,19 +51,19 @@ export function OrdersTable({
 }) {
   return (
     <TableContainer className="relative">
-      <Table className="min-w-[52rem]">
+      <Table className="sm:min-w-[52rem]">
         <caption className="sr-only">Orders, newest first</caption>
         <THead>
           <Tr>
-            <Th className={`${sticky} bg-surface-2`}>Time</Th>
-            <Th>Symbol</Th>
-            <Th>Side</Th>
-            <Th>Type</Th>
-            <Th className="text-right">Quantity</Th>
-            <Th>Price</Th>
-            <Th>Status</Th>
-            <Th className="text-right">Filled at</Th>
-            <Th>Run</Th>
+            <Th className={`${sticky} ${cell} bg-surface-2`}>Time</Th>
+            <Th className={wideOnly}>Symbol</Th>
+            <Th className={wideOnly}>Side</Th>
+            <Th className={wideOnly}>Type</Th>
+            <Th className={`${wideOnly} text-right`}>Quantity</Th>
+            <Th className={cell}>Price</Th>
+            <Th className={cell}>Status</Th>
+            <Th className={`${wideOnly} text-right`}>Filled at</Th>
+            <Th className={wideOnly}>Run</Th>
           </Tr>
         </THead>
         <TBody>
@@ -70,10 +74,19 @@ export function OrdersTable({
                 currentRun !== undefined && row.run < currentRun ? 'text-muted' : undefined
               }
             >
-              <Th scope="row" className={`${sticky} whitespace-nowrap text-left font-normal`}>
-                <time dateTime={row.created_at}>{formatDateTime(row.created_at)}</time>
+              <Th scope="row" className={`${sticky} ${cell} text-left font-normal`}>
+                <time dateTime={row.created_at} className="sm:whitespace-nowrap">
+                  {formatDateTime(row.created_at)}
+                </time>
+                <span className="flex flex-wrap items-center gap-1 text-xs sm:hidden">
+                  <span className="font-medium">
+                    {row.side === 'buy' ? 'Buy' : 'Sell'} {formatQuantity(row.quantity)}{' '}
+                    {row.symbol} · {typeLabels[row.type]}
+                  </span>
+                  <RunBadge run={row.run} currentRun={currentRun} />
+                </span>
               </Th>
-              <Td>
+              <Td className={wideOnly}>
                 <Link
                   to={`/stocks/${row.symbol}`}
                   className="font-semibold text-link hover:underline"
@@ -81,18 +94,18 @@ export function OrdersTable({
                   {row.symbol}
                 </Link>
               </Td>
-              <Td>
+              <Td className={wideOnly}>
                 <span className={`font-medium ${row.side === 'buy' ? 'text-up' : 'text-down'}`}>
                   {row.side === 'buy' ? 'Buy' : 'Sell'}
                 </span>
               </Td>
-              <Td>
+              <Td className={wideOnly}>
                 {typeLabels[row.type]}
                 <span className="block text-xs text-muted">
                   {row.time_in_force === 'day' ? 'Day' : 'Until cancelled'}
                 </span>
               </Td>
-              <Td className="text-right tabular-nums">
+              <Td className={`${wideOnly} text-right tabular-nums`}>
                 {formatQuantity(row.quantity)}
                 {row.notional !== null && (
                   <span className="block text-xs text-muted">
@@ -100,17 +113,17 @@ export function OrdersTable({
                   </span>
                 )}
               </Td>
-              <Td className="tabular-nums">{orderPrices(row)}</Td>
-              <Td>
+              <Td className={`${cell} tabular-nums`}>{orderPrices(row)}</Td>
+              <Td className={cell}>
                 <Badge tone={statusTones[row.status]}>{statusLabels[row.status]}</Badge>
                 {row.reject_reason && (
                   <span className="block max-w-56 text-xs text-muted">{row.reject_reason}</span>
                 )}
               </Td>
-              <Td className="text-right tabular-nums">
+              <Td className={`${wideOnly} text-right tabular-nums`}>
                 {row.filled_price === null ? '—' : formatCurrency(row.filled_price)}
               </Td>
-              <Td>
+              <Td className={wideOnly}>
                 <RunBadge run={row.run} currentRun={currentRun} />
               </Td>
             </Tr>
