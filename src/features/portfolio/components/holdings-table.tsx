@@ -24,10 +24,7 @@ const cell = 'max-sm:px-2'
 
 function HoldingRow({ position, stale }: { position: PositionRow; stale: boolean }) {
   const quote = useQuote(position.symbol)
-  const holding = valueHolding(
-    position,
-    quote ? { price: quote.price, previousClose: quote.previous_close } : undefined,
-  )
+  const holding = valueHolding(position, quote?.price)
   return (
     <Tr>
       <Th scope="row" className={`${sticky} ${cell} text-left`}>

@@ -11,13 +11,9 @@ import { summarizeAccount, valueHolding, type HoldingValuation } from '../lib/ho
 export function useValuation(account: Account, positions: readonly PositionRow[]) {
   const quotes = useQuotes()
   return useMemo(() => {
-    const holdings: HoldingValuation[] = positions.map((position) => {
-      const quote = quotes.get(position.symbol)
-      return valueHolding(
-        position,
-        quote ? { price: quote.price, previousClose: quote.previous_close } : undefined,
-      )
-    })
+    const holdings: HoldingValuation[] = positions.map((position) =>
+      valueHolding(position, quotes.get(position.symbol)?.price),
+    )
     const summary = summarizeAccount({
       cash: account.cash,
       startingCash: account.starting_cash,

@@ -3,13 +3,12 @@ import { allocationSlices, summarizeAccount, valueHolding } from './holdings'
 const position = { symbol: 'AAPL', quantity: 10, averageCost: 100, realizedPnl: 25 }
 
 describe('valueHolding', () => {
-  it('computes market value, unrealized P&L and the day change at the live price', () => {
-    const holding = valueHolding(position, { price: 110, previousClose: 105 })
+  it('computes market value and unrealized P&L at the live price', () => {
+    const holding = valueHolding(position, 110)
     expect(holding.marketValue).toBe(1_100)
     expect(holding.costBasis).toBe(1_000)
     expect(holding.unrealizedPnl).toBe(100)
     expect(holding.unrealizedPnlPct).toBeCloseTo(0.1)
-    expect(holding.dayChange).toBe(50)
     expect(holding.realizedPnl).toBe(25)
   })
 
@@ -17,14 +16,10 @@ describe('valueHolding', () => {
     const holding = valueHolding(position, undefined)
     expect(holding.marketValue).toBe(1_000)
     expect(holding.unrealizedPnl).toBe(0)
-    expect(holding.dayChange).toBe(0)
   })
 
   it('has no percentage for a zero cost basis', () => {
-    expect(
-      valueHolding({ ...position, averageCost: 0 }, { price: 5, previousClose: 5 })
-        .unrealizedPnlPct,
-    ).toBeNull()
+    expect(valueHolding({ ...position, averageCost: 0 }, 5).unrealizedPnlPct).toBeNull()
   })
 })
 
@@ -34,7 +29,7 @@ describe('summarizeAccount', () => {
       cash: 99_000,
       startingCash: 100_000,
       buyingPower: 98_500,
-      holdings: [valueHolding(position, { price: 110, previousClose: 105 })],
+      holdings: [valueHolding(position, 110)],
     })
     expect(summary.equity).toBe(100_100)
     expect(summary.buyingPower).toBe(98_500)
@@ -48,11 +43,8 @@ describe('allocationSlices', () => {
   it('includes cash, sorts by value and sums to one', () => {
     const slices = allocationSlices(
       [
-        valueHolding(position, { price: 100, previousClose: 100 }),
-        valueHolding(
-          { ...position, symbol: 'MSFT', quantity: 30 },
-          { price: 100, previousClose: 100 },
-        ),
+        valueHolding(position, 100),
+        valueHolding({ ...position, symbol: 'MSFT', quantity: 30 }, 100),
       ],
       1_000,
     )

@@ -6,12 +6,6 @@ export interface Position {
   realizedPnl: number
 }
 
-/** The live price of a symbol and the close it is compared with for the day change. */
-export interface Mark {
-  price: number
-  previousClose: number
-}
-
 export interface HoldingValuation extends Position {
   price: number
   marketValue: number
@@ -19,13 +13,11 @@ export interface HoldingValuation extends Position {
   unrealizedPnl: number
   /** Fraction (0.1 = +10 %), null when the cost basis is zero. */
   unrealizedPnlPct: number | null
-  dayChange: number
 }
 
-/** Values a position at a live mark; without a mark it is valued at cost (no P&L invented). */
-export function valueHolding(position: Position, mark: Mark | undefined): HoldingValuation {
-  const price = mark?.price ?? position.averageCost
-  const previousClose = mark?.previousClose ?? price
+/** Values a position at a live price; without one it is valued at cost (no P&L invented). */
+export function valueHolding(position: Position, livePrice: number | undefined): HoldingValuation {
+  const price = livePrice ?? position.averageCost
   const marketValue = position.quantity * price
   const costBasis = position.quantity * position.averageCost
   const unrealizedPnl = marketValue - costBasis
@@ -36,7 +28,6 @@ export function valueHolding(position: Position, mark: Mark | undefined): Holdin
     costBasis,
     unrealizedPnl,
     unrealizedPnlPct: costBasis > 0 ? unrealizedPnl / costBasis : null,
-    dayChange: position.quantity * (price - previousClose),
   }
 }
 
