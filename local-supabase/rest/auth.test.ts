@@ -159,6 +159,24 @@ describe('protocol errors', () => {
     expect((await f.anon.from('books').select('price.sum()')).error?.code).toBe('PGRST123')
   })
 
+  it('invalid preferences: ignored by default, 400 PGRST122 with handling=strict', async () => {
+    const lenient = await f.anon
+      .from('books')
+      .select('id')
+      .eq('id', 1)
+      .setHeader('Prefer', 'nonsense=1')
+    expect(lenient).toMatchObject({ status: 200, data: [{ id: 1 }] })
+    const strict = await f.anon
+      .from('books')
+      .select('id')
+      .setHeader('Prefer', 'handling=strict, nonsense=1')
+    expect(strict.status).toBe(400)
+    expect(strict.error).toMatchObject({
+      code: 'PGRST122',
+      details: 'Invalid preferences: nonsense=1',
+    })
+  })
+
   it('unknown cast type: 400', async () => {
     expect((await f.anon.from('books').select('id::nosuchtype')).status).toBe(400)
   })
