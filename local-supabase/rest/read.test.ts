@@ -256,6 +256,20 @@ describe('embedding', () => {
     expect(detail.data).toEqual({ title: 'The Dispossessed', book_details: { pages: 387 } })
   })
 
+  it('ORs across embedded resources with is.null inside or=', async () => {
+    const { data, error } = await f.anon
+      .from('books')
+      .select('id, book_details(pages)')
+      .gt('book_details.pages', 300)
+      .or('id.eq.4,book_details.not.is.null')
+      .order('id')
+    expect(error).toBeNull()
+    expect(data).toEqual([
+      { id: 1, book_details: { pages: 387 } },
+      { id: 4, book_details: null },
+    ])
+  })
+
   it('spreads a to-one embed into its parent', async () => {
     const { data } = await f.anon
       .from('books')
