@@ -8,7 +8,7 @@ import type { LeaderboardEntry } from '../api/get-leaderboard'
 /** Narrower cells on phones so all four columns fit at 360 px. */
 const cell = 'max-sm:px-2'
 
-const medalColors = ['text-[#b45309]', 'text-muted', 'text-[#9a3412]']
+const medalColors = ['text-[#eab308]', 'text-muted', 'text-[#b45309]']
 
 export function LeaderboardTable({
   entries,
@@ -61,7 +61,14 @@ export function LeaderboardTable({
                     )}
                   </span>
                 </Th>
-                <Td className={cn(cell, 'text-right tabular-nums', signClass(entry.returnRatio))}>
+                {/* Coloured by the shown (rounded) value: "0.00%" is neither green nor red. */}
+                <Td
+                  className={cn(
+                    cell,
+                    'text-right tabular-nums',
+                    signClass(Number(entry.returnRatio.toFixed(4))),
+                  )}
+                >
                   {formatPercent(entry.returnRatio)}
                   {/* The equity column is hidden on phones; its value moves under the return. */}
                   <span className="block text-xs font-normal text-muted sm:hidden">
