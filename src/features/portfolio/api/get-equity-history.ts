@@ -103,9 +103,10 @@ export async function getEquityHistory(
   const resolution = now - runStart <= INTRADAY_WINDOW_MS ? '1m' : '1d'
   const symbols = [...new Set(fills.map((fill) => fill.symbol))]
   if (symbols.length === 0) return { runStart, fills, closes: {}, resolution }
+  // Start at the bucket the run began in: that candle closes after the run started.
   const since = new Date(runStart)
-  // A daily candle's bucket is midnight UTC: start from the day the run began.
   if (resolution === '1d') since.setUTCHours(0, 0, 0, 0)
+  else since.setUTCSeconds(0, 0)
   const closes = await fetchCloses(symbols, resolution, since.toISOString())
   return { runStart, fills, closes, resolution }
 }
