@@ -22,7 +22,10 @@ test("a new user's whole journey", async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Your position' })).toContainText('Shares2')
 
   // The portfolio shows the holding.
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Portfolio' }).click()
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Portfolio' })
+    .click()
   const holdings = page.getByRole('table', { name: /Holdings/ })
   await expect(holdings.getByRole('row').filter({ hasText: 'AAPL' })).toBeVisible()
 
@@ -31,8 +34,13 @@ test("a new user's whole journey", async ({ page }) => {
   const price = await headerPrice(page)
   await placeOrder(page, { type: 'Limit', shares: '1', limit: (price * 1.05).toFixed(2) })
   await expect(page.getByText(/^Order placed: limit buy 1 AAPL/)).toBeVisible()
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click()
-  await expect(page.getByText(/^Filled: bought 1 AAPL @ \$[\d,.]+$/)).toBeVisible({ timeout: 15_000 })
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'History' })
+    .click()
+  await expect(page.getByText(/^Filled: bought 1 AAPL @ \$[\d,.]+$/)).toBeVisible({
+    timeout: 15_000,
+  })
 
   // History exports a CSV of the fills.
   const download = page.waitForEvent('download')
@@ -44,8 +52,14 @@ test("a new user's whole journey", async ({ page }) => {
   await page.goto('/stocks/MSFT')
   const msft = await headerPrice(page)
   await page.getByRole('button', { name: 'Watch' }).click()
-  await expect(page.getByRole('button', { name: 'Watching' })).toHaveAttribute('aria-pressed', 'true')
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Watchlist' }).click()
+  await expect(page.getByRole('button', { name: 'Watching' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Watchlist' })
+    .click()
   await page.getByRole('button', { name: 'Set price alert for MSFT' }).click()
   const alertDialog = page.getByRole('dialog', { name: 'Price alert for MSFT' })
   await alertDialog.getByLabel('Alert when the price rises to').fill((msft * 0.9).toFixed(2))
@@ -65,8 +79,12 @@ test("a new user's whole journey", async ({ page }) => {
   await reset.getByRole('button', { name: 'Reset portfolio' }).click()
   await expect(page.getByText('Portfolio reset')).toBeVisible()
   await page.goto('/stocks/AAPL')
-  await expect(page.getByRole('form', { name: 'Order ticket for AAPL' })).toContainText('$100,000.00')
-  await expect(page.getByRole('region', { name: 'Your position' })).toContainText('You do not own AAPL')
+  await expect(page.getByRole('form', { name: 'Order ticket for AAPL' })).toContainText(
+    '$100,000.00',
+  )
+  await expect(page.getByRole('region', { name: 'Your position' })).toContainText(
+    'You do not own AAPL',
+  )
 
   // Sign out: the user's data is gone from the page and protected pages ask to sign in.
   await page.getByRole('button', { name: /account menu/ }).click()

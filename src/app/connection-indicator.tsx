@@ -23,10 +23,7 @@ export function ConnectionIndicator() {
       data-stale={stale}
       className="flex items-center gap-1.5 rounded-full border border-border px-2 py-1 text-xs font-medium"
     >
-      <span
-        aria-hidden="true"
-        className={cn('size-2 rounded-full', tone, status === 'live' && !stale && 'animate-pulse')}
-      />
+      <span aria-hidden="true" className={cn('size-2 rounded-full', tone)} />
       <span>{labels[status]}</span>
       {detail && <span className="hidden text-muted sm:inline">· {detail}</span>}
     </div>

@@ -31,7 +31,6 @@ export type ConnectionState = {
   polling: boolean
   /** No price update for longer than STALE_AFTER_MS. */
   stale: boolean
-  lastUpdateAt: number | null
 }
 
 export type TickPayload = { ts: string | number; quotes: Quote[] }
@@ -77,12 +76,9 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
   const staleAfterMs = options.staleAfterMs ?? STALE_AFTER_MS
 
   let quotes = new Map<string, QuoteState>()
-  let connection: ConnectionState = {
-    status: 'connecting',
-    polling: false,
-    stale: false,
-    lastUpdateAt: null,
-  }
+  let connection: ConnectionState = { status: 'connecting', polling: false, stale: false }
+  // Not part of ConnectionState: it changes every tick and nobody should re-render for it.
+  let lastUpdateAt: number | null = null
   const symbolListeners = new Map<string, Set<Listener>>()
   const allListeners = new Set<Listener>()
   const connectionListeners = new Set<Listener>()
@@ -98,8 +94,7 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
     if (
       next.status === connection.status &&
       next.polling === connection.polling &&
-      next.stale === connection.stale &&
-      next.lastUpdateAt === connection.lastUpdateAt
+      next.stale === connection.stale
     ) {
       return
     }
@@ -107,11 +102,15 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
     for (const listener of connectionListeners) listener()
   }
 
-  /** Applies quotes and notifies only the symbols whose values changed. Returns the count. */
-  function apply(incoming: readonly Quote[], asOf: number): number {
+  /**
+   * Applies quotes (with the server time of each) in one batch and notifies only the symbols
+   * whose values changed. Returns the count.
+   */
+  function apply(incoming: readonly Quote[], asOfOf: (quote: Quote) => number): number {
     const changed: string[] = []
     let next: Map<string, QuoteState> | null = null
     for (const quote of incoming) {
+      const asOf = asOfOf(quote)
       const current = (next ?? quotes).get(quote.symbol)
       if (current && current.asOf > asOf) continue
       const price = Number(quote.price)
@@ -155,27 +154,27 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
   }
 
   function markUpdated() {
-    setConnection({ lastUpdateAt: Date.now(), stale: false })
+    lastUpdateAt = Date.now()
+    setConnection({ stale: false })
   }
 
   function handleTick(payload: TickPayload) {
     if (!payload || !Array.isArray(payload.quotes)) return
-    apply(payload.quotes, toMillis(payload.ts, Date.now()))
+    const asOf = toMillis(payload.ts, Date.now())
+    apply(payload.quotes, () => asOf)
     markUpdated()
   }
+
+  const rowTime = (row: Quote) => toMillis((row as SnapshotRow).updated_at, 0)
 
   async function refreshSnapshot() {
     try {
       const rows = await transport.fetchSnapshot()
-      let newest = 0
-      for (const row of rows) {
-        const asOf = toMillis(row.updated_at, 0)
-        newest = Math.max(newest, asOf)
-        apply([row], asOf)
-      }
+      apply(rows, rowTime)
+      const newest = rows.reduce((max, row) => Math.max(max, rowTime(row)), 0)
       // A snapshot counts as fresh data only if the server's prices are recent themselves.
       if (rows.length > 0 && (newest === 0 || Date.now() - newest < staleAfterMs)) markUpdated()
-      else if (connection.lastUpdateAt === null) setConnection({ lastUpdateAt: newest || null })
+      else if (lastUpdateAt === null && newest > 0) lastUpdateAt = newest
     } catch (error) {
       options.onError?.(error)
     }
@@ -212,8 +211,7 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
   }
 
   function checkStale() {
-    const last = connection.lastUpdateAt
-    setConnection({ stale: last !== null && Date.now() - last > staleAfterMs })
+    setConnection({ stale: lastUpdateAt !== null && Date.now() - lastUpdateAt > staleAfterMs })
   }
 
   function watchBrowserConnectivity() {
@@ -268,9 +266,7 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
     start,
     stop,
     /** Seeds or refreshes quotes from rows already fetched elsewhere (e.g. the stocks query). */
-    applySnapshot: (rows: readonly SnapshotRow[]) => {
-      for (const row of rows) apply([row], toMillis(row.updated_at, 0))
-    },
+    applySnapshot: (rows: readonly SnapshotRow[]) => void apply(rows, rowTime),
     refreshSnapshot,
     getQuote: (symbol: string): QuoteState | undefined => quotes.get(symbol),
     /** Immutable map, replaced whenever any quote changes. */

@@ -17,13 +17,13 @@ import { StockRow } from './stock-row'
 const LIVE_RESORT_MS = 5_000
 
 const columns: Array<{ key: SortKey; label: string; align?: 'right'; className?: string }> = [
-  { key: 'symbol', label: 'Symbol' },
+  { key: 'symbol', label: 'Symbol', className: 'md:w-28' },
   { key: 'name', label: 'Name', className: 'hidden md:table-cell' },
-  { key: 'sector', label: 'Sector', className: 'hidden lg:table-cell' },
-  { key: 'price', label: 'Price', align: 'right' },
-  { key: 'change', label: 'Change', align: 'right', className: 'hidden sm:table-cell' },
-  { key: 'changePct', label: 'Change %', align: 'right' },
-  { key: 'volume', label: 'Volume', align: 'right', className: 'hidden lg:table-cell' },
+  { key: 'sector', label: 'Sector', className: 'hidden w-52 lg:table-cell' },
+  { key: 'price', label: 'Price', align: 'right', className: 'w-28' },
+  { key: 'change', label: 'Change', align: 'right', className: 'hidden w-28 sm:table-cell' },
+  { key: 'changePct', label: 'Change %', align: 'right', className: 'w-28' },
+  { key: 'volume', label: 'Volume', align: 'right', className: 'hidden w-28 lg:table-cell' },
 ]
 
 export function MarketPage() {
@@ -103,7 +103,8 @@ export function MarketPage() {
         </p>
       ) : (
         <TableContainer>
-          <Table aria-busy={stocks.isPending} aria-label="Stocks">
+          {/* Fixed layout: a tick that changes a few cells must not re-measure all rows. */}
+          <Table aria-busy={stocks.isPending} aria-label="Stocks" className="table-fixed">
             <THead>
               <tr>
                 {columns.map((column) => (
@@ -118,7 +119,7 @@ export function MarketPage() {
                     {column.label}
                   </SortableTh>
                 ))}
-                <Th className="hidden sm:table-cell">
+                <Th className="hidden w-32 sm:table-cell">
                   <span className="sr-only">Today's trend</span>
                   <span aria-hidden="true">Today</span>
                 </Th>

@@ -1,4 +1,5 @@
 import { memo, useRef } from 'react'
+import type { ReactNode } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { Price } from '@/components/ui/price'
 import { Sparkline } from '@/components/ui/sparkline'
@@ -16,6 +17,14 @@ import { useInView } from '@/lib/use-in-view'
 import { useQuote } from '@/lib/use-quote'
 
 const EMPTY: readonly number[] = []
+
+/**
+ * A fixed-height box with strict containment around a live number: when the number changes,
+ * the browser re-lays out this box only, not the 500-row table around it.
+ */
+function Live({ children }: { children: ReactNode }) {
+  return <div className="h-6 leading-6 contain-strict">{children}</div>
+}
 
 /**
  * One market row. It subscribes to its own symbol only, and only while on screen, so a tick
@@ -50,26 +59,30 @@ export const StockRow = memo(function StockRow({
         <Link to={href} className="font-semibold hover:underline">
           {stock.symbol}
         </Link>
-        <div className="max-w-36 truncate text-xs text-muted md:hidden">{stock.name}</div>
+        <div className="truncate text-xs text-muted md:hidden">{stock.name}</div>
       </Td>
-      <Td className="hidden max-w-56 truncate md:table-cell">{stock.name}</Td>
-      <Td className="hidden text-muted lg:table-cell">{stock.sector}</Td>
+      <Td className="hidden truncate md:table-cell">{stock.name}</Td>
+      <Td className="hidden truncate text-muted lg:table-cell">{stock.sector}</Td>
       <Td className="text-right">
-        <Price
-          value={price}
-          direction={quote?.direction}
-          flashKey={quote?.changeSeq}
-          stale={stale}
-        />
+        <Live>
+          <Price
+            value={price}
+            direction={quote?.direction}
+            flashKey={quote?.changeSeq}
+            stale={stale}
+          />
+        </Live>
       </Td>
       <Td className={cn('hidden text-right tabular-nums sm:table-cell', signClass(change))}>
-        {formatSignedCurrency(change)}
+        <Live>{formatSignedCurrency(change)}</Live>
       </Td>
-      <Td className={cn('text-right tabular-nums', signClass(change))}>{formatPercent(ratio)}</Td>
+      <Td className={cn('text-right tabular-nums', signClass(change))}>
+        <Live>{formatPercent(ratio)}</Live>
+      </Td>
       <Td className="hidden text-right text-muted tabular-nums lg:table-cell">
-        {formatCompact(quote?.volume ?? stock.volume)}
+        <Live>{formatCompact(quote?.volume ?? stock.volume)}</Live>
       </Td>
-      <Td className="hidden w-28 sm:table-cell">
+      <Td className="hidden sm:table-cell">
         <Sparkline values={sparkline} baseline={previousClose} />
       </Td>
     </tr>
