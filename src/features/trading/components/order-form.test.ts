@@ -26,15 +26,21 @@ describe('order form', () => {
   it('never sends a price for market orders', () => {
     const order = orderSchema.parse(draft({ quantity: '2', limitPrice: '100', stopPrice: '90' }))
     const args = toRpcArgs('AAPL', order, 'id-1')
-    expect(args).toMatchObject({
+    expect(JSON.parse(JSON.stringify(args))).toEqual({
       p_symbol: 'AAPL',
       p_side: 'buy',
       p_type: 'market',
       p_quantity: 2,
-      p_notional: null,
-      p_limit_price: null,
-      p_stop_price: null,
+      p_time_in_force: 'gtc',
       p_client_order_id: 'id-1',
+    })
+    const limit = orderSchema.parse(
+      draft({ type: 'limit', amountMode: 'dollars', notional: '50', limitPrice: '99.5' }),
+    )
+    expect(JSON.parse(JSON.stringify(toRpcArgs('AAPL', limit, 'id-2')))).toMatchObject({
+      p_type: 'limit',
+      p_notional: 50,
+      p_limit_price: 99.5,
     })
   })
 

@@ -131,16 +131,21 @@ export function estimateOrder(
   return { shares, referencePrice, value, cashNeeded, problem }
 }
 
-/** The place_order arguments. Market orders never carry a price: the server uses its own. */
+/**
+ * The place_order arguments. Market orders never carry a price: the server uses its own. What
+ * does not apply is left out (JSON drops undefined), so Postgres applies the default null.
+ */
 export function toRpcArgs(symbol: string, order: ValidOrder, clientOrderId: string) {
+  const takesLimit = order.type === 'limit' || order.type === 'stop_limit'
+  const takesStop = order.type === 'stop' || order.type === 'stop_limit'
   return {
     p_symbol: symbol,
     p_side: order.side,
     p_type: order.type,
-    p_quantity: order.quantity,
-    p_notional: order.notional,
-    p_limit_price: order.type === 'limit' || order.type === 'stop_limit' ? order.limitPrice : null,
-    p_stop_price: order.type === 'stop' || order.type === 'stop_limit' ? order.stopPrice : null,
+    p_quantity: order.quantity ?? undefined,
+    p_notional: order.notional ?? undefined,
+    p_limit_price: takesLimit ? (order.limitPrice ?? undefined) : undefined,
+    p_stop_price: takesStop ? (order.stopPrice ?? undefined) : undefined,
     p_time_in_force: order.timeInForce,
     p_client_order_id: clientOrderId,
   }
