@@ -1,0 +1,84 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import type { User } from '@supabase/supabase-js'
+import type { Position, Profile } from '@/lib/models'
+import { createPriceStore } from '@/lib/price-store'
+import { PriceStoreContext } from '@/lib/price-store-context'
+import { queryKeys } from '@/lib/query-keys'
+import { createTestQueryClient, renderWithProviders } from '@/test/render'
+import { OrderTicket } from './order-ticket'
+
+const userId = 'user-1'
+
+function renderTicket() {
+  const store = createPriceStore({ subscribe: () => () => {}, fetchSnapshot: async () => [] })
+  store.applySnapshot([
+    { symbol: 'AAPL', price: 200, previous_close: 190, day_high: 201, day_low: 189, volume: 10 },
+  ])
+  const queryClient = createTestQueryClient()
+  queryClient.setDefaultOptions({ queries: { staleTime: Infinity, retry: false } })
+  queryClient.setQueryData(queryKeys.profile(userId), {
+    id: userId,
+    cash: 1000,
+    held_cash: 0,
+    buying_power: 1000,
+  } as Profile)
+  queryClient.setQueryData(queryKeys.portfolio.positions(userId), [
+    { symbol: 'AAPL', quantity: 3, held_quantity: 1, average_cost: 150 } as Position,
+  ])
+  const user = { id: userId } as User
+  renderWithProviders(
+    <PriceStoreContext value={store}>
+      <OrderTicket symbol="AAPL" userId={userId} />
+    </PriceStoreContext>,
+    { queryClient, session: { status: 'signed-in', session: { user } as never, user } },
+  )
+  return within(screen.getByRole('form', { name: 'Order ticket for AAPL' }))
+}
+
+describe('OrderTicket', () => {
+  it('estimates the cost live and checks buying power before review', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket()
+    expect(ticket.getByText('$1,000.00')).toBeInTheDocument()
+    await user.type(ticket.getByLabelText('Shares'), '4')
+    expect(ticket.getByText('$800.00')).toBeInTheDocument()
+    await user.type(ticket.getByLabelText('Shares'), '0')
+    expect(ticket.getByRole('alert')).toHaveTextContent('Not enough buying power for this order.')
+    expect(ticket.getByRole('button', { name: 'Review buy order' })).toBeDisabled()
+  })
+
+  it('shows the fields each order type needs and explains what is missing', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket()
+    await user.selectOptions(ticket.getByLabelText('Order type'), 'Stop limit')
+    await user.click(ticket.getByRole('button', { name: 'Review buy order' }))
+    expect(ticket.getByLabelText('Shares')).toHaveAccessibleDescription(/Enter a number of shares/)
+    expect(ticket.getByLabelText('Stop price (USD)')).toHaveAccessibleDescription(
+      /Enter a stop price/,
+    )
+    expect(ticket.getByLabelText('Limit price (USD)')).toHaveAccessibleDescription(
+      /Enter a limit price/,
+    )
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+
+  it('sells only the shares not held by other orders, and confirms before sending', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket()
+    await user.click(ticket.getByRole('radio', { name: 'Sell' }))
+    expect(ticket.getByText('Shares available')).toBeInTheDocument()
+    await user.type(ticket.getByLabelText('Shares'), '3')
+    expect(ticket.getByRole('alert')).toHaveTextContent('You can sell at most 2 shares.')
+    await user.clear(ticket.getByLabelText('Shares'))
+    await user.click(ticket.getByRole('radio', { name: 'Dollars' }))
+    await user.type(ticket.getByLabelText('Amount (USD)'), '300')
+    expect(ticket.getByText('1.5')).toBeInTheDocument()
+    await user.click(ticket.getByRole('button', { name: 'Review sell order' }))
+    const dialog = screen.getByRole('dialog', { name: 'Confirm sell order' })
+    expect(within(dialog).getByText('Amount')).toBeInTheDocument()
+    // The amount and the estimated credit at the live price.
+    expect(within(dialog).getAllByText('$300.00')).toHaveLength(2)
+    expect(within(dialog).getByRole('button', { name: 'Place sell order' })).toHaveFocus()
+  })
+})
