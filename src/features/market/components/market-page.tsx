@@ -73,7 +73,7 @@ export function MarketPage() {
       <div className="flex flex-col gap-1">
         <h1 className="text-2xl font-semibold">Market</h1>
         <p className="text-sm text-muted">
-          Live simulated prices for {stocks.data?.length ?? 'all'} US stocks. Select one to trade.
+          Live simulated prices for well-known US stocks. Select one to trade.
         </p>
       </div>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
