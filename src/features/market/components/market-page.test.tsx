@@ -65,7 +65,7 @@ describe('MarketPage', () => {
     expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT'])
     const row = screen.getByRole('link', { name: 'AAPL' }).closest('tr')!
     expect(within(row).getByText('$110.00')).toBeInTheDocument()
-    expect(within(row).getByText('+$10.00')).toHaveClass('text-up')
+    expect(within(row).getByText('+$10.00').closest('td')).toHaveClass('text-up')
     expect(within(row).getByText('+10.00%')).toBeInTheDocument()
   })
 
@@ -107,6 +107,6 @@ describe('MarketPage', () => {
     })
     const row = screen.getByRole('link', { name: 'JPM' }).closest('tr')!
     expect(within(row).getByText('$95.00')).toHaveClass('flash-up')
-    expect(within(row).getByText('-5.00%')).toHaveClass('text-down')
+    expect(within(row).getByText('-5.00%').closest('td')).toHaveClass('text-down')
   })
 })
