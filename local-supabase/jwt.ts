@@ -5,16 +5,16 @@ const API_ROLES = new Set(['anon', 'authenticated', 'service_role'])
 
 export type JwtClaims = JWTPayload & { role?: string; [claim: string]: unknown }
 
-export type JwtFailure =
-  | { kind: 'expired'; message: string }
-  | { kind: 'invalid'; message: string }
+export type JwtFailure = { kind: 'expired'; message: string } | { kind: 'invalid'; message: string }
 
 export function secretKey(secret: string): Uint8Array {
   return new TextEncoder().encode(secret)
 }
 
 export async function signJwt(claims: JwtClaims, secret: string): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(secretKey(secret))
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(secretKey(secret))
 }
 
 /**

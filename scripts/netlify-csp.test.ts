@@ -8,7 +8,9 @@ describe('netlify CSP', () => {
     const filled = fillCsp(toml, supabaseHost('https://abcd.supabase.co'))
     const csp = /Content-Security-Policy = "([^"]+)"/.exec(filled)?.[1] ?? ''
     const connect = csp.split(';').find((d) => d.trim().startsWith('connect-src'))
-    expect(connect?.trim()).toBe("connect-src 'self' https://abcd.supabase.co wss://abcd.supabase.co")
+    expect(connect?.trim()).toBe(
+      "connect-src 'self' https://abcd.supabase.co wss://abcd.supabase.co",
+    )
     expect(filled).not.toContain(PLACEHOLDER)
     expect(csp).toContain("frame-ancestors 'none'")
   })
