@@ -3,9 +3,10 @@ import { cn } from './cn'
 
 export type BadgeTone = 'neutral' | 'up' | 'down' | 'warn' | 'info'
 
+// Text on a tint: the up tone uses up-strong, because light-theme --up on --up-tint is below 4.5:1.
 const tones: Record<BadgeTone, string> = {
   neutral: 'bg-surface-2 text-fg',
-  up: 'bg-up-tint text-up',
+  up: 'bg-up-tint text-up-strong',
   down: 'bg-down-tint text-down',
   warn: 'bg-warn-tint text-warn',
   info: 'bg-surface-2 text-link',
