@@ -2,10 +2,14 @@ import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } fr
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react'
 import { cn } from './cn'
 
+/** `relative` contains sr-only header text (absolutely positioned), which otherwise widens phone pages. */
 export function TableContainer({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
   return (
     <div
-      className={cn('w-full overflow-x-auto rounded-lg border border-border bg-surface', className)}
+      className={cn(
+        'relative w-full overflow-x-auto rounded-lg border border-border bg-surface',
+        className,
+      )}
       {...rest}
     />
   )
