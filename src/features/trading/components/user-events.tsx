@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { toast } from '@/components/ui/toast-store'
+import { createAlertTracker } from '@/lib/alert-notices'
 import { claimFillNotice, describeFill } from '@/lib/fill-notices'
 import { formatCurrency } from '@/lib/format'
 import type { Order, WatchlistRow } from '@/lib/models'
@@ -33,6 +34,7 @@ export function UserEvents() {
       }
     }
 
+    const alerts = createAlertTracker(Date.now())
     const channel = supabase
       .channel(`user-events:${userId}`)
       .on(
@@ -62,11 +64,9 @@ export function UserEvents() {
         'postgres_changes',
         { event: 'UPDATE', schema: 'public', table: 'wishlists', filter: `user_id=eq.${userId}` },
         (change) => {
+          // `old` holds only the primary key under RLS, so the new row alone says whether it fired.
           const row = change.new as Partial<WatchlistRow>
-          const before = change.old as Partial<WatchlistRow>
-          const fired =
-            row.alert_triggered_at && row.alert_triggered_at !== before?.alert_triggered_at
-          if (fired && row.symbol) {
+          if (row.symbol && alerts.claim(row.symbol, row.alert_triggered_at)) {
             const crossed = row.alert_triggered_direction === 'below' ? 'fell below' : 'rose above'
             toast({
               title: `Alert: ${row.symbol} ${crossed} your target`,
