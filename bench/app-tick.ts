@@ -65,7 +65,19 @@ export async function run(): Promise<BenchResult[]> {
       }).observe({ type: 'longtask', buffered: true })
     })
     await page.goto(server.appUrl)
-    await page.getByRole('row').nth(STOCKS).waitFor({ timeout: 60_000 })
+    // Ready when the table holds all 500 stocks: either 500 rendered rows, or (a windowed table
+    // that renders only the rows near the screen) aria-rowcount = 500 + the header row.
+    await page.waitForFunction(
+      (stocks) => {
+        const table = document.querySelector('table[aria-label="Stocks"]')
+        if (!table) return false
+        const rowCount = Number(table.getAttribute('aria-rowcount'))
+        return rowCount > stocks || table.querySelectorAll('tbody tr').length >= stocks
+      },
+      STOCKS,
+      { timeout: 60_000 },
+    )
+    await page.getByRole('row').nth(1).waitFor()
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Performance.enable')
     const sample = async () => {
