@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { SearchX } from 'lucide-react'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Input } from '@/components/ui/input'
@@ -12,6 +12,7 @@ import { useSparklines } from '../api/get-sparklines'
 import { filterAndSort, LIVE_SORT_KEYS } from './sort-stocks'
 import type { Sort, SortKey } from './sort-stocks'
 import { StockRow } from './stock-row'
+import { useRowWindow } from './use-row-window'
 
 /** Re-sort by live columns at this pace rather than on every tick, so rows do not jump around. */
 const LIVE_RESORT_MS = 5_000
@@ -25,6 +26,16 @@ const columns: Array<{ key: SortKey; label: string; align?: 'right'; className?:
   { key: 'changePct', label: 'Change %', align: 'right', className: 'w-28' },
   { key: 'volume', label: 'Volume', align: 'right', className: 'hidden w-28 lg:table-cell' },
 ]
+
+/** Stands in for the rows that are not rendered, so the scroll height stays right. */
+function Spacer({ height }: { height: number }) {
+  if (height <= 0) return null
+  return (
+    <tr aria-hidden="true">
+      <td colSpan={8} className="p-0" style={{ height }} />
+    </tr>
+  )
+}
 
 export function MarketPage() {
   const stocks = useStocks()
@@ -58,6 +69,8 @@ export function MarketPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [stocks.data, debouncedSearch, sector, sort, resortTick, priceStore],
   )
+  const bodyRef = useRef<HTMLTableSectionElement>(null)
+  const shown = useRowWindow(rows.length, bodyRef)
 
   function toggleSort(key: SortKey) {
     setSort((current) =>
@@ -104,7 +117,12 @@ export function MarketPage() {
       ) : (
         <TableContainer>
           {/* Fixed layout: a tick that changes a few cells must not re-measure all rows. */}
-          <Table aria-busy={stocks.isPending} aria-label="Stocks" className="table-fixed">
+          <Table
+            aria-busy={stocks.isPending}
+            aria-label="Stocks"
+            aria-rowcount={stocks.isPending ? undefined : rows.length + 1}
+            className="table-fixed"
+          >
             <THead>
               <tr>
                 {columns.map((column) => (
@@ -125,7 +143,7 @@ export function MarketPage() {
                 </Th>
               </tr>
             </THead>
-            <tbody>
+            <tbody ref={bodyRef}>
               {stocks.isPending
                 ? Array.from({ length: 10 }, (_, i) => (
                     <tr key={i} className="border-t border-border">
@@ -134,14 +152,21 @@ export function MarketPage() {
                       </td>
                     </tr>
                   ))
-                : rows.map((stock) => (
-                    <StockRow
-                      key={stock.symbol}
-                      stock={stock}
-                      sparkline={sparklines.data?.get(stock.symbol)}
-                      stale={stale}
-                    />
-                  ))}
+                : [
+                    <Spacer key="before" height={shown.start * shown.rowHeight} />,
+                    ...rows
+                      .slice(shown.start, shown.end)
+                      .map((stock, i) => (
+                        <StockRow
+                          key={stock.symbol}
+                          stock={stock}
+                          rowIndex={shown.start + i + 2}
+                          sparkline={sparklines.data?.get(stock.symbol)}
+                          stale={stale}
+                        />
+                      )),
+                    <Spacer key="after" height={(rows.length - shown.end) * shown.rowHeight} />,
+                  ]}
             </tbody>
           </Table>
           {stocks.isSuccess && rows.length === 0 && (

@@ -34,8 +34,11 @@ export const StockRow = memo(function StockRow({
   stock,
   sparkline = EMPTY,
   stale,
+  rowIndex,
 }: {
   stock: Stock
+  /** aria-rowindex: rows off screen are not rendered, so each row says where it is. */
+  rowIndex?: number
   sparkline?: readonly number[]
   stale: boolean
 }) {
@@ -50,6 +53,8 @@ export const StockRow = memo(function StockRow({
   return (
     <tr
       ref={ref}
+      data-row=""
+      aria-rowindex={rowIndex}
       onClick={(event) => {
         if (!(event.target as HTMLElement).closest('a')) navigate(href)
       }}

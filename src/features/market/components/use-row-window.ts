@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react'
+import type { RefObject } from 'react'
+
+export type RowWindow = { start: number; end: number; rowHeight: number }
+
+/** Rows rendered beyond the viewport on each side, so a quick scroll does not show gaps. */
+const OVERSCAN_PX = 600
+/** Rows rendered before the first measurement: enough to fill a tall screen. */
+const INITIAL_ROWS = 40
+
+/**
+ * Which rows of a long table to render: only those on or near the screen, the rest replaced by
+ * spacer rows of the same height. With 500 rows in the DOM every tick paid for style, paint,
+ * hit testing, intersection checks and garbage collection over ~8,000 elements, whether on screen
+ * or not. Rows must share one height (the market's do); where nothing can be measured (jsdom)
+ * every row is rendered.
+ */
+export function useRowWindow(
+  count: number,
+  bodyRef: RefObject<HTMLTableSectionElement | null>,
+): RowWindow {
+  const [range, setRange] = useState<RowWindow>({
+    start: 0,
+    end: Math.min(count, INITIAL_ROWS),
+    rowHeight: 0,
+  })
+
+  useEffect(() => {
+    const body = bodyRef.current
+    if (!body) return
+    let frame = 0
+    const measure = () => {
+      frame = 0
+      const row = body.querySelector<HTMLTableRowElement>('tr[data-row]')
+      if (!row) {
+        // Nothing to measure yet: render the first rows, then measure them.
+        const end = Math.min(count, INITIAL_ROWS)
+        setRange((r) => (r.start === 0 && r.end === end ? r : { start: 0, end, rowHeight: 0 }))
+        if (end > 0) frame = requestAnimationFrame(measure)
+        return
+      }
+      const rowHeight = row.getBoundingClientRect().height
+      if (!rowHeight) {
+        setRange((r) =>
+          r.start === 0 && r.end === count ? r : { start: 0, end: count, rowHeight },
+        )
+        return
+      }
+      const top = body.getBoundingClientRect().top
+      const start = Math.max(0, Math.floor((-top - OVERSCAN_PX) / rowHeight))
+      const end = Math.min(count, Math.ceil((window.innerHeight - top + OVERSCAN_PX) / rowHeight))
+      setRange((r) =>
+        r.start === start && r.end === end && r.rowHeight === rowHeight
+          ? r
+          : { start, end: Math.max(start, end), rowHeight },
+      )
+    }
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(measure)
+    }
+    measure()
+    window.addEventListener('scroll', schedule, { passive: true })
+    window.addEventListener('resize', schedule)
+    return () => {
+      window.removeEventListener('scroll', schedule)
+      window.removeEventListener('resize', schedule)
+      if (frame) cancelAnimationFrame(frame)
+    }
+  }, [count, bodyRef])
+
+  return range.end > count ? { ...range, end: count } : range
+}
