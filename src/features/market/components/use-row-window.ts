@@ -58,12 +58,18 @@ export function useRowWindow(
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(measure)
     }
+    // A printout has no viewport to follow: every row.
+    const printAll = () => setRange((r) => ({ ...r, start: 0, end: count }))
     measure()
     window.addEventListener('scroll', schedule, { passive: true })
     window.addEventListener('resize', schedule)
+    window.addEventListener('beforeprint', printAll)
+    window.addEventListener('afterprint', schedule)
     return () => {
       window.removeEventListener('scroll', schedule)
       window.removeEventListener('resize', schedule)
+      window.removeEventListener('beforeprint', printAll)
+      window.removeEventListener('afterprint', schedule)
       if (frame) cancelAnimationFrame(frame)
     }
   }, [count, bodyRef])
