@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { SearchX } from 'lucide-react'
+import { cn } from '@/components/ui/cn'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Input } from '@/components/ui/input'
 import { Select } from '@/components/ui/select'
@@ -27,12 +28,31 @@ const columns: Array<{ key: SortKey; label: string; align?: 'right'; className?:
   { key: 'volume', label: 'Volume', align: 'right', className: 'hidden w-28 lg:table-cell' },
 ]
 
-/** Stands in for the rows that are not rendered, so the scroll height stays right. */
+/**
+ * Stands in for the rows that are not rendered, so the scroll height stays right. One plain
+ * cell: a cell spanning all 8 columns would make the columns hidden on phones take part in the
+ * fixed layout and squeeze the symbol column.
+ */
 function Spacer({ height }: { height: number }) {
   if (height <= 0) return null
   return (
     <tr aria-hidden="true">
-      <td colSpan={8} className="p-0" style={{ height }} />
+      <td className="p-0" style={{ height }} />
+    </tr>
+  )
+}
+
+const trendClassName = 'hidden w-32 sm:table-cell'
+
+/** A loading row with the same cells as a stock row, so the columns do not move when data lands. */
+function SkeletonRow() {
+  return (
+    <tr className="border-t border-border">
+      {[...columns.map((column) => column.className), trendClassName].map((className, i) => (
+        <td key={i} className={cn('px-3 py-3', className)}>
+          <Skeleton className="h-5 w-full" />
+        </td>
+      ))}
     </tr>
   )
 }
@@ -137,7 +157,7 @@ export function MarketPage() {
                     {column.label}
                   </SortableTh>
                 ))}
-                <Th className="hidden w-32 sm:table-cell">
+                <Th className={trendClassName}>
                   <span className="sr-only">Today's trend</span>
                   <span aria-hidden="true">Today</span>
                 </Th>
@@ -145,13 +165,7 @@ export function MarketPage() {
             </THead>
             <tbody ref={bodyRef}>
               {stocks.isPending
-                ? Array.from({ length: 10 }, (_, i) => (
-                    <tr key={i} className="border-t border-border">
-                      <td colSpan={8} className="px-3 py-3">
-                        <Skeleton className="h-5 w-full" />
-                      </td>
-                    </tr>
-                  ))
+                ? Array.from({ length: 10 }, (_, i) => <SkeletonRow key={i} />)
                 : [
                     <Spacer key="before" height={shown.start * shown.rowHeight} />,
                     ...rows
