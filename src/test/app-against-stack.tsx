@@ -1,8 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { ReactElement } from 'react'
 import { configure } from '@testing-library/react'
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
@@ -45,19 +42,18 @@ async function freePort(): Promise<number> {
 
 /**
  * `npm run supabase:local -- --reset` in a child process (the stack cannot run in-process under
- * jsdom), with its own throw-away data directory so test files can run side by side.
+ * jsdom), on an in-memory database so test files can run side by side and leave nothing behind.
  */
 async function startIsolatedStack(): Promise<StackProcess> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const dataDir = await mkdtemp(join(tmpdir(), 'stocktrade-app-test-'))
   const child = spawn('npx', ['tsx', 'local-supabase/cli.ts', '--reset'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
     env: {
       ...process.env,
       LOCAL_SUPABASE_PORT: String(port),
-      LOCAL_SUPABASE_DATA_DIR: join(dataDir, 'db'),
+      LOCAL_SUPABASE_DATA_DIR: 'memory',
       MARKET_TICK_MS: '0',
     },
   })
@@ -71,7 +67,6 @@ async function startIsolatedStack(): Promise<StackProcess> {
         resolve()
       }
     })
-    await rm(dataDir, { recursive: true, force: true })
   }
   const deadline = Date.now() + 120_000
   for (;;) {
