@@ -2,7 +2,7 @@ import { Download } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { toast } from '@/components/ui/toast-store'
 import { useExportMyData } from '../api/export-my-data'
-import { downloadText } from '../lib/download'
+import { downloadText } from '@/lib/download'
 
 export function ExportDataSection() {
   const exporting = useExportMyData()

@@ -3,7 +3,7 @@ import { Button } from '@/components/ui/button'
 import { toast } from '@/components/ui/toast-store'
 import { useExportHistory } from '../api/export-history'
 import type { ListFilters } from '../api/query-filters'
-import { downloadText } from '../lib/csv'
+import { downloadText } from '@/lib/download'
 import type { HistoryView } from '../lib/filters'
 
 export function ExportCsvButton({
