@@ -176,6 +176,27 @@ describe.each([
     expect(received).toEqual(['committed'])
   })
 
+  it.runIf(kind === 'postgres')('listens again after its connection is terminated', async () => {
+    const received: string[] = []
+    const unlisten = await db.listen('driver_reconnect', (payload) => received.push(payload))
+    const { rows } = await db.query<{ killed: boolean }>(
+      `select pg_terminate_backend(pid) as killed from pg_stat_activity
+       where datname = current_database() and query ilike 'listen%'`,
+    )
+    expect(rows).toEqual([{ killed: true }])
+    // Notifications sent while the listener is down are lost; keep sending until one arrives.
+    await expect
+      .poll(
+        async () => {
+          await db.query(`select pg_notify('driver_reconnect', 'back')`)
+          return received
+        },
+        { timeout: 10_000, interval: 200 },
+      )
+      .toContain('back')
+    await unlisten()
+  })
+
   it('reads numbers and dates the same way on both drivers', async () => {
     const { rows } = await db.query(
       `select 42::int8 as big, 1.5::numeric as num, '2024-01-02'::date as day, '{"a":1}'::jsonb as doc`,

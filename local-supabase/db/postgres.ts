@@ -100,35 +100,78 @@ export async function openPostgres(databaseUrl: string, poolSize = 10): Promise<
   }
 }
 
-/** All LISTENs share one dedicated connection, opened on first use. */
+/** How long the listener waits before reconnecting after its connection dropped. */
+const LISTEN_RETRY_MS = 250
+
+/**
+ * All LISTENs share one dedicated connection, opened on first use. If that connection drops
+ * (a server restart, an administrator terminating the backend) it is reopened and every
+ * channel listened again, so Realtime keeps delivering; notifications sent while it was down
+ * are lost, as they are for any Postgres listener, and clients catch up by re-fetching.
+ */
 function createListeners(databaseUrl: string) {
   const handlers = new Map<string, Set<(payload: string) => void>>()
-  const listening = new Map<string, Promise<unknown>>()
+  // The LISTEN of each channel on the current connection, awaited by later subscribers.
+  let listening = new Map<string, Promise<unknown>>()
   let client: Promise<pg.Client> | null = null
+  let retry: NodeJS.Timeout | undefined
+  let closed = false
 
   function connect(): Promise<pg.Client> {
-    client ??= (async () => {
-      const c = new pg.Client({ connectionString: databaseUrl })
-      c.on('error', () => {})
-      c.on('notification', (message) => {
-        for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '')
-      })
-      await c.connect()
-      return c
-    })()
+    client ??= open().catch((error: unknown) => {
+      client = null
+      throw error
+    })
     return client
+  }
+
+  async function open(): Promise<pg.Client> {
+    const c = new pg.Client({ connectionString: databaseUrl })
+    c.on('error', () => {})
+    c.on('end', () => reopenLater(c))
+    c.on('notification', (message) => {
+      for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '')
+    })
+    await c.connect()
+    listening = new Map()
+    for (const channel of handlers.keys()) listening.set(channel, listenOn(c, channel))
+    await Promise.all(listening.values())
+    return c
+  }
+
+  function reopenLater(ended: pg.Client) {
+    if (closed || retry) return
+    void client?.then(
+      (current) => {
+        if (current !== ended) return
+        client = null
+        if (handlers.size === 0) return
+        console.warn('[db] LISTEN connection lost; reconnecting')
+        const attempt = () => {
+          retry = undefined
+          if (closed) return
+          connect().catch(() => {
+            retry = setTimeout(attempt, LISTEN_RETRY_MS)
+          })
+        }
+        retry = setTimeout(attempt, LISTEN_RETRY_MS)
+      },
+      // A connection that never opened has nothing to reopen; the next listen() retries.
+      () => {},
+    )
   }
 
   return {
     async listen(channel: string, onPayload: (payload: string) => void) {
-      const c = await connect()
       let set = handlers.get(channel)
+      const first = !set
       if (!set) {
         set = new Set()
         handlers.set(channel, set)
-        listening.set(channel, c.query(`listen ${quoteIdent(channel)}`))
       }
       set.add(onPayload)
+      const c = await connect()
+      if (first && !listening.has(channel)) listening.set(channel, listenOn(c, channel))
       // A second subscriber to the channel must not return before the LISTEN is in force.
       await listening.get(channel)
       return async () => {
@@ -136,16 +179,22 @@ function createListeners(databaseUrl: string) {
         if (!current?.delete(onPayload) || current.size > 0) return
         handlers.delete(channel)
         listening.delete(channel)
-        await c.query(`unlisten ${quoteIdent(channel)}`).catch(() => {})
+        const live = await client?.catch(() => null)
+        await live?.query(`unlisten ${quoteIdent(channel)}`).catch(() => {})
       }
     },
     async close() {
-      if (!client) return
-      const c = await client
-      client = null
+      closed = true
+      clearTimeout(retry)
       handlers.clear()
       listening.clear()
-      await c.end().catch(() => {})
+      const c = await client?.catch(() => null)
+      client = null
+      await c?.end().catch(() => {})
     },
   }
+}
+
+function listenOn(c: pg.Client, channel: string): Promise<unknown> {
+  return c.query(`listen ${quoteIdent(channel)}`)
 }
