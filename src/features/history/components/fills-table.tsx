@@ -1,21 +1,18 @@
-import { Link } from 'react-router'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
-import {
-  formatCurrency,
-  formatDateTime,
-  formatQuantity,
-  formatSignedCurrency,
-  signClass,
-} from '@/lib/format'
+import { formatCurrency, formatQuantity, formatSignedCurrency, signClass } from '@/lib/format'
 import type { FillRow } from '../api/get-fills'
-import { RunBadge } from './run-badge'
-
-const sticky = 'sticky left-0 z-10 bg-surface'
+import {
+  cell,
+  HistoryRow,
+  RunCell,
+  SymbolSideCells,
+  TimeCell,
+  TimeHeader,
+  wideOnly,
+} from './history-row'
+import { sideLabel } from '../lib/side-label'
 
 /** Phones keep time, amount and P&L as columns; the rest moves under the time. */
-const wideOnly = 'hidden sm:table-cell'
-const cell = 'max-sm:px-2'
-
 export function FillsTable({
   rows,
   currentRun,
@@ -29,7 +26,7 @@ export function FillsTable({
         <caption className="sr-only">Fills, newest first</caption>
         <THead>
           <Tr>
-            <Th className={`${sticky} ${cell} bg-surface-2`}>Time</Th>
+            <TimeHeader />
             <Th className={wideOnly}>Symbol</Th>
             <Th className={wideOnly}>Side</Th>
             <Th className={`${wideOnly} text-right`}>Quantity</Th>
@@ -42,37 +39,14 @@ export function FillsTable({
         </THead>
         <TBody>
           {rows.map((row) => (
-            <Tr
-              key={row.id}
-              className={
-                currentRun !== undefined && row.run < currentRun ? 'text-muted' : undefined
-              }
-            >
-              <Th scope="row" className={`${sticky} ${cell} text-left font-normal`}>
-                <time dateTime={row.created_at} className="sm:whitespace-nowrap">
-                  {formatDateTime(row.created_at)}
-                </time>
-                <span className="flex flex-wrap items-center gap-1 text-xs sm:hidden">
-                  <span className="font-medium">
-                    {row.side === 'buy' ? 'Buy' : 'Sell'} {formatQuantity(row.quantity)}{' '}
-                    {row.symbol} @ {formatCurrency(row.price)}
-                  </span>
-                  <RunBadge run={row.run} currentRun={currentRun} />
-                </span>
-              </Th>
-              <Td className={wideOnly}>
-                <Link
-                  to={`/stocks/${row.symbol}`}
-                  className="font-semibold text-link hover:underline"
-                >
-                  {row.symbol}
-                </Link>
-              </Td>
-              <Td className={wideOnly}>
-                <span className={`font-medium ${row.side === 'buy' ? 'text-up' : 'text-down'}`}>
-                  {row.side === 'buy' ? 'Buy' : 'Sell'}
-                </span>
-              </Td>
+            <HistoryRow key={row.id} run={row.run} currentRun={currentRun}>
+              <TimeCell
+                createdAt={row.created_at}
+                run={row.run}
+                currentRun={currentRun}
+                summary={`${sideLabel(row.side)} ${formatQuantity(row.quantity)} ${row.symbol} @ ${formatCurrency(row.price)}`}
+              />
+              <SymbolSideCells symbol={row.symbol} side={row.side} />
               <Td className={`${wideOnly} text-right tabular-nums`}>
                 {formatQuantity(row.quantity)}
               </Td>
@@ -86,10 +60,8 @@ export function FillsTable({
               <Td className={`${wideOnly} text-right tabular-nums`}>
                 {formatCurrency(row.cash_after)}
               </Td>
-              <Td className={wideOnly}>
-                <RunBadge run={row.run} currentRun={currentRun} />
-              </Td>
-            </Tr>
+              <RunCell run={row.run} currentRun={currentRun} />
+            </HistoryRow>
           ))}
         </TBody>
       </Table>

@@ -1,11 +1,17 @@
-import { Link } from 'react-router'
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
-import { formatCurrency, formatDateTime, formatQuantity } from '@/lib/format'
+import { formatCurrency, formatQuantity } from '@/lib/format'
 import type { OrderRow } from '../api/get-orders'
-import { RunBadge } from './run-badge'
-
-const sticky = 'sticky left-0 z-10 bg-surface'
+import {
+  cell,
+  HistoryRow,
+  RunCell,
+  SymbolSideCells,
+  TimeCell,
+  TimeHeader,
+  wideOnly,
+} from './history-row'
+import { sideLabel } from '../lib/side-label'
 
 const typeLabels: Record<OrderRow['type'], string> = {
   market: 'Market',
@@ -39,9 +45,6 @@ function orderPrices(row: OrderRow): string {
 }
 
 /** Phones keep time, price and status as columns; the rest moves under the time. */
-const wideOnly = 'hidden sm:table-cell'
-const cell = 'max-sm:px-2'
-
 export function OrdersTable({
   rows,
   currentRun,
@@ -55,7 +58,7 @@ export function OrdersTable({
         <caption className="sr-only">Orders, newest first</caption>
         <THead>
           <Tr>
-            <Th className={`${sticky} ${cell} bg-surface-2`}>Time</Th>
+            <TimeHeader />
             <Th className={wideOnly}>Symbol</Th>
             <Th className={wideOnly}>Side</Th>
             <Th className={wideOnly}>Type</Th>
@@ -68,37 +71,14 @@ export function OrdersTable({
         </THead>
         <TBody>
           {rows.map((row) => (
-            <Tr
-              key={row.id}
-              className={
-                currentRun !== undefined && row.run < currentRun ? 'text-muted' : undefined
-              }
-            >
-              <Th scope="row" className={`${sticky} ${cell} text-left font-normal`}>
-                <time dateTime={row.created_at} className="sm:whitespace-nowrap">
-                  {formatDateTime(row.created_at)}
-                </time>
-                <span className="flex flex-wrap items-center gap-1 text-xs sm:hidden">
-                  <span className="font-medium">
-                    {row.side === 'buy' ? 'Buy' : 'Sell'} {formatQuantity(row.quantity)}{' '}
-                    {row.symbol} · {typeLabels[row.type]}
-                  </span>
-                  <RunBadge run={row.run} currentRun={currentRun} />
-                </span>
-              </Th>
-              <Td className={wideOnly}>
-                <Link
-                  to={`/stocks/${row.symbol}`}
-                  className="font-semibold text-link hover:underline"
-                >
-                  {row.symbol}
-                </Link>
-              </Td>
-              <Td className={wideOnly}>
-                <span className={`font-medium ${row.side === 'buy' ? 'text-up' : 'text-down'}`}>
-                  {row.side === 'buy' ? 'Buy' : 'Sell'}
-                </span>
-              </Td>
+            <HistoryRow key={row.id} run={row.run} currentRun={currentRun}>
+              <TimeCell
+                createdAt={row.created_at}
+                run={row.run}
+                currentRun={currentRun}
+                summary={`${sideLabel(row.side)} ${formatQuantity(row.quantity)} ${row.symbol} · ${typeLabels[row.type]}`}
+              />
+              <SymbolSideCells symbol={row.symbol} side={row.side} />
               <Td className={wideOnly}>
                 {typeLabels[row.type]}
                 <span className="block text-xs text-muted">
@@ -123,10 +103,8 @@ export function OrdersTable({
               <Td className={`${wideOnly} text-right tabular-nums`}>
                 {row.filled_price === null ? '—' : formatCurrency(row.filled_price)}
               </Td>
-              <Td className={wideOnly}>
-                <RunBadge run={row.run} currentRun={currentRun} />
-              </Td>
-            </Tr>
+              <RunCell run={row.run} currentRun={currentRun} />
+            </HistoryRow>
           ))}
         </TBody>
       </Table>

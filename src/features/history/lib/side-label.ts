@@ -1,0 +1,3 @@
+export function sideLabel(side: 'buy' | 'sell'): string {
+  return side === 'buy' ? 'Buy' : 'Sell'
+}
