@@ -1,24 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
+import { captureDownloads } from '@/test/capture-downloads'
 
 let app: AppAgainstStack
-let downloads: Blob[]
+const downloads = captureDownloads()
 
 beforeAll(async () => {
   app = await startAppAgainstStack()
-  // jsdom has no object URLs; capture what the export would have saved instead.
-  Object.assign(URL, {
-    createObjectURL: (blob: Blob) => {
-      downloads.push(blob)
-      return `blob:test-${downloads.length}`
-    },
-    revokeObjectURL: () => {},
-  })
-})
-
-beforeEach(() => {
-  downloads = []
 })
 
 afterAll(async () => {
