@@ -1,17 +1,26 @@
-import { Suspense } from 'react'
+import { lazy, Suspense } from 'react'
 import { TrendingUp } from 'lucide-react'
 import { Link, NavLink, Outlet, ScrollRestoration, useNavigation } from 'react-router'
 import { cn } from '@/components/ui/cn'
 import { Toaster } from '@/components/ui/toaster'
-import { UserEvents } from '@/features/trading/components/user-events'
+import { useSession } from '@/lib/use-session'
 import { ConnectionIndicator, PollingBanner } from './connection-indicator'
 import { navItems } from './nav-items'
 import { PageFallback } from './page-fallback'
 import { ThemeToggle } from './theme-toggle'
 import { UserMenu } from './user-menu'
 
+// Fill and alert toasts only concern signed-in users, and they need the supabase-js client:
+// loaded after sign-in is known instead of with the first paint.
+const UserEvents = lazy(() =>
+  import('@/features/trading/components/user-events').then((module) => ({
+    default: module.UserEvents,
+  })),
+)
+
 export function Layout() {
   const navigation = useNavigation()
+  const session = useSession()
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -86,7 +95,11 @@ export function Layout() {
           ))}
         </ul>
       </nav>
-      <UserEvents />
+      {session.status === 'signed-in' && (
+        <Suspense fallback={null}>
+          <UserEvents />
+        </Suspense>
+      )}
       <Toaster />
       <ScrollRestoration />
     </div>

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { LogOut, UserRound } from 'lucide-react'
 import { Link, useNavigate } from 'react-router'
 import { useQueryClient } from '@tanstack/react-query'
-import { supabase } from '@/lib/supabase'
+import { loadSupabase } from '@/lib/load-supabase'
 import { useSession } from '@/lib/use-session'
 import { logger } from '@/lib/logger'
 import { toast } from '@/components/ui/toast-store'
@@ -52,7 +52,8 @@ export function UserMenu() {
 
   async function signOut() {
     setSigningOut(true)
-    const { error } = await supabase.auth.signOut()
+    const client = await loadSupabase()
+    const { error } = await client.auth.signOut()
     setSigningOut(false)
     if (error) {
       logger.warn('sign-out failed', { error: error.message })
