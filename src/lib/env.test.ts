@@ -59,6 +59,28 @@ describe('parseEnv', () => {
     )
   })
 
+  it('rejects a non-http Supabase URL and an unknown environment name', () => {
+    expect(() =>
+      parseEnv({ ...hosted, VITE_SUPABASE_URL: 'ftp://abc.supabase.co' }, false),
+    ).toThrowError(/VITE_SUPABASE_URL must be an http\(s\) URL/)
+    expect(() => parseEnv({ ...hosted, VITE_ENVIRONMENT: 'prod' }, false)).toThrowError(
+      /VITE_ENVIRONMENT must be development, staging, production or test/,
+    )
+  })
+
+  it('treats blank values as unset and trims the others', () => {
+    const env = parseEnv(
+      { ...hosted, VITE_APP_NAME: '  ', VITE_ENVIRONMENT: ' test ', VITE_ENABLE_DEBUG: '' },
+      false,
+    )
+    expect(env.VITE_APP_NAME).toBe('StockTrade')
+    expect(env.VITE_ENVIRONMENT).toBe('test')
+    expect(env.VITE_ENABLE_DEBUG).toBe(false)
+    expect(() => parseEnv({ ...hosted, VITE_SUPABASE_URL: ' ' }, false)).toThrowError(
+      /VITE_SUPABASE_URL is missing/,
+    )
+  })
+
   it('defaults the environment name to production outside dev', () => {
     expect(parseEnv(hosted, false).VITE_ENVIRONMENT).toBe('production')
   })
