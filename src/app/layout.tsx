@@ -18,9 +18,18 @@ const UserEvents = lazy(() =>
   })),
 )
 
+function SignedInUserEvents() {
+  const session = useSession()
+  if (session.status !== 'signed-in') return null
+  return (
+    <Suspense fallback={null}>
+      <UserEvents />
+    </Suspense>
+  )
+}
+
 export function Layout() {
   const navigation = useNavigation()
-  const session = useSession()
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -95,11 +104,7 @@ export function Layout() {
           ))}
         </ul>
       </nav>
-      {session.status === 'signed-in' && (
-        <Suspense fallback={null}>
-          <UserEvents />
-        </Suspense>
-      )}
+      <SignedInUserEvents />
       <Toaster />
       <ScrollRestoration />
     </div>

@@ -16,14 +16,20 @@ function afterPaint(): Promise<void> {
   })
 }
 
+/** Ends the current task, so the browser can paint or handle input before the caller goes on. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
+}
+
 /**
  * The app's one supabase-js client (src/lib/supabase.ts), fetched as its own chunk once the page
  * has painted. Code that runs for the landing page uses this instead of importing the client,
  * so supabase-js (auth, PostgREST, Realtime: ~45 KB gzip) neither delays nor competes with the
  * first paint; lazy routes load later anyway and import `supabase` directly. A failed load is
- * retried on the next call.
+ * retried on the next call. Each caller continues in a task of its own: the client's first users
+ * (session, market queries, Realtime) would otherwise run as one long task.
  */
-export function loadSupabase(): Promise<SupabaseClient<Database>> {
+export async function loadSupabase(): Promise<SupabaseClient<Database>> {
   loading ??= afterPaint()
     .then(() => import('./supabase'))
     .then(
@@ -33,5 +39,7 @@ export function loadSupabase(): Promise<SupabaseClient<Database>> {
         throw error
       },
     )
-  return loading
+  const client = await loading
+  await nextTask()
+  return client
 }
