@@ -2,10 +2,11 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { Stock } from '../models'
 import { priceStore } from '../prices'
 import { queryKeys } from '../query-keys'
-import { supabase } from '../supabase'
+import { loadSupabase } from '../load-supabase'
 
 /** Every listed stock. Live prices come from the price store; this is the catalogue. */
 export async function getStocks(): Promise<Stock[]> {
+  const supabase = await loadSupabase()
   const { data, error } = await supabase.from('stocks').select('*').order('symbol')
   if (error) throw error
   const rows = (data ?? []) as Stock[]
