@@ -136,6 +136,7 @@ export type Database = {
           average_cost: number
           created_at: string
           held_quantity: number
+          is_open: boolean
           quantity: number
           realized_pnl: number
           symbol: string
@@ -146,6 +147,7 @@ export type Database = {
           average_cost?: number
           created_at?: string
           held_quantity?: number
+          is_open?: never
           quantity?: number
           realized_pnl?: number
           symbol: string
@@ -156,6 +158,7 @@ export type Database = {
           average_cost?: number
           created_at?: string
           held_quantity?: number
+          is_open?: never
           quantity?: number
           realized_pnl?: number
           symbol?: string
