@@ -75,7 +75,9 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
   const pollEveryMs = options.pollEveryMs ?? POLL_EVERY_MS
   const staleAfterMs = options.staleAfterMs ?? STALE_AFTER_MS
 
-  let quotes = new Map<string, QuoteState>()
+  const quotes = new Map<string, QuoteState>()
+  /** Immutable copy of `quotes` for getQuotes(); null when a change made it out of date. */
+  let snapshot: ReadonlyMap<string, QuoteState> | null = null
   let connection: ConnectionState = { status: 'connecting', polling: false, stale: false }
   // Not part of ConnectionState: it changes every tick and nobody should re-render for it.
   let lastUpdateAt: number | null = null
@@ -104,52 +106,53 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
 
   /**
    * Applies quotes (with the server time of each) in one batch and notifies only the symbols
-   * whose values changed. Returns the count.
+   * whose values changed. Returns the count. Work and garbage are per changed quote: the map is
+   * updated in place (a tick of 500 quotes used to copy it whole) and the immutable view for
+   * getQuotes() is rebuilt only when someone asks for it.
    */
   function apply(incoming: readonly Quote[], asOfOf: (quote: Quote) => number): number {
     const changed: string[] = []
-    let next: Map<string, QuoteState> | null = null
     for (const quote of incoming) {
       const asOf = asOfOf(quote)
-      const current = (next ?? quotes).get(quote.symbol)
+      const current = quotes.get(quote.symbol)
       if (current && current.asOf > asOf) continue
       const price = Number(quote.price)
-      const values = {
-        symbol: quote.symbol,
-        price,
-        previous_close: Number(quote.previous_close),
-        day_high: Number(quote.day_high),
-        day_low: Number(quote.day_low),
-        volume: Number(quote.volume),
-      }
+      const previousClose = Number(quote.previous_close)
+      const dayHigh = Number(quote.day_high)
+      const dayLow = Number(quote.day_low)
+      const volume = Number(quote.volume)
       if (
         current &&
-        current.price === values.price &&
-        current.previous_close === values.previous_close &&
-        current.day_high === values.day_high &&
-        current.day_low === values.day_low &&
-        current.volume === values.volume
+        current.price === price &&
+        current.previous_close === previousClose &&
+        current.day_high === dayHigh &&
+        current.day_low === dayLow &&
+        current.volume === volume
       ) {
         continue
       }
       const moved = current !== undefined && current.price !== price
-      const state: QuoteState = {
-        ...values,
+      quotes.set(quote.symbol, {
+        symbol: quote.symbol,
+        price,
+        previous_close: previousClose,
+        day_high: dayHigh,
+        day_low: dayLow,
+        volume,
         previousPrice: moved ? current.price : (current?.previousPrice ?? null),
         direction: moved ? (price > current.price ? 'up' : 'down') : (current?.direction ?? 'flat'),
         changeSeq: moved ? current.changeSeq + 1 : (current?.changeSeq ?? 0),
         asOf,
-      }
-      next ??= new Map(quotes)
-      next.set(quote.symbol, state)
+      })
       changed.push(quote.symbol)
     }
-    if (next) quotes = next
+    if (changed.length === 0) return 0
+    snapshot = null
     for (const symbol of changed) {
       const listeners = symbolListeners.get(symbol)
       if (listeners) for (const listener of listeners) listener()
     }
-    if (changed.length > 0) for (const listener of allListeners) listener()
+    for (const listener of allListeners) listener()
     return changed.length
   }
 
@@ -269,8 +272,8 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
     applySnapshot: (rows: readonly SnapshotRow[]) => void apply(rows, rowTime),
     refreshSnapshot,
     getQuote: (symbol: string): QuoteState | undefined => quotes.get(symbol),
-    /** Immutable map, replaced whenever any quote changes. */
-    getQuotes: (): ReadonlyMap<string, QuoteState> => quotes,
+    /** Immutable map: the same object until a quote changes (useSyncExternalStore needs that). */
+    getQuotes: (): ReadonlyMap<string, QuoteState> => (snapshot ??= new Map(quotes)),
     getConnection: (): ConnectionState => connection,
     subscribeSymbol(symbol: string, listener: Listener) {
       let set = symbolListeners.get(symbol)

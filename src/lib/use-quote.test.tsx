@@ -2,7 +2,8 @@ import { act, render, screen } from '@testing-library/react'
 import { createPriceStore } from './price-store'
 import type { ChannelStatus, MarketTransport, Quote, TickPayload } from './price-store'
 import { PriceStoreContext } from './price-store-context'
-import { useConnection, useQuote } from './use-quote'
+import type { QuoteState } from './price-store'
+import { useConnection, useQuote, useQuoteEffect } from './use-quote'
 
 function setup() {
   let handlers: { onTick: (p: TickPayload) => void; onStatus: (s: ChannelStatus) => void }
@@ -88,6 +89,46 @@ describe('useQuote', () => {
       </PriceStoreContext>,
     )
     expect(screen.getByTestId('AAPL')).toHaveTextContent('12')
+    store.stop()
+  })
+
+  it('useQuoteEffect hands changes to a callback without re-rendering, and catches up on resume', () => {
+    const { store, tick } = setup()
+    let renders = 0
+    const calls: Array<[number, number | undefined]> = []
+    const onChange = (quote: QuoteState, previous: QuoteState | undefined) =>
+      void calls.push([quote.price, previous?.price])
+    function Cell({ paused = false }: { paused?: boolean }) {
+      renders++
+      const quote = useQuoteEffect('AAPL', onChange, { paused })
+      return <p data-testid="cell">{quote?.price ?? 'none'}</p>
+    }
+    const ui = (paused: boolean) => (
+      <PriceStoreContext value={store}>
+        <Cell paused={paused} />
+      </PriceStoreContext>
+    )
+    const { rerender } = render(ui(false))
+    expect(screen.getByTestId('cell')).toHaveTextContent('none')
+    tick([q('AAPL', 10)])
+    expect(calls).toEqual([[10, undefined]])
+
+    tick([q('AAPL', 11)])
+    tick([q('AAPL', 12)])
+    expect(calls.slice(1)).toEqual([
+      [11, 10],
+      [12, 11],
+    ])
+    expect(renders).toBe(1)
+
+    rerender(ui(true))
+    tick([q('AAPL', 13)])
+    expect(calls).toHaveLength(3)
+    rerender(ui(false))
+    // Resumed: the latest quote, with no previous (nothing moved "just now").
+    expect(calls.at(-1)).toEqual([13, undefined])
+    tick([q('AAPL', 14)])
+    expect(calls.at(-1)).toEqual([14, 13])
     store.stop()
   })
 })

@@ -1,3 +1,4 @@
+import { Profiler } from 'react'
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { Stock } from '@/lib/models'
@@ -30,7 +31,7 @@ const stocks = [
   stock('MSFT', 'Microsoft Corporation', 'Technology', 101),
 ]
 
-function renderMarket() {
+function renderMarket({ onCommit = () => {} }: { onCommit?: () => void } = {}) {
   let onTick: (payload: TickPayload) => void = () => {}
   const transport: MarketTransport = {
     subscribe: (handlers) => {
@@ -46,7 +47,9 @@ function renderMarket() {
   queryClient.setQueryData(marketKeys.sparklines(), new Map([['AAPL', [100, 105, 110]]]))
   renderWithProviders(
     <PriceStoreContext value={store}>
-      <MarketPage />
+      <Profiler id="market" onRender={onCommit}>
+        <MarketPage />
+      </Profiler>
     </PriceStoreContext>,
     { queryClient },
   )
@@ -65,7 +68,7 @@ describe('MarketPage', () => {
     expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT'])
     const row = screen.getByRole('link', { name: 'AAPL' }).closest('tr')!
     expect(within(row).getByText('$110.00')).toBeInTheDocument()
-    expect(within(row).getByText('+$10.00').closest('td')).toHaveClass('text-up')
+    expect(within(row).getByText('+$10.00')).toHaveClass('text-up')
     expect(within(row).getByText('+10.00%')).toBeInTheDocument()
   })
 
@@ -106,7 +109,33 @@ describe('MarketPage', () => {
       ],
     })
     const row = screen.getByRole('link', { name: 'JPM' }).closest('tr')!
-    expect(within(row).getByText('$95.00')).toHaveClass('flash-up')
-    expect(within(row).getByText('-5.00%').closest('td')).toHaveClass('text-down')
+    expect(within(row).getByText('$95.00')).toHaveAttribute('data-flash', 'up')
+    expect(within(row).getByText('-5.00%')).toHaveClass('text-down')
+  })
+
+  it('writes a tick into the cells without re-rendering anything', () => {
+    let commits = 0
+    const { tick } = renderMarket({ onCommit: () => void commits++ })
+    const row = screen.getByRole('link', { name: 'AAPL' }).closest('tr')!
+    const before = commits
+    tick({
+      ts: Date.now() + 1000,
+      quotes: [
+        {
+          symbol: 'AAPL',
+          price: 99,
+          previous_close: 100,
+          day_high: 110,
+          day_low: 99,
+          volume: 2500,
+        },
+        { symbol: 'MSFT', price: 102, previous_close: 100, day_high: 102, day_low: 99, volume: 7 },
+      ],
+    })
+    expect(commits).toBe(before)
+    expect(within(row).getByText('$99.00')).toHaveAttribute('data-flash', 'down')
+    expect(within(row).getByText('-$1.00')).toHaveClass('text-down')
+    expect(within(row).getByText('-1.00%')).toHaveClass('text-down')
+    expect(within(row).getByText('2.5K')).toBeInTheDocument()
   })
 })

@@ -1,34 +1,49 @@
 import { memo, useRef } from 'react'
-import type { ReactNode } from 'react'
+import type { ReactNode, Ref } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { Price } from '@/components/ui/price'
 import { Sparkline } from '@/components/ui/sparkline'
 import { Td } from '@/components/ui/table'
 import { cn } from '@/components/ui/cn'
-import {
-  dayChange,
-  formatCompact,
-  formatPercent,
-  formatSignedCurrency,
-  signClass,
-} from '@/lib/format'
 import type { Stock } from '@/lib/models'
 import { useInView } from '@/lib/use-in-view'
-import { useQuote } from '@/lib/use-quote'
+import { useQuoteEffect } from '@/lib/use-quote'
+import { liveCells, writeLiveCells } from './live-cells'
+import type { LiveElements } from './live-cells'
 
 const EMPTY: readonly number[] = []
 
 /**
  * A fixed-height box with strict containment around a live number: when the number changes,
- * the browser re-lays out this box only, not the 500-row table around it.
+ * the browser re-lays out this box only, not the table around it. The number itself is a span
+ * that ticks write into (see repaint-in-place in index.css).
  */
-function Live({ children }: { children: ReactNode }) {
-  return <div className="h-6 leading-6 contain-strict">{children}</div>
+function Live({
+  children,
+  className,
+  ref,
+}: {
+  children: ReactNode
+  className?: string
+  ref?: Ref<HTMLSpanElement>
+}) {
+  return (
+    <div className="h-6 leading-6 contain-strict">
+      {/*
+        A block a little wider than the box (padding, and a negative margin that keeps the
+        number in place): its background covers the ink whatever the text (repaint-in-place).
+      */}
+      <span ref={ref} className={cn('repaint-in-place -mx-1 block px-1', className)}>
+        {children}
+      </span>
+    </div>
+  )
 }
 
 /**
- * One market row. It subscribes to its own symbol only, and only while on screen, so a tick
- * re-renders just the visible rows whose price moved; the table itself does not re-render.
+ * One market row. React renders it when it mounts (or its props change); ticks after that are
+ * written straight into its live cells (live-cells.ts), only while the row is on screen. A tick
+ * therefore costs no React render at all: per row it is a few text and class changes.
  */
 export const StockRow = memo(function StockRow({
   stock,
@@ -43,12 +58,15 @@ export const StockRow = memo(function StockRow({
   stale: boolean
 }) {
   const ref = useRef<HTMLTableRowElement>(null)
+  const elements = useRef<LiveElements>({ price: null, change: null, ratio: null, volume: null })
   const visible = useInView(ref)
-  const quote = useQuote(stock.symbol, { paused: !visible })
+  const quote = useQuoteEffect(
+    stock.symbol,
+    (next, previous) => writeLiveCells(elements.current, next, previous),
+    { paused: !visible },
+  )
   const navigate = useNavigate()
-  const price = quote?.price ?? stock.price
-  const previousClose = quote?.previous_close ?? stock.previous_close
-  const { change, ratio } = dayChange(price, previousClose)
+  const cells = liveCells(stock, quote)
   const href = `/stocks/${stock.symbol}`
   return (
     <tr
@@ -69,26 +87,29 @@ export const StockRow = memo(function StockRow({
       <Td className="hidden truncate md:table-cell">{stock.name}</Td>
       <Td className="hidden truncate text-muted lg:table-cell">{stock.sector}</Td>
       <Td className="text-right">
-        <Live>
+        <div className="h-6 leading-6 contain-strict">
           <Price
-            value={price}
-            direction={quote?.direction}
-            flashKey={quote?.changeSeq}
+            ref={(node) => void (elements.current.price = node)}
+            value={cells.price}
             stale={stale}
           />
+        </div>
+      </Td>
+      <Td className="hidden text-right tabular-nums sm:table-cell">
+        <Live ref={(node) => void (elements.current.change = node)} className={cells.tone}>
+          {cells.change}
         </Live>
       </Td>
-      <Td className={cn('hidden text-right tabular-nums sm:table-cell', signClass(change))}>
-        <Live>{formatSignedCurrency(change)}</Live>
-      </Td>
-      <Td className={cn('text-right tabular-nums', signClass(change))}>
-        <Live>{formatPercent(ratio)}</Live>
+      <Td className="text-right tabular-nums">
+        <Live ref={(node) => void (elements.current.ratio = node)} className={cells.tone}>
+          {cells.ratio}
+        </Live>
       </Td>
       <Td className="hidden text-right text-muted tabular-nums lg:table-cell">
-        <Live>{formatCompact(quote?.volume ?? stock.volume)}</Live>
+        <Live ref={(node) => void (elements.current.volume = node)}>{cells.volume}</Live>
       </Td>
       <Td className="hidden sm:table-cell">
-        <Sparkline values={sparkline} baseline={previousClose} />
+        <Sparkline values={sparkline} baseline={cells.previousClose} />
       </Td>
     </tr>
   )
