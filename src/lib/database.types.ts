@@ -496,6 +496,15 @@ export type Database = {
           return_pct: number
         }[]
       }
+      get_my_leaderboard_entry: {
+        Args: never
+        Returns: {
+          rank: number
+          display_name: string
+          equity: number
+          return_pct: number
+        }[]
+      }
       market_tick: {
         Args: { p_now?: string }
         Returns: Json

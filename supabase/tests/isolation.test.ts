@@ -215,6 +215,8 @@ describe('cross-user isolation', () => {
     expect(leaks(exported.data, victim.id)).toBe(false)
     const board = await attacker.client.rpc('get_leaderboard', {})
     expect(leaks(board.data, victim.id)).toBe(false)
+    const mine = await attacker.client.rpc('get_my_leaderboard_entry')
+    expect(leaks(mine.data, victim.id)).toBe(false)
     for (const client of [attacker.client, t.anon]) {
       expect((await client.rpc('market_tick', {})).error?.code).toBe('42501')
       expect(
@@ -227,6 +229,7 @@ describe('cross-user isolation', () => {
       'export_my_data',
       'delete_my_account',
       'get_leaderboard',
+      'get_my_leaderboard_entry',
     ] as const) {
       const args = name === 'cancel_order' ? { p_order_id: victimOrderId } : {}
       const { error, status } = await t.anon.rpc(name, args as never)

@@ -129,6 +129,7 @@ describe('profiles', () => {
       'delete_my_account',
       'export_my_data',
       'get_leaderboard',
+      'get_my_leaderboard_entry',
       'place_order',
       'reset_portfolio',
     ]

@@ -452,6 +452,40 @@ describe('trading scenarios', () => {
     ])
   })
 
+  it("tells each trader their own leaderboard row, even below the top N, and nobody else's", async () => {
+    const leader = await t.signUp()
+    const me = await t.signUp()
+    const shy = await t.signUp()
+    await t.setPrice('SBUX', 100)
+    await place(leader.client, { p_symbol: 'SBUX', p_side: 'buy', p_quantity: 100 })
+    await place(me.client, { p_symbol: 'SBUX', p_side: 'buy', p_quantity: 10 })
+    // the same display name on both: only the entry says which row is whose
+    for (const user of [leader, me]) {
+      await user.client
+        .from('profiles')
+        .update({ show_on_leaderboard: true, display_name: 'Same Name' })
+        .eq('id', user.id)
+    }
+    await t.setPrice('SBUX', 150)
+
+    const board = await me.client.rpc('get_leaderboard', { p_limit: 500 })
+    const leaderRow = board.data?.find((row) => row.equity === 105000)
+    const mine = await me.client.rpc('get_my_leaderboard_entry')
+    expect(mine.error).toBeNull()
+    expect(mine.data).toEqual([
+      { rank: expect.any(Number), display_name: 'Same Name', equity: 100500, return_pct: 0.5 },
+    ])
+    expect(mine.data?.[0].rank).toBeGreaterThan(leaderRow!.rank)
+    expect(board.data).toContainEqual(mine.data?.[0])
+
+    const top1 = await me.client.rpc('get_leaderboard', { p_limit: 1 })
+    expect(top1.data?.map((row) => row.rank)).toEqual([1])
+    expect(mine.data?.[0].rank).toBeGreaterThan(1)
+
+    const notListed = await shy.client.rpc('get_my_leaderboard_entry')
+    expect(notListed).toMatchObject({ error: null, data: [] })
+  })
+
   it('exports every row of the user as JSON and deletes the account with all of its rows', async () => {
     const { client, id } = await t.signUp()
     await t.setPrice('CSCO', 50)
