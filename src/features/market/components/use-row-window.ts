@@ -3,8 +3,12 @@ import type { RefObject } from 'react'
 
 export type RowWindow = { start: number; end: number; rowHeight: number }
 
-/** Rows rendered beyond the viewport on each side, so a quick scroll does not show gaps. */
-const OVERSCAN_PX = 600
+/**
+ * Rows rendered beyond the viewport on each side, so a quick scroll does not show gaps. Each
+ * rendered row adds to the fixed cost of every frame a tick paints (its live cells are
+ * layers of their own), so no more than a scroll step or two.
+ */
+const OVERSCAN_PX = 300
 /** Rows rendered before the first measurement: enough to fill a tall screen. */
 const INITIAL_ROWS = 40
 
