@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parse } from 'smol-toml'
 import { ANALYTICS_ENDPOINT, SENTRY_TUNNEL } from '../src/lib/same-origin-endpoints.ts'
+import { THEME_STORAGE_KEY } from '../src/lib/theme.ts'
 import {
   fillNetlifyConfig,
   SENTRY_PLACEHOLDER,
@@ -94,5 +96,18 @@ describe('netlify.toml', () => {
       expect(toml).toContain(header)
     }
     expect(toml).toMatch(/for = "\/assets\/\*"[\s\S]*immutable/)
+  })
+
+  it("allows index.html's inline theme script by its hash, here and in the Docker nginx config", () => {
+    const scripts = [...readFileSync('index.html', 'utf8').matchAll(/<script>(.*?)<\/script>/gs)]
+    expect(scripts).toHaveLength(1)
+    const inline = scripts[0][1]
+    expect(inline).toContain(`'${THEME_STORAGE_KEY}'`)
+    const source = `'sha256-${createHash('sha256').update(inline).digest('base64')}'`
+    expect(csp(filled())).toContain(`script-src 'self' ${source};`)
+    const nginx = readFileSync('docker/default.conf.template', 'utf8')
+    const nginxPolicies = [...nginx.matchAll(/Content-Security-Policy "([^"]+)"/g)]
+    expect(nginxPolicies.length).toBeGreaterThan(0)
+    for (const [, policy] of nginxPolicies) expect(policy).toContain(`script-src 'self' ${source};`)
   })
 })

@@ -40,11 +40,14 @@ root=$(headers "$base/")
 deep=$(headers "$base/portfolio")
 asset=$(ls dist/assets/*.js | head -1)
 asset_headers=$(headers -H 'Accept-Encoding: gzip' "$base/assets/$(basename "$asset")")
+# The CSP must allow the built index.html's inline theme script by its exact hash.
+inline_hash=$(node -e "const html=require('fs').readFileSync('dist/index.html','utf8');const m=/<script>(.*?)<\/script>/s.exec(html);console.log(m?require('crypto').createHash('sha256').update(m[1]).digest('base64'):'none')")
 missing_asset=$(curl -s -o /dev/null -w '%{http_code}' "$base/assets/does-not-exist.js")
 
 check "index is served" '[[ "$root" == *"200 OK"* ]]'
 check "client routes fall back to index.html" '[[ "$deep" == *"200 OK"* ]] && curl -s "$base/portfolio" | grep -q "<div id=\"root\""'
 check "CSP allows only self and the Supabase origin" '[[ "$root" == *"connect-src '"'"'self'"'"' https://abcd.supabase.co wss://abcd.supabase.co;"* ]]'
+check "CSP allows the inline theme script by hash" '[[ "$root" == *"script-src '"'"'self'"'"' '"'"'sha256-$inline_hash'"'"';"* ]]'
 check "X-Frame-Options DENY" '[[ "$deep" == *"X-Frame-Options: DENY"* ]]'
 check "nosniff" '[[ "$root" == *"X-Content-Type-Options: nosniff"* ]]'
 check "HSTS" '[[ "$root" == *"Strict-Transport-Security: max-age="* ]]'

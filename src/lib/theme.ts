@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react'
 
 export type Theme = 'light' | 'dark'
 
-/** Also read by public/theme-init.js before first paint. */
+/** Also read by the inline script in index.html before first paint. */
 export const THEME_STORAGE_KEY = 'stocktrade-theme'
 
 const listeners = new Set<() => void>()
