@@ -1,3 +1,6 @@
+// zod/mini: the env check ships in the initial bundle, and the full zod API is 10x larger.
+import * as z from 'zod/mini'
+
 /**
  * The local stack's well-known values (the same as `supabase start`). Copied rather than imported
  * because app code must never depend on local-supabase/.
@@ -6,16 +9,49 @@ export const LOCAL_SUPABASE_URL = 'http://127.0.0.1:54321'
 export const LOCAL_SUPABASE_ANON_KEY =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0'
 
-export type Env = {
-  VITE_SUPABASE_URL: string
-  VITE_SUPABASE_ANON_KEY: string
-  VITE_APP_NAME: string
-  VITE_APP_VERSION: string
-  VITE_ENVIRONMENT: string
-  VITE_ENABLE_DEBUG: boolean
-  VITE_SENTRY_DSN: string | undefined
-  VITE_ANALYTICS_ID: string | undefined
-}
+const optionalString = z.pipe(
+  z.optional(z.string()),
+  z.transform((value) => {
+    const trimmed = value?.trim()
+    return trimmed ? trimmed : undefined
+  }),
+)
+
+const withDefault = (fallback: string) =>
+  z.pipe(
+    optionalString,
+    z.transform((value) => value ?? fallback),
+  )
+
+const booleanFlag = z.pipe(
+  z.optional(z.enum(['true', 'false', '1', '0', ''], { error: 'must be "true" or "false"' })),
+  z.transform((value) => value === 'true' || value === '1'),
+)
+
+/** Validates the raw `import.meta.env` shape. Exported so build scripts can reuse it. */
+export const envSchema = z.object({
+  VITE_SUPABASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+  VITE_SUPABASE_ANON_KEY: z
+    .string({ error: 'is missing' })
+    .check(
+      z.regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, { error: 'must be a JWT (three dot-separated parts)' }),
+    ),
+  VITE_APP_NAME: withDefault('StockTrade'),
+  VITE_APP_VERSION: withDefault('0.0.0'),
+  VITE_ENVIRONMENT: z.pipe(
+    z.optional(
+      z.enum(['development', 'staging', 'production', 'test', ''], {
+        error: 'must be development, staging, production or test',
+      }),
+    ),
+    z.transform((value) => (value ? value : undefined)),
+  ),
+  VITE_ENABLE_DEBUG: booleanFlag,
+  VITE_SENTRY_DSN: z.pipe(optionalString, z.optional(z.url({ error: 'must be a URL' }))),
+  VITE_ANALYTICS_ID: optionalString,
+})
+
+export type Env = z.output<typeof envSchema> & { VITE_ENVIRONMENT: string }
 
 export class EnvError extends Error {
   readonly name = 'EnvError'
@@ -23,81 +59,34 @@ export class EnvError extends Error {
 
 type RawEnv = Record<string, string | boolean | undefined>
 
-// Checked by hand rather than with zod: this runs before the first paint, and even zod/mini's
-// core would be the largest part of the initial bundle after React.
-const ENVIRONMENTS = ['development', 'staging', 'production', 'test']
-const FLAGS = ['true', 'false', '1', '0']
-const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/
-
-/** The trimmed value; unset, blank and non-string values are undefined. */
-function read(raw: RawEnv, name: string): string | undefined {
-  const value = raw[name]
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
-}
-
-function isUrl(value: string, protocols?: string[]): boolean {
-  try {
-    const url = new URL(value)
-    return !protocols || protocols.includes(url.protocol)
-  } catch {
-    return false
-  }
-}
-
 /**
  * Parses the environment. In development a missing Supabase URL/key falls back to the local
  * stack, so `npm run dev` works with no configuration; in production both are required.
  * Throws one EnvError naming every bad variable.
  */
 export function parseEnv(raw: RawEnv, isDev: boolean): Env {
-  const problems: string[] = []
-  const required = (name: string, devFallback: string) => {
-    const value = read(raw, name) ?? (isDev ? devFallback : undefined)
-    if (value === undefined) problems.push(`${name} is missing`)
-    return value
+  const input: Record<string, unknown> = {}
+  for (const key of Object.keys(envSchema.shape)) {
+    // Blank counts as unset: hosting dashboards often leave a variable defined but empty.
+    const value = raw[key]
+    input[key] = typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
   }
-  const check = (
-    name: string,
-    value: string | undefined,
-    valid: (value: string) => boolean,
-    message: string,
-  ) => {
-    if (value !== undefined && !valid(value)) problems.push(`${name} ${message}`)
+  if (isDev) {
+    if (!input.VITE_SUPABASE_URL) input.VITE_SUPABASE_URL = LOCAL_SUPABASE_URL
+    if (!input.VITE_SUPABASE_ANON_KEY) input.VITE_SUPABASE_ANON_KEY = LOCAL_SUPABASE_ANON_KEY
   }
-
-  const url = required('VITE_SUPABASE_URL', LOCAL_SUPABASE_URL)
-  check('VITE_SUPABASE_URL', url, (v) => isUrl(v, ['http:', 'https:']), 'must be an http(s) URL')
-  const anonKey = required('VITE_SUPABASE_ANON_KEY', LOCAL_SUPABASE_ANON_KEY)
-  check(
-    'VITE_SUPABASE_ANON_KEY',
-    anonKey,
-    (v) => JWT.test(v),
-    'must be a JWT (three dot-separated parts)',
-  )
-  const environment = read(raw, 'VITE_ENVIRONMENT')
-  check(
-    'VITE_ENVIRONMENT',
-    environment,
-    (v) => ENVIRONMENTS.includes(v),
-    'must be development, staging, production or test',
-  )
-  const debug = read(raw, 'VITE_ENABLE_DEBUG')
-  check('VITE_ENABLE_DEBUG', debug, (v) => FLAGS.includes(v), 'must be "true" or "false"')
-  const sentryDsn = read(raw, 'VITE_SENTRY_DSN')
-  check('VITE_SENTRY_DSN', sentryDsn, (v) => isUrl(v), 'must be a URL')
-
-  if (problems.length > 0 || url === undefined || anonKey === undefined) {
+  const result = envSchema.safeParse(input)
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment')
+      const missing = input[name] === undefined || input[name] === ''
+      return `${name} ${missing ? 'is missing' : issue.message}`
+    })
     throw new EnvError(`Configuration error: ${problems.join('; ')}. See .env.example.`)
   }
   return {
-    VITE_SUPABASE_URL: url,
-    VITE_SUPABASE_ANON_KEY: anonKey,
-    VITE_APP_NAME: read(raw, 'VITE_APP_NAME') ?? 'StockTrade',
-    VITE_APP_VERSION: read(raw, 'VITE_APP_VERSION') ?? '0.0.0',
-    VITE_ENVIRONMENT: environment ?? (isDev ? 'development' : 'production'),
-    VITE_ENABLE_DEBUG: debug === 'true' || debug === '1',
-    VITE_SENTRY_DSN: sentryDsn,
-    VITE_ANALYTICS_ID: read(raw, 'VITE_ANALYTICS_ID'),
+    ...result.data,
+    VITE_ENVIRONMENT: result.data.VITE_ENVIRONMENT ?? (isDev ? 'development' : 'production'),
   }
 }
 
