@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { supabase } from '@/lib/supabase'
 
 /** The export is the user's own data as Postgres assembled it; only its envelope is checked. */

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { supabase } from '@/lib/supabase'
 import { accountKeys } from './keys'
 
@@ -7,7 +7,7 @@ const settingsSchema = z.object({
   display_name: z.string(),
   show_on_leaderboard: z.boolean(),
   starting_cash: z.coerce.number(),
-  current_run: z.coerce.number().int(),
+  current_run: z.coerce.number().check(z.int()),
   run_started_at: z.string(),
   created_at: z.string(),
 })

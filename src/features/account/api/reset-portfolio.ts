@@ -1,8 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { supabase } from '@/lib/supabase'
 
-const profileSchema = z.object({ current_run: z.coerce.number().int(), cash: z.coerce.number() })
+const profileSchema = z.object({
+  current_run: z.coerce.number().check(z.int()),
+  cash: z.coerce.number(),
+})
 
 /** Starts a new run at the starting cash; old orders and fills stay, marked as a previous run. */
 export async function resetPortfolio() {

@@ -1,23 +1,23 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { queryKeys } from '@/lib/query-keys'
 import { supabase } from '@/lib/supabase'
 
 /** Same rule as the `profiles.display_name` check constraint, with messages people can act on. */
-export const displayNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter a display name.')
-  .max(60, 'Use at most 60 characters.')
+export const displayNameSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, { error: 'Enter a display name.' }),
+  z.maxLength(60, { error: 'Use at most 60 characters.' }),
   // Control characters would render as nothing on the leaderboard.
-  .regex(/^[^\p{Cc}]*$/u, 'Use letters, numbers and punctuation only.')
+  z.regex(/^[^\p{Cc}]*$/u, { error: 'Use letters, numbers and punctuation only.' }),
+)
 
-export const settingsPatchSchema = z
-  .object({
+export const settingsPatchSchema = z.partial(
+  z.object({
     display_name: displayNameSchema,
     show_on_leaderboard: z.boolean(),
-  })
-  .partial()
+  }),
+)
 
 export type SettingsPatch = z.input<typeof settingsPatchSchema>
 

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { supabase } from '@/lib/supabase'
 import { historyKeys } from './keys'
 
@@ -11,7 +11,7 @@ export async function getCurrentRun(userId: string): Promise<number> {
     .eq('id', userId)
     .single()
     .throwOnError()
-  return z.object({ current_run: z.coerce.number().int() }).parse(data).current_run
+  return z.object({ current_run: z.coerce.number().check(z.int()) }).parse(data).current_run
 }
 
 export function currentRunQueryOptions(userId: string) {

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { supabase } from '@/lib/supabase'
 import { historyKeys } from './keys'
 import {
@@ -11,7 +11,7 @@ import {
 
 const fillSchema = z.object({
   id: z.string(),
-  run: z.coerce.number().int(),
+  run: z.coerce.number().check(z.int()),
   order_id: z.string(),
   symbol: z.string(),
   side: z.enum(['buy', 'sell']),
@@ -19,7 +19,10 @@ const fillSchema = z.object({
   price: z.coerce.number(),
   amount: z.coerce.number(),
   fee: z.coerce.number(),
-  realized_pnl: z.preprocess((value) => value ?? null, z.coerce.number().nullable()),
+  realized_pnl: z.pipe(
+    z.transform((value): unknown => value ?? null),
+    z.nullable(z.coerce.number()),
+  ),
   cash_after: z.coerce.number(),
   created_at: z.string(),
 })

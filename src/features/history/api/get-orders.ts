@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { supabase } from '@/lib/supabase'
 import { historyKeys } from './keys'
 import {
@@ -9,11 +9,14 @@ import {
   type ListFilters,
 } from './query-filters'
 
-const optionalNumber = z.preprocess((value) => value ?? null, z.coerce.number().nullable())
+const optionalNumber = z.pipe(
+  z.transform((value): unknown => value ?? null),
+  z.nullable(z.coerce.number()),
+)
 
 const orderSchema = z.object({
   id: z.string(),
-  run: z.coerce.number().int(),
+  run: z.coerce.number().check(z.int()),
   symbol: z.string(),
   side: z.enum(['buy', 'sell']),
   type: z.enum(['market', 'limit', 'stop', 'stop_limit']),
@@ -24,8 +27,8 @@ const orderSchema = z.object({
   time_in_force: z.enum(['day', 'gtc']),
   status: z.enum(['pending', 'filled', 'cancelled', 'rejected', 'expired']),
   filled_price: optionalNumber,
-  filled_at: z.string().nullable(),
-  reject_reason: z.string().nullable(),
+  filled_at: z.nullable(z.string()),
+  reject_reason: z.nullable(z.string()),
   created_at: z.string(),
 })
 

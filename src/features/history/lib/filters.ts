@@ -1,21 +1,18 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** History filters live in the URL so a filtered view can be reloaded, shared and navigated back to. */
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))
 
 const filtersSchema = z.object({
-  view: z.enum(['fills', 'orders']).catch('fills'),
-  symbol: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9.-]{1,12}$/)
-    .optional()
-    .catch(undefined),
-  side: z.enum(['buy', 'sell']).optional().catch(undefined),
-  from: isoDay.optional().catch(undefined),
-  to: isoDay.optional().catch(undefined),
-  page: z.coerce.number().int().min(1).catch(1),
+  view: z.catch(z.enum(['fills', 'orders']), 'fills'),
+  symbol: z.catch(
+    z.optional(z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9.-]{1,12}$/))),
+    undefined,
+  ),
+  side: z.catch(z.optional(z.enum(['buy', 'sell'])), undefined),
+  from: z.catch(z.optional(isoDay), undefined),
+  to: z.catch(z.optional(isoDay), undefined),
+  page: z.catch(z.coerce.number().check(z.int(), z.minimum(1)), 1),
 })
 
 export type HistoryFilters = z.infer<typeof filtersSchema>

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { supabase } from '@/lib/supabase'
 import { leaderboardKeys } from './keys'
 
@@ -8,7 +8,7 @@ export const LEADERBOARD_LIMIT = 50
 export const LEADERBOARD_REFRESH_MS = 10_000
 
 const rowSchema = z.object({
-  rank: z.coerce.number().int(),
+  rank: z.coerce.number().check(z.int()),
   display_name: z.string(),
   equity: z.coerce.number(),
   /** Percent (12.5 = +12.5 %), as get_leaderboard returns it. */

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { supabase } from '@/lib/supabase'
 import { portfolioKeys } from './keys'
 
@@ -7,7 +7,7 @@ const accountSchema = z.object({
   cash: z.coerce.number(),
   buying_power: z.coerce.number(),
   starting_cash: z.coerce.number(),
-  current_run: z.coerce.number().int(),
+  current_run: z.coerce.number().check(z.int()),
   run_started_at: z.string(),
 })
 

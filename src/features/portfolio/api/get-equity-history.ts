@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { supabase } from '@/lib/supabase'
 import type { ClosePoint, Fill } from '../lib/equity-curve'
 import { portfolioKeys } from './keys'

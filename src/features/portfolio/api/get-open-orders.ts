@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { supabase } from '@/lib/supabase'
 import { portfolioKeys } from './keys'
 
-const nullableNumber = z.coerce.number().nullable()
+const nullableNumber = z.nullable(z.coerce.number())
 
 const openOrderSchema = z.object({
   id: z.string(),
@@ -11,10 +11,16 @@ const openOrderSchema = z.object({
   side: z.enum(['buy', 'sell']),
   type: z.enum(['market', 'limit', 'stop', 'stop_limit']),
   quantity: z.coerce.number(),
-  limit_price: z.preprocess((value) => value ?? null, nullableNumber),
-  stop_price: z.preprocess((value) => value ?? null, nullableNumber),
+  limit_price: z.pipe(
+    z.transform((value): unknown => value ?? null),
+    nullableNumber,
+  ),
+  stop_price: z.pipe(
+    z.transform((value): unknown => value ?? null),
+    nullableNumber,
+  ),
   time_in_force: z.enum(['day', 'gtc']),
-  triggered_at: z.string().nullable(),
+  triggered_at: z.nullable(z.string()),
   held_cash: z.coerce.number(),
   created_at: z.string(),
 })

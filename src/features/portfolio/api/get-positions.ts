@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { supabase } from '@/lib/supabase'
 import { portfolioKeys } from './keys'
 
@@ -9,7 +9,7 @@ const positionSchema = z.object({
   held_quantity: z.coerce.number(),
   average_cost: z.coerce.number(),
   realized_pnl: z.coerce.number(),
-  stocks: z.object({ name: z.string() }).nullable(),
+  stocks: z.nullable(z.object({ name: z.string() })),
 })
 
 export interface PositionRow {

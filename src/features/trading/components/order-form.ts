@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import type { OrderSide, OrderType, TimeInForce } from '@/lib/models'
 
 export type AmountMode = 'shares' | 'dollars'
@@ -27,21 +27,25 @@ export const emptyDraft = (side: OrderSide = 'buy'): OrderDraft => ({
 
 const decimals = (max: number) => new RegExp(`^\\d+(\\.\\d{1,${max}})?$`)
 
-const positive = (label: string, places: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter ${label}.`)
-    .regex(
-      decimals(places),
-      `${label[0].toUpperCase()}${label.slice(1)} must be a number with up to ${places} decimals.`,
+const positive = (label: string, places: number) => {
+  const capitalized = `${label[0].toUpperCase()}${label.slice(1)}`
+  return z
+    .pipe(
+      z.string().check(
+        z.trim(),
+        z.minLength(1, { error: `Enter ${label}.` }),
+        z.regex(decimals(places), {
+          error: `${capitalized} must be a number with up to ${places} decimals.`,
+        }),
+      ),
+      z.transform(Number),
     )
-    .transform(Number)
-    .refine((n) => n > 0, `${label[0].toUpperCase()}${label.slice(1)} must be more than zero.`)
+    .check(z.refine((n) => n > 0, { error: `${capitalized} must be more than zero.` }))
+}
 
 /** What the ticket validates before it may submit; the server checks it all again. */
-export const orderSchema = z
-  .object({
+export const orderSchema = z.pipe(
+  z.object({
     side: z.enum(['buy', 'sell']),
     type: z.enum(['market', 'limit', 'stop', 'stop_limit']),
     amountMode: z.enum(['shares', 'dollars']),
@@ -50,11 +54,12 @@ export const orderSchema = z
     limitPrice: z.string(),
     stopPrice: z.string(),
     timeInForce: z.enum(['day', 'gtc']),
-  })
-  .transform((draft, ctx) => {
-    const issue = (path: keyof OrderDraft, result: z.ZodSafeParseResult<number>) => {
+  }),
+  z.transform((draft, ctx) => {
+    const issue = (path: keyof OrderDraft, result: z.core.util.SafeParseResult<number>) => {
       if (result.success) return result.data
-      ctx.addIssue({ code: 'custom', path: [path], message: result.error.issues[0].message })
+      const message = result.error.issues[0].message
+      ctx.issues.push({ code: 'custom', path: [path], message, input: draft })
       return null
     }
     const quantity =
@@ -74,7 +79,8 @@ export const orderSchema = z
         ? issue('stopPrice', positive('a stop price', 4).safeParse(draft.stopPrice))
         : null
     return { ...draft, quantity, notional, limitPrice, stopPrice }
-  })
+  }),
+)
 
 export type ValidOrder = z.output<typeof orderSchema>
 

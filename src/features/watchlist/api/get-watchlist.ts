@@ -1,21 +1,24 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { supabase } from '@/lib/supabase'
 import { watchlistKeys } from './keys'
 
-const optionalNumber = z.preprocess((value) => value ?? null, z.coerce.number().nullable())
+const optionalNumber = z.pipe(
+  z.transform((value): unknown => value ?? null),
+  z.nullable(z.coerce.number()),
+)
 
 const entrySchema = z.object({
   symbol: z.string(),
   alert_above: optionalNumber,
   alert_below: optionalNumber,
-  alert_triggered_at: z.string().nullable(),
+  alert_triggered_at: z.nullable(z.string()),
   alert_triggered_price: optionalNumber,
-  alert_triggered_direction: z.enum(['above', 'below']).nullable(),
+  alert_triggered_direction: z.nullable(z.enum(['above', 'below'])),
   created_at: z.string(),
-  stocks: z
-    .object({ name: z.string(), price: z.coerce.number(), previous_close: z.coerce.number() })
-    .nullable(),
+  stocks: z.nullable(
+    z.object({ name: z.string(), price: z.coerce.number(), previous_close: z.coerce.number() }),
+  ),
 })
 
 export type WatchlistEntry = z.infer<typeof entrySchema>

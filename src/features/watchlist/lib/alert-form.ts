@@ -1,26 +1,26 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /** An empty field means "no alert on this side"; otherwise a positive price with ≤ 4 decimals. */
-const threshold = z
-  .string()
-  .trim()
-  .transform((value, context) => {
+const threshold = z.pipe(
+  z.string().check(z.trim()),
+  z.transform((value: string, context) => {
     if (value === '') return null
     const price = Number(value.replace(/[$,\s]/g, ''))
     if (!Number.isFinite(price) || price <= 0) {
-      context.addIssue({ code: 'custom', message: 'Enter a price above zero, or leave it empty.' })
+      const message = 'Enter a price above zero, or leave it empty.'
+      context.issues.push({ code: 'custom', message, input: value })
       return z.NEVER
     }
     if (price > 1_000_000_000) {
-      context.addIssue({ code: 'custom', message: 'That price is too high.' })
+      context.issues.push({ code: 'custom', message: 'That price is too high.', input: value })
       return z.NEVER
     }
     return Math.round(price * 10_000) / 10_000
-  })
+  }),
+)
 
-export const alertFormSchema = z
-  .object({ above: threshold, below: threshold })
-  .superRefine((value, context) => {
+export const alertFormSchema = z.object({ above: threshold, below: threshold }).check(
+  z.superRefine((value, context) => {
     if (value.above !== null && value.below !== null && value.below >= value.above) {
       context.addIssue({
         code: 'custom',
@@ -28,7 +28,8 @@ export const alertFormSchema = z
         message: 'The lower alert must be below the upper alert.',
       })
     }
-  })
+  }),
+)
 
 export type AlertFormValues = z.output<typeof alertFormSchema>
 
