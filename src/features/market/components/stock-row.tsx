@@ -15,9 +15,11 @@ const EMPTY: readonly number[] = []
 
 /**
  * A fixed-height box with strict containment around a live number: when the number changes,
- * the browser re-lays out this box only, not the table around it. The number itself is a span
- * that ticks write into (see repaint-in-place in index.css).
+ * the browser re-lays out this box only, not the table around it.
  */
+const liveBox = 'h-6 leading-6 contain-strict'
+
+/** A live number other than the price: a span in a live box, that ticks write into. */
 function Live({
   children,
   className,
@@ -28,7 +30,7 @@ function Live({
   ref?: Ref<HTMLSpanElement>
 }) {
   return (
-    <div className="h-6 leading-6 contain-strict">
+    <div className={liveBox}>
       {/*
         A block a little wider than the box (padding, and a negative margin that keeps the
         number in place): its background covers the ink whatever the text (repaint-in-place).
@@ -87,7 +89,7 @@ export const StockRow = memo(function StockRow({
       <Td className="hidden truncate md:table-cell">{stock.name}</Td>
       <Td className="hidden truncate text-muted lg:table-cell">{stock.sector}</Td>
       <Td className="text-right">
-        <div className="h-6 leading-6 contain-strict">
+        <div className={liveBox}>
           <Price
             ref={(node) => void (elements.current.price = node)}
             value={cells.price}
