@@ -11,7 +11,7 @@ const rowSchema = z.object({
   rank: z.coerce.number().check(z.int()),
   display_name: z.string(),
   equity: z.coerce.number(),
-  /** Percent (12.5 = +12.5 %), as get_leaderboard returns it. */
+  /** Percent (12.5 = +12.5 %), as get_leaderboard and get_my_leaderboard_entry return it. */
   return_pct: z.coerce.number(),
 })
 
@@ -23,8 +23,8 @@ export interface LeaderboardEntry {
   returnRatio: number
 }
 
-export async function getLeaderboard(limit: number): Promise<LeaderboardEntry[]> {
-  const { data } = await supabase.rpc('get_leaderboard', { p_limit: limit }).throwOnError()
+/** Rows of get_leaderboard or get_my_leaderboard_entry (the same shape) as entries. */
+export function parseLeaderboardRows(data: unknown): LeaderboardEntry[] {
   return z
     .array(rowSchema)
     .parse(data ?? [])
@@ -34,6 +34,11 @@ export async function getLeaderboard(limit: number): Promise<LeaderboardEntry[]>
       equity: row.equity,
       returnRatio: row.return_pct / 100,
     }))
+}
+
+export async function getLeaderboard(limit: number): Promise<LeaderboardEntry[]> {
+  const { data } = await supabase.rpc('get_leaderboard', { p_limit: limit }).throwOnError()
+  return parseLeaderboardRows(data)
 }
 
 export function leaderboardQueryOptions(limit = LEADERBOARD_LIMIT) {

@@ -36,6 +36,8 @@ describe('leaderboard page against the local stack', () => {
     await app.setPrice('NVDA', 100)
     await otherTrader('Grace', { symbol: 'NVDA', quantity: 100 })
     await otherTrader('Linus')
+    // Another trader by my name: only the server knows which of the two rows is mine.
+    await otherTrader('Ada', { symbol: 'NVDA', quantity: 50 })
     const userId = await app.signInAsGuest()
     await app.supabase
       .from('profiles')
@@ -48,18 +50,23 @@ describe('leaderboard page against the local stack', () => {
     app.renderApp('/leaderboard')
     expect(await screen.findByText(/Only traders who opted in are listed/)).toBeInTheDocument()
     expect(await screen.findByText('Ada', { selector: 'p span' })).toBeInTheDocument()
+    expect(await screen.findByText(/, rank 3\./)).toBeInTheDocument()
 
     const table = await screen.findByRole('table', { name: 'Leaderboard by total return' })
-    const rows = within(table).getAllByRole('row').slice(1)
     // Linus and I tie at 0 %; the earlier member ranks first.
-    expect(rows.map((row) => within(row).getByRole('rowheader').textContent)).toEqual([
-      'Grace',
-      'Linus',
-      'AdaYou',
-    ])
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByRole('row')
+          .slice(1)
+          .map((row) => within(row).getByRole('rowheader').textContent),
+      ).toEqual(['Grace', 'Ada', 'Linus', 'AdaYou']),
+    )
+    const rows = within(table).getAllByRole('row').slice(1)
     expect(rows[0]).toHaveTextContent('+1.00%')
-    expect(rows[2]).toHaveAttribute('aria-current', 'true')
-    expect(rows[1]).not.toHaveAttribute('aria-current')
+    expect(rows[1]).toHaveTextContent('+0.50%')
+    expect(rows[3]).toHaveAttribute('aria-current', 'true')
+    for (const row of rows.slice(0, 3)) expect(row).not.toHaveAttribute('aria-current')
 
     // Leaving the leaderboard removes me from it on the next refresh.
     await app.supabase
@@ -68,8 +75,14 @@ describe('leaderboard page against the local stack', () => {
       .eq('id', userId)
       .throwOnError()
     await waitFor(
-      () => expect(within(table).queryByRole('rowheader', { name: /Ada/ })).not.toBeInTheDocument(),
+      () =>
+        expect(
+          within(table)
+            .getAllByRole('rowheader')
+            .map((cell) => cell.textContent),
+        ).toEqual(['Grace', 'Ada', 'Linus']),
       { timeout: 20_000 },
     )
+    expect(within(table).queryByRole('row', { current: true })).not.toBeInTheDocument()
   })
 })

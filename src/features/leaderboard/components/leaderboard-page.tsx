@@ -6,6 +6,7 @@ import { Skeleton } from '@/components/ui/skeleton'
 import { useProfile } from '@/lib/api/get-profile'
 import { useUserId } from '@/lib/use-session'
 import { LEADERBOARD_REFRESH_MS, useLeaderboard } from '../api/get-leaderboard'
+import { useMyLeaderboardEntry } from '../api/get-my-leaderboard-entry'
 import { LeaderboardTable } from './leaderboard-table'
 
 const timeFormatter = new Intl.DateTimeFormat('en-US', { timeStyle: 'medium' })
@@ -14,8 +15,7 @@ export function LeaderboardPage() {
   const userId = useUserId()
   const leaderboard = useLeaderboard()
   const profile = useProfile(userId)
-  // get_leaderboard exposes display names only, so "you" is the opted-in row with your name.
-  const myName = profile.data?.show_on_leaderboard ? profile.data.display_name : null
+  const me = useMyLeaderboardEntry(userId)
 
   return (
     <div className="flex flex-col gap-4">
@@ -31,7 +31,8 @@ export function LeaderboardPage() {
             {profile.data.show_on_leaderboard ? (
               <>
                 You are listed as{' '}
-                <span className="font-semibold text-fg">{profile.data.display_name}</span>.{' '}
+                <span className="font-semibold text-fg">{profile.data.display_name}</span>
+                {me.data && <>, rank {me.data.rank}</>}.{' '}
               </>
             ) : (
               'You are not listed. '
@@ -74,7 +75,7 @@ export function LeaderboardPage() {
         </EmptyState>
       ) : (
         <>
-          <LeaderboardTable entries={leaderboard.data} myName={myName} />
+          <LeaderboardTable entries={leaderboard.data} me={me.data ?? null} />
           <p className="text-xs text-muted">
             Updated {timeFormatter.format(leaderboard.dataUpdatedAt)}
           </p>
