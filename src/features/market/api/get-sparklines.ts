@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { supabase } from '@/lib/supabase'
+import { loadSupabase } from '@/lib/load-supabase'
 import { fetchAllPages } from './fetch-all-pages'
 import { marketKeys } from './keys'
 
@@ -14,6 +14,7 @@ export function sparklineStart(now: Date): Date {
 /** Closing prices per symbol, oldest first. */
 export async function getSparklines(now = new Date()): Promise<Map<string, number[]>> {
   const since = sparklineStart(now).toISOString()
+  const supabase = await loadSupabase()
   const rows = await fetchAllPages<{ symbol: string; close: number }>((from, to) =>
     supabase
       .from('price_candles')
