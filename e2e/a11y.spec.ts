@@ -8,7 +8,8 @@ const userPages = ['/portfolio', '/history', '/watchlist', '/leaderboard', '/acc
 async function settle(page: Page) {
   await expect(page.getByRole('main')).toBeVisible()
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 })
-  // Price flashes animate a background; let them finish so contrast is measured at rest.
+  // Price flashes tint a background for a moment; reduced motion turns them off, so contrast
+  // is measured at rest.
   await page.emulateMedia({ reducedMotion: 'reduce' })
 }
 
