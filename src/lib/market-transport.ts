@@ -34,7 +34,9 @@ export function createSupabaseMarketTransport(
       }
     },
     async fetchSnapshot() {
-      const { data, error } = await (await loadClient())
+      const { data, error } = await (
+        await loadClient()
+      )
         .from('stocks')
         .select('symbol, price, previous_close, day_high, day_low, volume, updated_at')
       if (error) throw error
