@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { ArrowLeft, SearchX } from 'lucide-react'
 import { Link, useLocation, useParams, useSearchParams } from 'react-router'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -14,6 +14,7 @@ import { KeyStats } from './key-stats'
 import { OrderTicket, SignInToTrade } from './order-ticket'
 import { PositionCard } from './position-card'
 import { PriceChart } from './price-chart'
+import { TradeBar } from './trade-bar'
 import { WatchButton } from './watch-button'
 
 export function StockPage() {
@@ -93,6 +94,7 @@ function StockDetail({ stock }: { stock: Stock }) {
   const [params] = useSearchParams()
   const initialSide = params.get('side') === 'sell' ? 'sell' : 'buy'
   const userId = session.status === 'signed-in' ? session.user.id : null
+  const ticket = useRef<HTMLElement>(null)
 
   useEffect(() => {
     if (location.hash === '#order-ticket') document.getElementById('order-ticket')?.focus()
@@ -118,10 +120,11 @@ function StockDetail({ stock }: { stock: Stock }) {
         </div>
         <div className="flex flex-col gap-4">
           <section
+            ref={ticket}
             id="order-ticket"
             tabIndex={-1}
             aria-labelledby="ticket-heading"
-            className="rounded-lg border border-border bg-surface p-4"
+            className="scroll-mt-16 rounded-lg border border-border bg-surface p-4"
           >
             <h2 id="ticket-heading" className="mb-3 text-sm font-semibold">
               Trade {stock.symbol}
@@ -142,6 +145,7 @@ function StockDetail({ stock }: { stock: Stock }) {
           {userId && <PositionCard symbol={stock.symbol} userId={userId} />}
         </div>
       </div>
+      {userId && <TradeBar symbol={stock.symbol} ticket={ticket} />}
     </div>
   )
 }

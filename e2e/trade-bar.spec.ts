@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test'
+import { signInAsGuest } from './app-helpers'
+
+test.use({ viewport: { width: 375, height: 740 } })
+
+test('on a phone, the trade bar opens the order ticket on the chosen side and steps aside', async ({
+  page,
+}) => {
+  await signInAsGuest(page, '/stocks/AAPL')
+  const ticket = page.getByRole('region', { name: 'Trade AAPL' })
+  const sell = page.getByRole('button', { name: 'Sell AAPL' })
+  // The ticket is below the chart and the stats, out of sight: the bar offers both sides.
+  await expect(page.getByRole('button', { name: 'Buy AAPL' })).toBeInViewport()
+  await expect(sell).toBeInViewport()
+  await expect(ticket).not.toBeInViewport()
+  await page.screenshot({ path: 'e2e/screenshots/trade-bar-375-top.png' })
+
+  await sell.click()
+  await expect(page).toHaveURL(/\/stocks\/AAPL\?side=sell#order-ticket$/)
+  await expect(ticket).toBeInViewport()
+  await expect(ticket).toBeFocused()
+  await expect(ticket.getByRole('radio', { name: 'Sell' })).toHaveAttribute('aria-checked', 'true')
+  // Its job done, the bar leaves the ticket's controls uncovered.
+  await expect(sell).toBeHidden()
+  await page.screenshot({ path: 'e2e/screenshots/trade-bar-375-ticket.png' })
+
+  // Back at the top it returns, and Buy works even though the hash is already #order-ticket.
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.getByRole('button', { name: 'Buy AAPL' }).click()
+  await expect(page).toHaveURL(/\?side=buy#order-ticket$/)
+  await expect(ticket).toBeInViewport()
+  await expect(ticket.getByRole('radio', { name: 'Buy' })).toHaveAttribute('aria-checked', 'true')
+})
