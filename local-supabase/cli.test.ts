@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ANON_KEY } from './config.ts'
+import { testTempDir } from './test-temp-dir.ts'
 import { createTestClient } from './testing.ts'
 
 function freePort(): Promise<number> {
@@ -45,11 +44,12 @@ async function waitFor(
 describe('npm run supabase:local', () => {
   it('starts, prints URL, keys and "ready", serves supabase-js, and exits 0 on SIGINT', async () => {
     const port = await freePort()
-    const dataDir = join(mkdtempSync(join(tmpdir(), 'cli-test-')), 'data')
+    const dataDir = join(testTempDir('cli-test-'), 'data')
     // Persisted to a directory of its own (never the developer's .local-supabase/data).
     const cli = startCli({ LOCAL_SUPABASE_PORT: String(port), LOCAL_SUPABASE_DATA_DIR: dataDir }, [
       '--reset',
     ])
+    let exitCode: number | null
     try {
       await waitFor(() => cli.output.stdout.includes('ready'), cli.child)
       expect(cli.output.stdout).toContain(`API URL: http://127.0.0.1:${port}`)
@@ -61,9 +61,11 @@ describe('npm run supabase:local', () => {
       expect(error).toBeNull()
       expect(data.user?.is_anonymous).toBe(true)
     } finally {
+      // Wait for the exit even on failure: the data dir is removed when the test finishes.
       cli.child.kill('SIGINT')
+      exitCode = await cli.exited
     }
-    expect(await cli.exited).toBe(0)
+    expect(exitCode).toBe(0)
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow()
   })
 

@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { suiteTempDir } from '../local-supabase/test-temp-dir.ts'
 import { startLocalStack, type LocalStack } from '../local-supabase/testing.ts'
 
 // pg_dump/psql need a real PostgreSQL: this runs in `.ci/run`'s PostgreSQL 15 pass.
 describe.runIf(process.env.DATABASE_URL)('backup and restore (pg_dump / psql)', () => {
+  const dir = suiteTempDir('stocktrade-backup-')
   let stack: LocalStack
   let databaseUrl: string
-  const dir = mkdtempSync(join(tmpdir(), 'stocktrade-backup-'))
-  const backupFile = join(dir, 'backup.sql')
+  let backupFile: string
 
   const script = (name: string, ...args: string[]) =>
     execFileSync('bash', [`scripts/${name}`, ...args], {
@@ -35,6 +35,7 @@ describe.runIf(process.env.DATABASE_URL)('backup and restore (pg_dump / psql)', 
   }
 
   beforeAll(async () => {
+    backupFile = join(dir(), 'backup.sql')
     stack = await startLocalStack()
     if (!stack.databaseUrl) throw new Error('expected a PostgreSQL-backed stack')
     databaseUrl = stack.databaseUrl
@@ -75,7 +76,7 @@ describe.runIf(process.env.DATABASE_URL)('backup and restore (pg_dump / psql)', 
 
   it('refuses a backup taken at another schema version and changes nothing', async () => {
     const before = await snapshot()
-    const stale = join(dir, 'stale.sql')
+    const stale = join(dir(), 'stale.sql')
     writeFileSync(
       stale,
       readFileSync(backupFile, 'utf8').replace(

@@ -1,6 +1,4 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { withTempDir } from '../test-temp-dir.ts'
 import { prepareDatabase } from './migrate.ts'
 import { openDb } from './open.ts'
 import { scratchPostgres } from './test-databases.ts'
@@ -33,8 +31,6 @@ async function caught(promise: Promise<unknown>): Promise<PgErrorFields> {
   throw new Error('expected a rejection')
 }
 
-const noMigrations = () => mkdtempSync(join(tmpdir(), 'no-migrations-'))
-
 describe.each([
   ['pglite', async () => ({ db: await openDb({ dataDir: null }), stop: async () => {} })],
   [
@@ -50,7 +46,9 @@ describe.each([
 
   beforeAll(async () => {
     ;({ db, stop } = await open())
-    await prepareDatabase(db, { migrationsDir: noMigrations(), seedFile: '/nonexistent.sql' })
+    await withTempDir('no-migrations-', (migrationsDir) =>
+      prepareDatabase(db, { migrationsDir, seedFile: '/nonexistent.sql' }),
+    )
     await db.exec(SCHEMA)
   })
   afterAll(async () => {

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { testTempDir } from '../test-temp-dir.ts'
 import { MigrationError, prepareDatabase } from './migrate.ts'
 import { openDb } from './open.ts'
 import type { Db } from './types.ts'
 
 function project(files: Record<string, string>) {
-  const root = mkdtempSync(join(tmpdir(), 'migrate-test-'))
+  const root = testTempDir('migrate-test-')
   const migrationsDir = join(root, 'migrations')
   const seedFile = join(root, 'seed.sql')
   mkdirSync(migrationsDir)
@@ -109,9 +109,12 @@ describe('prepareDatabase', () => {
     })
     const dataDir = join(p.root, 'data')
     const persisted = await openDb({ dataDir })
-    expect((await prepareDatabase(persisted, p)).applied).toHaveLength(1)
-    await expect(openDb({ dataDir })).rejects.toThrow(`The database in ${dataDir} is in use`)
-    await persisted.close()
+    try {
+      expect((await prepareDatabase(persisted, p)).applied).toHaveLength(1)
+      await expect(openDb({ dataDir })).rejects.toThrow(`The database in ${dataDir} is in use`)
+    } finally {
+      await persisted.close()
+    }
 
     writeFileSync(join(p.migrationsDir, '20240102000000_add_name.sql'), SECOND)
     const reopened = await openDb({ dataDir })

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import pg from 'pg'
 import { startPostgresCluster, type PostgresCluster } from '../pg-cluster.ts'
+import { testTempDir } from '../test-temp-dir.ts'
 import { createPreparedDatabase } from './pg-template.ts'
 
 describe('createPreparedDatabase', () => {
@@ -25,7 +25,7 @@ describe('createPreparedDatabase', () => {
   }
 
   it('migrates once into a template and hands concurrent callers independent copies', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'pg-template-test-'))
+    const root = testTempDir('pg-template-test-')
     mkdirSync(join(root, 'migrations'))
     writeFileSync(
       join(root, 'migrations', '20240101000000_stocks.sql'),
@@ -57,7 +57,7 @@ describe('createPreparedDatabase', () => {
   })
 
   it('drops a template whose migrations fail, so the next caller retries', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'pg-template-test-'))
+    const root = testTempDir('pg-template-test-')
     mkdirSync(join(root, 'migrations'))
     writeFileSync(join(root, 'migrations', '20240101000000_bad.sql'), 'select * from nope;')
     const options = { migrationsDir: join(root, 'migrations'), seedFile: join(root, 'none.sql') }

@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { testTempDir } from '../test-temp-dir.ts'
 import { prepareDatabase } from './migrate.ts'
 import { openDb } from './open.ts'
 import { scratchPostgres } from './test-databases.ts'
@@ -15,7 +15,7 @@ describe('--reset on PostgreSQL', () => {
   })
 
   it('drops what the stack and migrations own, keeps the rest, and migrates again', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'reset-test-'))
+    const root = testTempDir('reset-test-')
     mkdirSync(join(root, 'migrations'))
     writeFileSync(
       join(root, 'migrations', '20240101000000_stocks.sql'),

@@ -1,4 +1,3 @@
-import { mkdtempSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,6 +9,7 @@ import { openDb } from '../db/open.ts'
 import type { Db } from '../db/types.ts'
 import { signJwt } from '../jwt.ts'
 import { createScratchDatabase } from '../pg-cluster.ts'
+import { withTempDir } from '../test-temp-dir.ts'
 import { createRealtime, type Realtime, type RealtimeTuning } from './server.ts'
 
 export interface RealtimeTestServer {
@@ -33,10 +33,10 @@ export async function startRealtimeTestServer(
     ? await createScratchDatabase(process.env.DATABASE_URL)
     : null
   const db = scratch ? await openDb({ databaseUrl: scratch.url }) : await openDb({ dataDir: null })
-  await prepareDatabase(db, {
-    migrationsDir: mkdtempSync(join(tmpdir(), 'no-migrations-')),
-    seedFile: join(tmpdir(), 'no-seed.sql'),
-  })
+  // The empty migrations dir is only read here; benchmarks call this outside vitest too.
+  await withTempDir('no-migrations-', (migrationsDir) =>
+    prepareDatabase(db, { migrationsDir, seedFile: join(tmpdir(), 'no-seed.sql') }),
+  )
   if (schemaSql) await db.exec(schemaSql)
 
   let url = ''
