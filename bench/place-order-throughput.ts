@@ -7,6 +7,8 @@
  * Each place_order transaction runs the way PostgREST runs an RPC: begin, role and JWT
  * claims set locally, the call, commit. Every client trades as its own user (a user's
  * orders serialise on their profile lock by design) with random market buys and sells.
+ * A third run calls a no-op function in the same envelope (diagnostic): how much of a trade's
+ * time is the call around it rather than the trade.
  */
 import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -40,13 +42,18 @@ async function measure(): Promise<BenchResult[]> {
     // interleaved rounds, averaged: a shared machine drifts over a minute
     const baseline: number[] = []
     const trades: { tps: number; latency: number }[] = []
+    const envelopes: number[] = []
     for (let round = 0; round < ROUNDS; round++) {
       baseline.push(await pgbenchTpcb(cluster.adminUrl))
-      trades.push(await placeOrderTps(cluster.url))
+      trades.push(await scriptTps(cluster.url, SCRIPT))
+      envelopes.push((await scriptTps(cluster.url, ENVELOPE_SCRIPT)).tps)
     }
     const pgbenchTps = mean(baseline)
     const tps = mean(trades.map((trade) => trade.tps))
     const latency = mean(trades.map((trade) => trade.latency)).toFixed(2)
+    const envelopeTps = mean(envelopes)
+    // machine time per transaction: 2 cores saturated by 8 clients, so time ∝ 1 / TPS
+    const envelopeShare = envelopeTps > 0 ? (1 / envelopeTps / (1 / tps)) * 100 : Number.NaN
     return [
       {
         name: 'place_order TPS (8 clients, market buy/sell)',
@@ -56,6 +63,12 @@ async function measure(): Promise<BenchResult[]> {
       },
       { name: 'pgbench TPC-B TPS (8 clients, same cluster)', value: pgbenchTps, unit: 'tx/s' },
       { name: 'place_order / pgbench', value: tps / pgbenchTps, unit: '×', note: 'goal ≥ 0.8' },
+      {
+        name: 'RPC envelope alone TPS (diagnostic)',
+        value: envelopeTps,
+        unit: 'tx/s',
+        note: `same transaction calling a no-op SECURITY DEFINER function: ${envelopeShare.toFixed(0)} % of a trade's time`,
+      },
     ]
   } finally {
     await cluster.stop()
@@ -130,6 +143,11 @@ select id from public.place_order((array['AAPL','MSFT','KO','JPM','XOM','WMT','P
 commit;
 `
 
+// The envelope alone: the same transaction, role and claims around a function with
+// place_order's signature and settings that only reads auth.uid(). The difference between the
+// two is what the trade itself costs.
+const ENVELOPE_SCRIPT = SCRIPT.replace('public.place_order(', 'bench.noop_order(')
+
 async function setUpTraders(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
@@ -147,15 +165,33 @@ async function setUpTraders(url: string): Promise<void> {
        where s.symbol = any ($1)`,
       [SYMBOLS],
     )
+    await client.query(`
+      create schema bench;
+      grant usage on schema bench to authenticated;
+      create function bench.noop_order(
+        p_symbol text, p_side text, p_quantity numeric default null,
+        p_type text default 'market', p_limit_price numeric default null,
+        p_stop_price numeric default null, p_time_in_force text default 'gtc',
+        p_client_order_id uuid default null, p_notional numeric default null
+      ) returns public.orders language plpgsql security definer set search_path = '' as $$
+      declare
+        v_order public.orders;
+      begin
+        v_order.id := auth.uid();
+        return v_order;
+      end
+      $$;
+      grant execute on function bench.noop_order to authenticated;
+    `)
   } finally {
     await client.end()
   }
 }
 
-async function placeOrderTps(url: string): Promise<{ tps: number; latency: number }> {
+async function scriptTps(url: string, text: string): Promise<{ tps: number; latency: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-place-order-'))
-  const script = join(dir, 'place-order.sql')
-  writeFileSync(script, SCRIPT)
+  const script = join(dir, 'script.sql')
+  writeFileSync(script, text)
   try {
     const { stdout } = await exec(join(PG_BIN, 'pgbench'), [
       '-c',
