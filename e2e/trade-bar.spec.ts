@@ -30,4 +30,10 @@ test('on a phone, the trade bar opens the order ticket on the chosen side and st
   await expect(page).toHaveURL(/\?side=buy#order-ticket$/)
   await expect(ticket).toBeInViewport()
   await expect(ticket.getByRole('radio', { name: 'Buy' })).toHaveAttribute('aria-checked', 'true')
+
+  // A guest's $100,000 in one tap.
+  await ticket.getByRole('radio', { name: 'Dollars' }).click()
+  await ticket.getByRole('button', { name: 'Use all buying power ($100,000.00)' }).click()
+  await expect(ticket.getByLabel('Amount (USD)')).toHaveValue('100000.00')
+  await ticket.screenshot({ path: 'e2e/screenshots/trade-bar-375-max.png' })
 })

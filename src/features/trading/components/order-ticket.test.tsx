@@ -81,4 +81,26 @@ describe('OrderTicket', () => {
     expect(within(dialog).getAllByText('$300.00')).toHaveLength(2)
     expect(within(dialog).getByRole('button', { name: 'Place sell order' })).toHaveFocus()
   })
+
+  it('fills in every available share to sell, or all the buying power to spend', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket()
+    await user.click(ticket.getByRole('radio', { name: 'Sell' }))
+    // 3 owned, 1 held by a resting order
+    await user.click(ticket.getByRole('button', { name: 'Sell all 2 available shares' }))
+    expect(ticket.getByLabelText('Shares')).toHaveValue('2')
+    expect(ticket.getByText('$400.00')).toBeInTheDocument()
+    expect(ticket.queryByRole('alert')).not.toBeInTheDocument()
+
+    await user.click(ticket.getByRole('radio', { name: 'Buy' }))
+    expect(ticket.queryByRole('button', { name: /Sell all/ })).not.toBeInTheDocument()
+    await user.click(ticket.getByRole('radio', { name: 'Dollars' }))
+    await user.click(ticket.getByRole('button', { name: 'Use all buying power ($1,000.00)' }))
+    expect(ticket.getByLabelText('Amount (USD)')).toHaveValue('1000.00')
+    expect(ticket.getByText('5')).toBeInTheDocument()
+    expect(ticket.getByRole('button', { name: 'Review buy order' })).toBeEnabled()
+    // A stop buy holds 5% over its stop price: all the buying power would not cover it.
+    await user.selectOptions(ticket.getByLabelText('Order type'), 'Stop')
+    expect(ticket.queryByRole('button', { name: /Use all buying power/ })).not.toBeInTheDocument()
+  })
 })

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { FormEvent } from 'react'
+import type { FormEvent, ReactNode } from 'react'
 import { Link } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
@@ -170,6 +170,23 @@ export function OrderTicket({
           error={errors.notional}
         />
       )}
+      {draft.side === 'sell' && draft.amountMode === 'shares' && availableShares > 0 && (
+        <FillButton onClick={() => update({ quantity: String(roundTo(availableShares, 6)) })}>
+          Sell all {formatQuantity(availableShares)} available shares
+        </FillButton>
+      )}
+      {/* A stop buy holds 5% over its stop price, so all the buying power would not cover it. */}
+      {draft.side === 'buy' &&
+        draft.amountMode === 'dollars' &&
+        (draft.type === 'market' || draft.type === 'limit') &&
+        buyingPower !== null &&
+        buyingPower >= 0.01 && (
+          <FillButton
+            onClick={() => update({ notional: (Math.floor(buyingPower * 100) / 100).toFixed(2) })}
+          >
+            Use all buying power ({formatCurrency(buyingPower)})
+          </FillButton>
+        )}
       {needsStop && (
         <Input
           label="Stop price (USD)"
@@ -283,4 +300,22 @@ export function SignInToTrade({ symbol }: { symbol: string }) {
       </Link>
     </div>
   )
+}
+
+/** Fills the amount field with the most the ticket allows (all shares, all buying power). */
+function FillButton({ children, onClick }: { children: ReactNode; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      className="-mt-1 self-end text-xs font-medium text-link hover:underline"
+    >
+      {children}
+    </button>
+  )
+}
+
+/** 1.9999999999999998 (one float subtraction off) → 2: the ticket takes up to 6 decimals. */
+function roundTo(value: number, places: number): number {
+  return Number(value.toFixed(places))
 }
