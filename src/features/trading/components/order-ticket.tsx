@@ -178,7 +178,7 @@ export function OrderTicket({
       {/* A stop buy holds 5% over its stop price, so all the buying power would not cover it. */}
       {draft.side === 'buy' &&
         draft.amountMode === 'dollars' &&
-        (draft.type === 'market' || draft.type === 'limit') &&
+        draft.type !== 'stop' &&
         buyingPower !== null &&
         buyingPower >= 0.01 && (
           <FillButton
