@@ -5,7 +5,13 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { Price } from '@/components/ui/price'
 import { Skeleton } from '@/components/ui/skeleton'
 import { cn } from '@/components/ui/cn'
-import { dayChange, formatPercent, formatSignedCurrency, signClass } from '@/lib/format'
+import {
+  dayChange,
+  formatCurrency,
+  formatPercent,
+  formatSignedCurrency,
+  signClass,
+} from '@/lib/format'
 import type { Stock } from '@/lib/models'
 import { useConnection, useQuote } from '@/lib/use-quote'
 import { useSession } from '@/lib/use-session'
@@ -65,6 +71,8 @@ function StockHeader({ stock }: { stock: Stock }) {
   const { change, ratio } = dayChange(price, quote?.previous_close ?? stock.previous_close)
   return (
     <div>
+      {/* the live price in the tab, as trading sites do */}
+      <title>{`${stock.symbol} ${formatCurrency(price)} ${formatPercent(ratio)} · StockTrade`}</title>
       <h1 className="text-2xl font-semibold">
         {stock.symbol} <span className="text-base font-normal text-muted">{stock.name}</span>
       </h1>
@@ -102,7 +110,6 @@ function StockDetail({ stock }: { stock: Stock }) {
 
   return (
     <div className="flex flex-col gap-4">
-      <title>{`${stock.symbol} · StockTrade`}</title>
       <Link
         to="/"
         className="inline-flex w-fit items-center gap-1 text-sm text-link hover:underline"

@@ -3,7 +3,7 @@ import { signInAsGuest } from './app-helpers'
 
 test.use({ viewport: { width: 375, height: 740 } })
 
-test('on a phone, the trade bar opens the order ticket on the chosen side and steps aside', async ({
+test('on a phone, the stock page puts its live price in the tab, and a trade bar opens the ticket on the chosen side', async ({
   page,
 }) => {
   await signInAsGuest(page, '/stocks/AAPL')
@@ -13,6 +13,8 @@ test('on a phone, the trade bar opens the order ticket on the chosen side and st
   await expect(page.getByRole('button', { name: 'Buy AAPL' })).toBeInViewport()
   await expect(sell).toBeInViewport()
   await expect(ticket).not.toBeInViewport()
+  // The tab shows the live price.
+  await expect(page).toHaveTitle(/^AAPL \$[\d,]+\.\d{2,4} [+-]?\d+\.\d{2}% · StockTrade$/)
   await page.screenshot({ path: 'e2e/screenshots/trade-bar-375-top.png' })
 
   await sell.click()
