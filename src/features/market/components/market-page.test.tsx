@@ -85,6 +85,21 @@ describe('MarketPage', () => {
     expect(await screen.findByText('No stocks match')).toBeInTheDocument()
   })
 
+  it('jumps to the search on "/", except while typing in a field', async () => {
+    const user = userEvent.setup()
+    renderMarket()
+    const search = screen.getByRole('searchbox', { name: 'Search stocks' })
+    expect(search).toHaveAttribute('aria-keyshortcuts', '/')
+    await user.keyboard('/')
+    expect(search).toHaveFocus()
+    // typed into the search, "/" is just a character
+    await user.keyboard('a/b')
+    expect(search).toHaveValue('a/b')
+    await user.click(screen.getByRole('combobox', { name: 'Sector' }))
+    await user.keyboard('/')
+    expect(screen.getByRole('combobox', { name: 'Sector' })).toHaveFocus()
+  })
+
   it('sorts by any column and says so with aria-sort', async () => {
     const user = userEvent.setup()
     renderMarket()

@@ -57,6 +57,8 @@ function SkeletonRow() {
   )
 }
 
+const SEARCH_ID = 'market-search'
+
 export function MarketPage() {
   const stocks = useStocks()
   const sparklines = useSparklines()
@@ -73,6 +75,19 @@ export function MarketPage() {
     const timer = setInterval(() => setResortTick((n) => n + 1), LIVE_RESORT_MS)
     return () => clearInterval(timer)
   }, [sort.key])
+
+  useEffect(() => {
+    // "/" jumps to the search, as on GitHub or most finance sites; not while typing elsewhere.
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return
+      const target = event.target as Element | null
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
+      event.preventDefault()
+      document.getElementById(SEARCH_ID)?.focus()
+    }
+    document.addEventListener('keydown', onKeyDown)
+    return () => document.removeEventListener('keydown', onKeyDown)
+  }, [])
 
   const sectors = useMemo(
     () => [...new Set((stocks.data ?? []).map((s) => s.sector))].sort(),
@@ -111,9 +126,11 @@ export function MarketPage() {
       </div>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <Input
+          id={SEARCH_ID}
           label="Search stocks"
           type="search"
-          placeholder="Symbol or name"
+          placeholder="Symbol or name (press /)"
+          aria-keyshortcuts="/"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
           className="sm:max-w-xs sm:flex-1"
