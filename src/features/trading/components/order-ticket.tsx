@@ -172,7 +172,8 @@ export function OrderTicket({
       )}
       {draft.side === 'sell' && draft.amountMode === 'shares' && availableShares > 0 && (
         <FillButton onClick={() => update({ quantity: String(roundTo(availableShares, 6)) })}>
-          Sell all {formatQuantity(availableShares)} available shares
+          Sell all {formatQuantity(availableShares)} available{' '}
+          {availableShares === 1 ? 'share' : 'shares'}
         </FillButton>
       )}
       {/* A stop buy holds 5% over its stop price, so all the buying power would not cover it. */}
