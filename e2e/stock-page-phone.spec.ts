@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { signInAsGuest } from './app-helpers'
+import { headerPrice, placeOrder, signInAsGuest } from './app-helpers'
 
 test.use({ viewport: { width: 375, height: 740 } })
 
@@ -38,4 +38,24 @@ test('on a phone, the stock page puts its live price in the tab, and a trade bar
   await ticket.getByRole('button', { name: 'Use all buying power ($100,000.00)' }).click()
   await expect(ticket.getByLabel('Amount (USD)')).toHaveValue('100000.00')
   await ticket.screenshot({ path: 'e2e/screenshots/trade-bar-375-max.png' })
+})
+
+test('a resting order shows on its stock page and is cancelled there', async ({ page }) => {
+  await signInAsGuest(page, '/stocks/MSFT')
+  const here = page.getByRole('region', { name: 'Your open orders in MSFT' })
+  await expect(page.getByRole('region', { name: 'Trade MSFT' })).toBeVisible()
+  await expect(here).toBeHidden()
+
+  // A limit buy at half the price rests.
+  const limit = (Math.floor((await headerPrice(page)) * 50) / 100).toFixed(2)
+  await expect(await placeOrder(page, { type: 'Limit', shares: '1', limit })).toBeHidden()
+  await expect(here.getByRole('row')).toHaveCount(2)
+  await expect(here).toContainText(`limit $${limit}`)
+  await page.screenshot({ path: 'e2e/screenshots/open-orders-here-375.png', fullPage: true })
+
+  await here.getByRole('button', { name: 'Cancel order: Buy 1 MSFT limit' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Cancel this order?' })
+  await dialog.getByRole('button', { name: 'Cancel order' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(here).toBeHidden()
 })

@@ -8,7 +8,6 @@ import { queryKeys } from '@/lib/query-keys'
 export const portfolioKeys = {
   account: (userId: string) => [...queryKeys.profile(userId), 'portfolio-account'] as const,
   positions: (userId: string) => [...queryKeys.portfolio.all(userId), 'all-positions'] as const,
-  openOrders: (userId: string) => [...queryKeys.orders.open(userId), 'portfolio'] as const,
   equityHistory: (userId: string, run: number) =>
     [...queryKeys.transactions.all(userId), 'equity-history', run] as const,
 }

@@ -5,11 +5,11 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useUserId } from '@/lib/use-session'
 import { useAccount } from '../api/get-account'
-import { useOpenOrders } from '../api/get-open-orders'
+import { useOpenOrders } from '@/lib/api/get-open-orders'
 import { usePositions } from '../api/get-positions'
 import { HoldingsSection } from './holdings-section'
 import { LiveOverview } from './live-overview'
-import { OpenOrders } from './open-orders'
+import { OpenOrders } from '@/components/orders/open-orders'
 
 function PortfolioSkeleton() {
   return (

@@ -156,10 +156,3 @@ export function toRpcArgs(symbol: string, order: ValidOrder, clientOrderId: stri
     p_client_order_id: clientOrderId,
   }
 }
-
-export const orderTypeLabels: Record<OrderType, string> = {
-  market: 'Market',
-  limit: 'Limit',
-  stop: 'Stop',
-  stop_limit: 'Stop limit',
-}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { ArrowLeft, SearchX } from 'lucide-react'
 import { Link, useLocation, useParams, useSearchParams } from 'react-router'
+import { OpenOrders } from '@/components/orders/open-orders'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Price } from '@/components/ui/price'
 import { Skeleton } from '@/components/ui/skeleton'
@@ -12,6 +13,7 @@ import {
   formatSignedCurrency,
   signClass,
 } from '@/lib/format'
+import { useOpenOrders } from '@/lib/api/get-open-orders'
 import type { Stock } from '@/lib/models'
 import { useConnection, useQuote } from '@/lib/use-quote'
 import { useSession } from '@/lib/use-session'
@@ -96,6 +98,21 @@ function StockHeader({ stock }: { stock: Stock }) {
   )
 }
 
+/** The user's resting orders in this stock, to watch and cancel where they were placed. */
+function OpenOrdersHere({ symbol, userId }: { symbol: string; userId: string }) {
+  const openOrders = useOpenOrders(userId)
+  const here = openOrders.data?.filter((order) => order.symbol === symbol) ?? []
+  if (here.length === 0) return null
+  return (
+    <section aria-labelledby="open-orders-here" className="flex flex-col gap-2">
+      <h2 id="open-orders-here" className="text-sm font-semibold">
+        Your open orders in {symbol}
+      </h2>
+      <OpenOrders orders={here} userId={userId} />
+    </section>
+  )
+}
+
 function StockDetail({ stock }: { stock: Stock }) {
   const session = useSession()
   const location = useLocation()
@@ -124,6 +141,7 @@ function StockDetail({ stock }: { stock: Stock }) {
         <div className="flex min-w-0 flex-col gap-4">
           <PriceChart symbol={stock.symbol} dayOpen={Number(stock.day_open)} />
           <KeyStats stock={stock} />
+          {userId && <OpenOrdersHere symbol={stock.symbol} userId={userId} />}
         </div>
         <div className="flex flex-col gap-4">
           <section

@@ -1,9 +1,9 @@
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { toast } from '@/components/ui/toast-store'
-import { useCancelOrder } from '../api/cancel-order'
-import type { OpenOrder } from '../api/get-open-orders'
-import { describeOrder } from '../lib/describe-order'
+import { useCancelOrder } from '@/lib/api/cancel-order'
+import type { OpenOrder } from '@/lib/api/get-open-orders'
+import { describeOrder } from '@/lib/describe-order'
 
 export function CancelOrderDialog({
   order,

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
 import { supabase } from '@/lib/supabase'
-import { portfolioKeys } from './keys'
+import { queryKeys } from '@/lib/query-keys'
 
 const nullableNumber = z.nullable(z.coerce.number())
 
@@ -43,7 +43,7 @@ export async function getOpenOrders(userId: string): Promise<OpenOrder[]> {
 
 export function openOrdersQueryOptions(userId: string) {
   return queryOptions({
-    queryKey: portfolioKeys.openOrders(userId),
+    queryKey: queryKeys.orders.open(userId),
     queryFn: () => getOpenOrders(userId),
   })
 }
