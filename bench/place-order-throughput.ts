@@ -137,11 +137,7 @@ async function pgbenchTpcb(adminUrl: string): Promise<number> {
     ...connection(adminUrl),
     'pgbench',
   ])
-  const match =
-    /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout) ??
-    /tps = ([\d.]+)/.exec(stdout)
-  if (!match) throw new Error(`unexpected pgbench output: ${stdout}`)
-  return Number(match[1])
+  return parseTps(stdout)
 }
 
 // place_order driven by pgbench itself (same client, same connections and threads as the

@@ -106,7 +106,11 @@ export async function dropDatabase(adminUrl: string, name: string): Promise<void
   )
 }
 
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` on a fresh connection to `url`, closed afterwards whatever happens. */
+export async function withClient<T>(
+  url: string,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {

@@ -1,5 +1,4 @@
-import pg from 'pg'
-import { createScratchDatabase } from '../pg-cluster.ts'
+import { createScratchDatabase, withClient } from '../pg-cluster.ts'
 import { preparedContentKey } from './content-key.ts'
 import { prepareDatabase } from './migrate.ts'
 import { openPostgres } from './postgres.ts'
@@ -58,9 +57,11 @@ async function build(
     } finally {
       await db.close()
     }
-    await admin(adminUrl, (client) => client.query(`alter database "${template}" is_template true`))
+    await withClient(adminUrl, (client) =>
+      client.query(`alter database "${template}" is_template true`),
+    )
   } catch (error) {
-    await admin(adminUrl, (client) =>
+    await withClient(adminUrl, (client) =>
       client.query(`drop database if exists "${template}" with (force)`),
     ).catch(() => {})
     throw error
@@ -69,7 +70,7 @@ async function build(
 
 async function claim(adminUrl: string, template: string): Promise<boolean> {
   try {
-    await admin(adminUrl, (client) => client.query(`create database "${template}"`))
+    await withClient(adminUrl, (client) => client.query(`create database "${template}"`))
     return true
   } catch (error) {
     if (ALREADY_CREATED.has((error as { code?: string }).code ?? '')) return false
@@ -81,7 +82,7 @@ async function templateState(
   adminUrl: string,
   template: string,
 ): Promise<'missing' | 'building' | 'ready'> {
-  const { rows } = await admin(adminUrl, (client) =>
+  const { rows } = await withClient(adminUrl, (client) =>
     client.query<{ ready: boolean }>(
       'select datistemplate as ready from pg_database where datname = $1',
       [template],
@@ -89,14 +90,4 @@ async function templateState(
   )
   if (rows.length === 0) return 'missing'
   return rows[0].ready ? 'ready' : 'building'
-}
-
-async function admin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return await fn(client)
-  } finally {
-    await client.end()
-  }
 }

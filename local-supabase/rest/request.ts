@@ -1,13 +1,49 @@
 import { RestError } from './errors.ts'
 import { EXPOSED_SCHEMA } from './schema-cache.ts'
+import type { Negotiated } from './negotiate.ts'
 import type { Outcome, Plan } from './plan.ts'
 import type { Preferences } from './prefer.ts'
+import { checkSingle, contentRange, rangeStatus } from './respond.ts'
 
 /** What one request will do once its plan has run: status, headers, checks. */
 export interface Prepared {
   plan: Plan
   readOnly: boolean
-  finish(outcome: Outcome): { status: number; headers: Record<string, string>; body: string | null }
+  finish(outcome: Outcome): Answer
+}
+
+export interface Answer {
+  status: number
+  headers: Record<string, string>
+  body: string | null
+}
+
+/**
+ * The answer to a read (a table GET, or a function's result): the rows with their
+ * Content-Range; with `ranged`, 206 or 416 against a counted total (a function that returns
+ * one value is always 200).
+ */
+export function readAnswer(
+  outcome: Outcome,
+  read: {
+    offset: number
+    accepted: Negotiated
+    prefs: Preferences
+    location: string
+    ranged: boolean
+  },
+): Answer {
+  if (read.accepted.single) checkSingle(outcome)
+  return {
+    status: read.ranged ? rangeStatus(read.offset, outcome) : 200,
+    headers: {
+      'content-type': read.accepted.contentType,
+      'content-range': contentRange(read.offset, outcome.rows, outcome.total),
+      'content-location': read.location,
+      ...applied(read.prefs, ['count']),
+    },
+    body: outcome.body,
+  }
 }
 
 export function headerRecord(headers: Headers): Record<string, string> {

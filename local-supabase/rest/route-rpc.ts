@@ -2,8 +2,7 @@ import type { Negotiated } from './negotiate.ts'
 import { parseQuery } from './parse-query.ts'
 import type { RenderOptions } from './plan.ts'
 import type { Preferences } from './prefer.ts'
-import { applied, readBody, type Prepared } from './request.ts'
-import { checkSingle, contentRange, rangeStatus } from './respond.ts'
+import { readAnswer, readBody, type Prepared } from './request.ts'
 import { argumentNames, planRpc, resolveFunction } from './rpc.ts'
 import { RestError } from './errors.ts'
 import type { SchemaCache } from './schema-cache.ts'
@@ -36,26 +35,21 @@ export async function prepareRpc(
   return {
     plan,
     readOnly: read || call.fn.volatility !== 'volatile',
-    finish: (outcome) => {
-      if (plan.isVoid) return { status: 204, headers: {}, body: null }
-      if (accepted.single) checkSingle(outcome)
-      const status = call.fn.returnsSet ? rangeStatus(plan.offset, outcome) : 200
-      return {
-        status,
-        headers: {
-          'content-type': accepted.contentType,
-          'content-range': contentRange(plan.offset, outcome.rows, outcome.total),
-          'content-location': location,
-          ...applied(prefs, ['count']),
-        },
-        body: outcome.body,
-      }
-    },
+    finish: (outcome) =>
+      plan.isVoid
+        ? { status: 204, headers: {}, body: null }
+        : readAnswer(outcome, {
+            offset: plan.offset,
+            accepted,
+            prefs,
+            location,
+            ranged: call.fn.returnsSet,
+          }),
   }
 }
 
-export /** `GET /rest/v1/`: a minimal OpenAPI description (PostgREST serves its full OpenAPI here). */
-function openApiRoot(cache: SchemaCache): Prepared {
+/** `GET /rest/v1/`: a minimal OpenAPI description (PostgREST serves its full OpenAPI here). */
+export function openApiRoot(cache: SchemaCache): Prepared {
   const paths: Record<string, object> = {}
   for (const name of cache.relations.keys()) paths[`/${name}`] = {}
   for (const name of cache.functions.keys()) paths[`/rpc/${name}`] = {}

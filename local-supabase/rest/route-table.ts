@@ -8,10 +8,11 @@ import {
   checkProfile,
   decodeName,
   parseRange,
+  readAnswer,
   readBody,
   type Prepared,
 } from './request.ts'
-import { checkSingle, contentRange, rangeStatus } from './respond.ts'
+import { checkSingle, contentRange } from './respond.ts'
 import { openApiRoot, prepareRpc } from './route-rpc.ts'
 import type { SchemaCache } from './schema-cache.ts'
 import { relationSource } from './sql-builder.ts'
@@ -55,20 +56,8 @@ export async function prepare(
     return {
       plan,
       readOnly: true,
-      finish: (outcome) => {
-        if (accepted.single) checkSingle(outcome)
-        const status = rangeStatus(plan.offset, outcome)
-        return {
-          status,
-          headers: {
-            'content-type': accepted.contentType,
-            'content-range': contentRange(plan.offset, outcome.rows, outcome.total),
-            'content-location': location,
-            ...applied(prefs, ['count']),
-          },
-          body: outcome.body,
-        }
-      },
+      finish: (outcome) =>
+        readAnswer(outcome, { offset: plan.offset, accepted, prefs, location, ranged: true }),
     }
   }
   if (method !== 'POST' && method !== 'PATCH' && method !== 'DELETE') {
