@@ -26,6 +26,10 @@ describe('format', () => {
     expect(formatPercent(0.0123)).toBe('+1.23%')
     expect(formatPercent(-0.5)).toBe('-50.00%')
     expect(formatPercent(0)).toBe('0.00%')
+    // a change that rounds to zero keeps its sign, matching its colour
+    expect(formatPercent(-0.000017)).toBe('-0.00%')
+    expect(formatPercent(0.00004)).toBe('+0.00%')
+    expect(formatSignedCurrency(-0.004)).toBe('-$0.00')
   })
 
   it('formats compact numbers and quantities', () => {

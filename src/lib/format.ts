@@ -4,8 +4,17 @@ const LOCALE = 'en-US'
 
 const currencyFormatters = new Map<string, Intl.NumberFormat>()
 
-function currencyFormatter(digits: number, signed: boolean) {
-  const key = `${digits}:${signed}`
+/**
+ * Signed numbers show their sign even when they round to zero (-0.00%), so the text agrees
+ * with its up/down colour; only an exact zero has none.
+ */
+function signDisplay(signed: boolean, n: number): Intl.NumberFormatOptions['signDisplay'] {
+  if (!signed) return 'auto'
+  return n === 0 ? 'exceptZero' : 'always'
+}
+
+function currencyFormatter(digits: number, sign: Intl.NumberFormatOptions['signDisplay']) {
+  const key = `${digits}:${sign}`
   let formatter = currencyFormatters.get(key)
   if (!formatter) {
     formatter = new Intl.NumberFormat(LOCALE, {
@@ -13,7 +22,7 @@ function currencyFormatter(digits: number, signed: boolean) {
       currency: 'USD',
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
-      signDisplay: signed ? 'exceptZero' : 'auto',
+      signDisplay: sign,
     })
     currencyFormatters.set(key, formatter)
   }
@@ -32,28 +41,38 @@ const DASH = '—'
 export function formatCurrency(value: number | string | null | undefined, digits?: number): string {
   const n = toNumber(value)
   if (!Number.isFinite(n)) return DASH
-  return currencyFormatter(digits ?? (Math.abs(n) > 0 && Math.abs(n) < 1 ? 4 : 2), false).format(n)
+  return currencyFormatter(
+    digits ?? (Math.abs(n) > 0 && Math.abs(n) < 1 ? 4 : 2),
+    signDisplay(false, n),
+  ).format(n)
 }
 
-/** +$12.30 / −$4.00 / $0.00 */
+/** +$12.30 / −$4.00 / $0.00 (−$0.00 for a loss under half a cent) */
 export function formatSignedCurrency(value: number | string | null | undefined): string {
   const n = toNumber(value)
   if (!Number.isFinite(n)) return DASH
-  return currencyFormatter(2, true).format(n)
+  return currencyFormatter(2, signDisplay(true, n)).format(n)
 }
 
-const percentFormatter = new Intl.NumberFormat(LOCALE, {
-  style: 'percent',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-  signDisplay: 'exceptZero',
-})
+const percentFormatters = {
+  exceptZero: percentFormatter('exceptZero'),
+  always: percentFormatter('always'),
+}
 
-/** A ratio as a signed percentage: 0.0123 → +1.23% */
+function percentFormatter(sign: 'exceptZero' | 'always') {
+  return new Intl.NumberFormat(LOCALE, {
+    style: 'percent',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    signDisplay: sign,
+  })
+}
+
+/** A ratio as a signed percentage: 0.0123 → +1.23%, -0.00001 → -0.00%, 0 → 0.00% */
 export function formatPercent(ratio: number | string | null | undefined): string {
   const n = toNumber(ratio)
   if (!Number.isFinite(n)) return DASH
-  return percentFormatter.format(n)
+  return percentFormatters[n === 0 ? 'exceptZero' : 'always'].format(n)
 }
 
 const compactFormatter = new Intl.NumberFormat(LOCALE, {

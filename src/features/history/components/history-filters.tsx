@@ -5,7 +5,7 @@ import { Select } from '@/components/ui/select'
 import type { HistoryFilters } from '../lib/filters'
 
 const sideOptions = [
-  { value: '', label: 'Buy and sell' },
+  { value: '', label: 'All sides' },
   { value: 'buy', label: 'Buy' },
   { value: 'sell', label: 'Sell' },
 ]

@@ -93,6 +93,9 @@ describe('history page against the local stack', () => {
     const [current, previous] = bodyRows(fills)
     expect(within(current).queryByText(/Previous run/)).not.toBeInTheDocument()
     expect(within(previous).getAllByText('Previous run 1')).not.toHaveLength(0)
+    // The Run column names the current run too, so it is never a column of blanks.
+    expect(within(current).getByText('Current')).toBeInTheDocument()
+    expect(within(previous).queryByText('Current')).not.toBeInTheDocument()
 
     await user.click(screen.getByRole('radio', { name: 'Orders' }))
     const orders = await screen.findByRole('table', { name: 'Orders, newest first' })

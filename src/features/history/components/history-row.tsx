@@ -65,10 +65,16 @@ export function SymbolSideCells({ symbol, side }: { symbol: string; side: 'buy' 
   )
 }
 
+/** The Run column: "Current", or the badge of a run before a reset. */
 export function RunCell({ run, currentRun }: RunProps) {
+  const current = currentRun !== undefined && run >= currentRun
   return (
     <Td className={wideOnly}>
-      <RunBadge run={run} currentRun={currentRun} />
+      {current ? (
+        <span className="text-muted">Current</span>
+      ) : (
+        <RunBadge run={run} currentRun={currentRun} />
+      )}
     </Td>
   )
 }

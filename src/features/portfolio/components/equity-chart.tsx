@@ -80,9 +80,15 @@ export function EquityChart({
           vectorEffect="non-scaling-stroke"
         />
       </svg>
-      <figcaption className="flex justify-between gap-2 text-xs text-muted">
-        <span>{formatDateTime(first.at)}</span>
-        <span aria-hidden="true">- - - starting cash {formatCurrency(startingCash)}</span>
+      {/* On phones the legend takes a line of its own under the two ends of the time axis. */}
+      <figcaption className="flex flex-wrap justify-between gap-x-2 text-xs text-muted">
+        <span className="whitespace-nowrap">{formatDateTime(first.at)}</span>
+        <span
+          aria-hidden="true"
+          className="order-last w-full text-center sm:order-none sm:w-auto sm:text-left"
+        >
+          - - - starting cash {formatCurrency(startingCash)}
+        </span>
         <span>Now</span>
       </figcaption>
     </figure>
