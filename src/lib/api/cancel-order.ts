@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { parseResponse } from './parse-response'
 import { supabase } from '@/lib/supabase'
 import { queryKeys } from '@/lib/query-keys'
 
@@ -8,7 +9,7 @@ const cancelledSchema = z.object({ id: z.string(), status: z.string() })
 /** Cancels a resting order; the server releases its held cash or shares. */
 export async function cancelOrder(orderId: string) {
   const { data } = await supabase.rpc('cancel_order', { p_order_id: orderId }).throwOnError()
-  return cancelledSchema.parse(data)
+  return parseResponse(cancelledSchema, data, 'the cancellation')
 }
 
 export function useCancelOrder(userId: string) {

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { parseResponse } from './parse-response'
 import { supabase } from '@/lib/supabase'
 import { queryKeys } from '@/lib/query-keys'
 
@@ -38,7 +39,7 @@ export async function getOpenOrders(userId: string): Promise<OpenOrder[]> {
     .eq('status', 'pending')
     .order('created_at', { ascending: false })
     .throwOnError()
-  return z.array(openOrderSchema).parse(data ?? [])
+  return parseResponse(z.array(openOrderSchema), data ?? [], 'your open orders')
 }
 
 export function openOrdersQueryOptions(userId: string) {

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { parseResponse } from '@/lib/api/parse-response'
 import { supabase } from '@/lib/supabase'
 import { accountKeys } from './keys'
 
@@ -23,7 +24,7 @@ export async function getSettings(userId: string): Promise<AccountSettings> {
     .eq('id', userId)
     .single()
     .throwOnError()
-  return settingsSchema.parse(data)
+  return parseResponse(settingsSchema, data, 'your account')
 }
 
 export function settingsQueryOptions(userId: string) {

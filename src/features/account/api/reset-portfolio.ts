@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { parseResponse } from '@/lib/api/parse-response'
 import { supabase } from '@/lib/supabase'
 
 const profileSchema = z.object({
@@ -10,7 +11,7 @@ const profileSchema = z.object({
 /** Starts a new run at the starting cash; old orders and fills stay, marked as a previous run. */
 export async function resetPortfolio() {
   const { data } = await supabase.rpc('reset_portfolio').throwOnError()
-  return profileSchema.parse(data)
+  return parseResponse(profileSchema, data, 'the reset')
 }
 
 export function useResetPortfolio() {

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { parseResponse } from '@/lib/api/parse-response'
 import { supabase } from '@/lib/supabase'
 import { historyKeys } from './keys'
 
@@ -11,7 +12,11 @@ export async function getCurrentRun(userId: string): Promise<number> {
     .eq('id', userId)
     .single()
     .throwOnError()
-  return z.object({ current_run: z.coerce.number().check(z.int()) }).parse(data).current_run
+  return parseResponse(
+    z.object({ current_run: z.coerce.number().check(z.int()) }),
+    data,
+    'your current run',
+  ).current_run
 }
 
 export function currentRunQueryOptions(userId: string) {

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { parseResponse } from '@/lib/api/parse-response'
 import { supabase } from '@/lib/supabase'
 import { historyKeys } from './keys'
 import {
@@ -48,7 +49,7 @@ function fillsQuery(userId: string, filters: ListFilters, from: number, to: numb
 export async function getFills(userId: string, filters: ListFilters, page: number) {
   const from = (page - 1) * HISTORY_PAGE_SIZE
   const { data, count } = await fillsQuery(userId, filters, from, from + HISTORY_PAGE_SIZE - 1)
-  return { rows: z.array(fillSchema).parse(data ?? []), total: count ?? 0 }
+  return { rows: parseResponse(z.array(fillSchema), data ?? [], 'your fills'), total: count ?? 0 }
 }
 
 /** Every fill of the filtered set, for the CSV export. */
@@ -56,7 +57,7 @@ export async function getAllFills(userId: string, filters: ListFilters): Promise
   const rows: FillRow[] = []
   for (let from = 0; ; from += EXPORT_PAGE_SIZE) {
     const { data, count } = await fillsQuery(userId, filters, from, from + EXPORT_PAGE_SIZE - 1)
-    rows.push(...z.array(fillSchema).parse(data ?? []))
+    rows.push(...parseResponse(z.array(fillSchema), data ?? [], 'your fills'))
     if (rows.length >= (count ?? 0) || (data ?? []).length === 0) return rows
   }
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { parseResponse } from '@/lib/api/parse-response'
 import { supabase } from '@/lib/supabase'
 import { historyKeys } from './keys'
 import {
@@ -50,7 +51,7 @@ function ordersQuery(userId: string, filters: ListFilters, from: number, to: num
 export async function getOrders(userId: string, filters: ListFilters, page: number) {
   const from = (page - 1) * HISTORY_PAGE_SIZE
   const { data, count } = await ordersQuery(userId, filters, from, from + HISTORY_PAGE_SIZE - 1)
-  return { rows: z.array(orderSchema).parse(data ?? []), total: count ?? 0 }
+  return { rows: parseResponse(z.array(orderSchema), data ?? [], 'your orders'), total: count ?? 0 }
 }
 
 /** Every order of the filtered set, for the CSV export. */
@@ -58,7 +59,7 @@ export async function getAllOrders(userId: string, filters: ListFilters): Promis
   const rows: OrderRow[] = []
   for (let from = 0; ; from += EXPORT_PAGE_SIZE) {
     const { data, count } = await ordersQuery(userId, filters, from, from + EXPORT_PAGE_SIZE - 1)
-    rows.push(...z.array(orderSchema).parse(data ?? []))
+    rows.push(...parseResponse(z.array(orderSchema), data ?? [], 'your orders'))
     if (rows.length >= (count ?? 0) || (data ?? []).length === 0) return rows
   }
 }

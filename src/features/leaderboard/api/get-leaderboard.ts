@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { parseResponse } from '@/lib/api/parse-response'
 import { supabase } from '@/lib/supabase'
 import { leaderboardKeys } from './keys'
 
@@ -25,15 +26,12 @@ export interface LeaderboardEntry {
 
 /** Rows of get_leaderboard or get_my_leaderboard_entry (the same shape) as entries. */
 export function parseLeaderboardRows(data: unknown): LeaderboardEntry[] {
-  return z
-    .array(rowSchema)
-    .parse(data ?? [])
-    .map((row) => ({
-      rank: row.rank,
-      displayName: row.display_name,
-      equity: row.equity,
-      returnRatio: row.return_pct / 100,
-    }))
+  return parseResponse(z.array(rowSchema), data ?? [], 'the leaderboard').map((row) => ({
+    rank: row.rank,
+    displayName: row.display_name,
+    equity: row.equity,
+    returnRatio: row.return_pct / 100,
+  }))
 }
 
 export async function getLeaderboard(limit: number): Promise<LeaderboardEntry[]> {

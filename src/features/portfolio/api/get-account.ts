@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { parseResponse } from '@/lib/api/parse-response'
 import { supabase } from '@/lib/supabase'
 import { portfolioKeys } from './keys'
 
@@ -21,7 +22,7 @@ export async function getAccount(userId: string): Promise<Account> {
     .eq('id', userId)
     .single()
     .throwOnError()
-  return accountSchema.parse(data)
+  return parseResponse(accountSchema, data, 'your account')
 }
 
 export function accountQueryOptions(userId: string) {

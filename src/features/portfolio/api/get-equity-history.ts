@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { parseResponse } from '@/lib/api/parse-response'
 import { supabase } from '@/lib/supabase'
 import type { ClosePoint, Fill } from '../lib/equity-curve'
 import { portfolioKeys } from './keys'
@@ -46,7 +47,7 @@ async function fetchFills(userId: string, run: number): Promise<Fill[]> {
       .order('id', { ascending: true })
       .range(from, from + PAGE_SIZE - 1)
       .throwOnError()
-    const rows = z.array(fillSchema).parse(data ?? [])
+    const rows = parseResponse(z.array(fillSchema), data ?? [], 'your fills')
     for (const row of rows) {
       fills.push({
         at: Date.parse(row.created_at),
@@ -79,7 +80,7 @@ async function fetchCloses(
       .order('symbol', { ascending: true })
       .range(from, from + PAGE_SIZE - 1)
       .throwOnError()
-    const rows = z.array(candleSchema).parse(data ?? [])
+    const rows = parseResponse(z.array(candleSchema), data ?? [], 'price history')
     for (const row of rows) {
       const points = (closes[row.symbol] ??= [])
       points.push({ at: Date.parse(row.bucket) + length, close: row.close })

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { parseResponse } from '@/lib/api/parse-response'
 import { supabase } from '@/lib/supabase'
 import { portfolioKeys } from './keys'
 
@@ -32,17 +33,14 @@ export async function getPositions(userId: string): Promise<PositionRow[]> {
     .eq('user_id', userId)
     .order('symbol')
     .throwOnError()
-  return z
-    .array(positionSchema)
-    .parse(data ?? [])
-    .map((row) => ({
-      symbol: row.symbol,
-      name: row.stocks?.name ?? row.symbol,
-      quantity: row.quantity,
-      heldQuantity: row.held_quantity,
-      averageCost: row.average_cost,
-      realizedPnl: row.realized_pnl,
-    }))
+  return parseResponse(z.array(positionSchema), data ?? [], 'your positions').map((row) => ({
+    symbol: row.symbol,
+    name: row.stocks?.name ?? row.symbol,
+    quantity: row.quantity,
+    heldQuantity: row.held_quantity,
+    averageCost: row.average_cost,
+    realizedPnl: row.realized_pnl,
+  }))
 }
 
 export function positionsQueryOptions(userId: string) {

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { parseResponse } from '@/lib/api/parse-response'
 import { supabase } from '@/lib/supabase'
 import { watchlistKeys } from './keys'
 
@@ -34,7 +35,7 @@ export async function getWatchlist(userId: string): Promise<WatchlistEntry[]> {
     .order('created_at', { ascending: true })
     .order('symbol', { ascending: true })
     .throwOnError()
-  return z.array(entrySchema).parse(data ?? [])
+  return parseResponse(z.array(entrySchema), data ?? [], 'your watchlist')
 }
 
 export function watchlistQueryOptions(userId: string) {

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { parseResponse } from '@/lib/api/parse-response'
 import { supabase } from '@/lib/supabase'
 import { watchlistKeys } from './keys'
 
@@ -26,9 +27,7 @@ export async function searchStocks(term: string): Promise<StockMatch[]> {
     .limit(50)
     .throwOnError()
   const upper = clean.toUpperCase()
-  return z
-    .array(resultSchema)
-    .parse(data ?? [])
+  return parseResponse(z.array(resultSchema), data ?? [], 'the stock search')
     .sort((a, b) => rank(a, upper) - rank(b, upper) || a.symbol.localeCompare(b.symbol))
     .slice(0, MAX_RESULTS)
 }
