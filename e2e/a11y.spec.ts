@@ -20,7 +20,7 @@ async function settle(page: Page) {
 async function expectNoSidewaysScroll(page: Page, label: string) {
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth
-    const wider = [...document.querySelectorAll('body *')]
+    const wider = Array.from(document.querySelectorAll('body *'))
       .filter((element) => element.getBoundingClientRect().right > width + 1)
       .filter((element) => {
         for (let up = element.parentElement; up; up = up.parentElement) {

@@ -14,7 +14,20 @@ test("a new user's whole journey", async ({ page }) => {
   await page.getByRole('link', { name: 'AAPL', exact: true }).click()
   await expect(page).toHaveURL('/stocks/AAPL')
   await expect(page.getByRole('heading', { level: 1 })).toContainText('AAPL')
-  await expect(page.getByRole('img', { name: /AAPL candlestick chart/ })).toBeVisible()
+  const chart = page.getByRole('img', { name: /AAPL candlestick chart/ })
+  await expect(chart).toBeVisible()
+  // The legend shows the latest bar's open, high, low, close and volume, live; under the
+  // pointer, a past bar's, which no tick changes; off the chart, the latest bar's again.
+  const legend = page.getByTestId('chart-legend')
+  await expect(legend).toHaveText(/^O \$[\d,.]+H \$[\d,.]+L \$[\d,.]+C \$[\d,.]+Vol [\d.]+[KMB]?$/)
+  const box = (await chart.boundingBox())!
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5)
+  await page.waitForTimeout(300)
+  const hovered = await legend.textContent()
+  await page.waitForTimeout(1200) // two ticks
+  await expect(legend).toHaveText(hovered!)
+  await page.mouse.move(0, 0)
+  await expect(legend).not.toHaveText(hovered!)
 
   // Buy 2 shares at market: filled at once, announced by a toast.
   await placeOrder(page, { shares: '2' })

@@ -1,14 +1,44 @@
 import { useEffect, useRef, useState } from 'react'
-import { CandlestickSeries, ColorType, createChart } from 'lightweight-charts'
-import type { IChartApi, ISeriesApi } from 'lightweight-charts'
+import { CandlestickSeries, ColorType, HistogramSeries, createChart } from 'lightweight-charts'
+import type {
+  CandlestickData,
+  HistogramData,
+  IChartApi,
+  ISeriesApi,
+  UTCTimestamp,
+} from 'lightweight-charts'
+import { formatCompact, formatCurrency } from '@/lib/format'
 import type { QuoteState } from '@/lib/price-store'
 import type { Theme } from '@/lib/theme'
 import { liveBar } from './candle-bars'
 import type { Bar } from './candle-bars'
 
 const palette = {
-  light: { text: '#475569', grid: '#e2e8f0', up: '#047857', down: '#b91c1c' },
-  dark: { text: '#9aa8bd', grid: '#1f2b42', up: '#34d399', down: '#fb7185' },
+  light: {
+    text: '#475569',
+    grid: '#e2e8f0',
+    up: '#047857',
+    down: '#b91c1c',
+    upVolume: 'rgba(4, 120, 87, 0.35)',
+    downVolume: 'rgba(185, 28, 28, 0.35)',
+  },
+  dark: {
+    text: '#9aa8bd',
+    grid: '#1f2b42',
+    up: '#34d399',
+    down: '#fb7185',
+    upVolume: 'rgba(52, 211, 153, 0.35)',
+    downVolume: 'rgba(251, 113, 133, 0.35)',
+  },
+}
+
+function volumeBar(bar: Bar, theme: Theme): HistogramData<UTCTimestamp> {
+  const colours = palette[theme]
+  return {
+    time: bar.time,
+    value: bar.volume,
+    color: bar.close >= bar.open ? colours.upVolume : colours.downVolume,
+  }
 }
 
 function canvasSupported(): boolean {
@@ -43,7 +73,12 @@ export function CandleChart({
   const container = useRef<HTMLDivElement>(null)
   const chart = useRef<IChartApi | null>(null)
   const series = useRef<ISeriesApi<'Candlestick'> | null>(null)
+  const volumes = useRef<ISeriesApi<'Histogram'> | null>(null)
   const lastBar = useRef<Bar | undefined>(undefined)
+  const lastVolume = useRef<number | undefined>(undefined)
+  // The legend: the bar under the crosshair, else the latest bar.
+  const [hovered, setHovered] = useState<Bar | null>(null)
+  const [latest, setLatest] = useState<Bar | undefined>(undefined)
 
   const [supported] = useState(canvasSupported)
 
@@ -52,11 +87,41 @@ export function CandleChart({
     if (!node || !supported) return
     const instance = createChart(node, { autoSize: true, height: 320 })
     chart.current = instance
-    series.current = instance.addSeries(CandlestickSeries, { borderVisible: false })
+    const candles = instance.addSeries(CandlestickSeries, { borderVisible: false })
+    // Volume bars share the chart's bottom fifth, on a scale of their own.
+    const volume = instance.addSeries(HistogramSeries, {
+      priceFormat: { type: 'volume' },
+      priceScaleId: '',
+      lastValueVisible: false,
+      priceLineVisible: false,
+    })
+    volume.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } })
+    candles.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.24 } })
+    series.current = candles
+    volumes.current = volume
+    // The legend's default is the latest bar, read back whenever the volume bars (the second
+    // series a tick or a reload updates) change.
+    volume.subscribeDataChanged(() => {
+      const candle = candles.data().at(-1) as CandlestickData<UTCTimestamp> | undefined
+      const traded = volume.data().at(-1)
+      setLatest(
+        candle && 'open' in candle
+          ? { ...candle, volume: traded && 'value' in traded ? traded.value : 0 }
+          : undefined,
+      )
+    })
+    instance.subscribeCrosshairMove((param) => {
+      const candle = param.seriesData.get(candles) as CandlestickData<UTCTimestamp> | undefined
+      const traded = param.seriesData.get(volume) as HistogramData<UTCTimestamp> | undefined
+      setHovered(
+        param.time && candle && 'open' in candle ? { ...candle, volume: traded?.value ?? 0 } : null,
+      )
+    })
     return () => {
       instance.remove()
       chart.current = null
       series.current = null
+      volumes.current = null
     }
   }, [supported])
 
@@ -84,16 +149,26 @@ export function CandleChart({
   useEffect(() => {
     series.current?.setData(bars as Bar[])
     lastBar.current = bars.at(-1)
+    lastVolume.current = undefined
     chart.current?.timeScale().fitContent()
   }, [bars])
 
   useEffect(() => {
+    // Redrawn in full when the theme changes: the bars' colours are data.
+    volumes.current?.setData(bars.map((bar) => volumeBar(bar, theme)))
+  }, [bars, theme])
+
+  useEffect(() => {
     if (!quote || !series.current) return
-    const bar = liveBar(lastBar.current, quote, intraday, dayOpen)
+    const bar = liveBar(lastBar.current, quote, intraday, dayOpen, Date.now(), lastVolume.current)
+    lastVolume.current = quote.volume
     // update() rejects bars older than the last one (e.g. a quote from before a refetch).
     if (lastBar.current && bar.time < lastBar.current.time) return
     series.current.update(bar)
+    volumes.current?.update(volumeBar(bar, theme))
     lastBar.current = bar
+    // The theme is read for the bar's colour only: a theme change redraws everything above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [quote, intraday, dayOpen])
 
   if (!supported) {
@@ -103,5 +178,46 @@ export function CandleChart({
       </p>
     )
   }
-  return <div ref={container} role="img" aria-label={label} className="h-80 w-full" />
+  const shown = hovered ?? latest
+  return (
+    <div>
+      <Legend bar={shown} />
+      <div ref={container} role="img" aria-label={label} className="h-80 w-full" />
+    </div>
+  )
+}
+
+/**
+ * Open, high, low, close and volume of one bar, above the chart, in the bar's up/down colour.
+ * Visual only: the chart's label and the key stats say the same to a screen reader, and
+ * following a pointer around is no use to one. Its line is kept while there is no bar yet.
+ */
+function Legend({ bar }: { bar: Bar | undefined }) {
+  const tone = bar && (bar.close >= bar.open ? 'text-up' : 'text-down')
+  const items = bar
+    ? ([
+        ['O', formatCurrency(bar.open)],
+        ['H', formatCurrency(bar.high)],
+        ['L', formatCurrency(bar.low)],
+        ['C', formatCurrency(bar.close)],
+      ] as const)
+    : []
+  return (
+    <p
+      aria-hidden="true"
+      data-testid="chart-legend"
+      className="mb-1 flex min-h-4 flex-wrap gap-x-2 text-xs leading-4 tabular-nums"
+    >
+      {items.map(([name, value]) => (
+        <span key={name}>
+          <span className="text-muted">{name}</span> <span className={tone}>{value}</span>
+        </span>
+      ))}
+      {bar && (
+        <span>
+          <span className="text-muted">Vol</span> {formatCompact(bar.volume)}
+        </span>
+      )}
+    </p>
+  )
 }
