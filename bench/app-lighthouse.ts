@@ -74,3 +74,5 @@ export async function run(): Promise<BenchResult[]> {
     await server.stop()
   }
 }
+
+if (process.argv[1] === import.meta.filename) console.table(await run())

@@ -29,6 +29,12 @@ test("a new user's whole journey", async ({ page }) => {
   await page.mouse.move(0, 0)
   await expect(legend).not.toHaveText(hovered!)
 
+  // Key stats: the day, the average volume and the year's range (from the 1Y daily candles).
+  const stats = page.getByRole('region', { name: 'Key stats' })
+  await expect(stats).toContainText(/Avg\. volume\s*[\d.]+[KMB]?/)
+  await expect(stats).toContainText(/52-week high\s*\$[\d,.]+/)
+  await expect(stats).toContainText(/52-week low\s*\$[\d,.]+/)
+
   // Buy 2 shares at market: filled at once, announced by a toast.
   await placeOrder(page, { shares: '2' })
   await expect(page.getByText(/^Filled: bought 2 AAPL @ \$[\d,.]+$/)).toBeVisible()

@@ -14,6 +14,8 @@ export type Stock = {
   day_high: number
   day_low: number
   volume: number
+  /** Shares traded on an average day (seed data). */
+  average_volume: number
   updated_at: string
 }
 

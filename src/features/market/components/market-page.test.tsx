@@ -22,6 +22,7 @@ const stock = (symbol: string, name: string, sector: string, price: number): Sto
   day_high: price,
   day_low: price,
   volume: 1000,
+  average_volume: 1000,
   updated_at: new Date().toISOString(),
 })
 

@@ -15,6 +15,7 @@ function stock(symbol: string, name: string, sector: string, price: number): Sto
     day_high: price,
     day_low: price,
     volume: 1,
+    average_volume: 1,
     updated_at: '2026-01-01T00:00:00Z',
   }
 }

@@ -1,15 +1,25 @@
 import { formatCompact, formatCurrency } from '@/lib/format'
 import type { Stock } from '@/lib/models'
 import { useQuote } from '@/lib/use-quote'
+import { useCandles } from '../api/get-candles'
+import { yearRange } from '../lib/year-range'
 
+/** The day's stats, live, and the year's range (the chart's 1Y candles, one shared query). */
 export function KeyStats({ stock }: { stock: Stock }) {
   const quote = useQuote(stock.symbol)
+  const daily = useCandles(stock.symbol, '1Y')
+  const high = quote?.day_high ?? stock.day_high
+  const low = quote?.day_low ?? stock.day_low
+  const year = yearRange(daily.data, { high, low })
   const stats: Array<[string, string]> = [
     ['Open', formatCurrency(stock.day_open)],
-    ['High', formatCurrency(quote?.day_high ?? stock.day_high)],
-    ['Low', formatCurrency(quote?.day_low ?? stock.day_low)],
+    ['High', formatCurrency(high)],
+    ['Low', formatCurrency(low)],
     ['Previous close', formatCurrency(quote?.previous_close ?? stock.previous_close)],
     ['Volume', formatCompact(quote?.volume ?? stock.volume)],
+    ['Avg. volume', formatCompact(stock.average_volume)],
+    ['52-week high', formatCurrency(year?.high)],
+    ['52-week low', formatCurrency(year?.low)],
   ]
   return (
     <section
@@ -19,7 +29,7 @@ export function KeyStats({ stock }: { stock: Stock }) {
       <h2 id="stats-heading" className="mb-3 text-sm font-semibold">
         Key stats
       </h2>
-      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {stats.map(([term, value]) => (
           <div key={term}>
             <dt className="text-xs text-muted">{term}</dt>
