@@ -59,6 +59,37 @@ describe('market_tick', () => {
     })
   })
 
+  it('trades volume in real time, whatever the simulated speed; a frozen market trades none', async () => {
+    // one tick a real minute after the last: average_volume * 60 / 86400, times 0.5 to 1.5
+    const traded = async (speed: number) => {
+      let volumes: { added: number; average: number }[] = []
+      await rolledBack(db, async (tx) => {
+        await tx.query(
+          'update public.market_state set speed = $1, last_tick_at = $2, trading_day = $3',
+          [speed, T0.toISOString(), '2030-03-04'],
+        )
+        await tx.query('update public.stocks set volume = 0')
+        await tick(tx, at(60))
+        const { rows } = await tx.query<{ volume: number; average_volume: number }>(
+          'select volume, average_volume from public.stocks',
+        )
+        volumes = rows.map((row) => ({
+          added: Number(row.volume),
+          average: Number(row.average_volume),
+        }))
+      })
+      return volumes
+    }
+    for (const speed of [1, 5.35, 3600]) {
+      for (const { added, average } of await traded(speed)) {
+        const minute = (average * 60) / 86_400
+        expect(added).toBeGreaterThanOrEqual(Math.floor(minute * 0.5))
+        expect(added).toBeLessThanOrEqual(Math.ceil(minute * 1.5))
+      }
+    }
+    expect((await traded(0)).every(({ added }) => added === 0)).toBe(true)
+  })
+
   it('keeps day stats and the current 1-minute candle', async () => {
     await rolledBack(db, async (tx) => {
       await tx.query(
