@@ -1,7 +1,8 @@
 -- Seed data (SPEC §2): 64 well-known US stocks with a realistic reference price, annual
--- volatility and drift, one year of daily candles and this morning's 1-minute candles.
+-- volatility and drift, one year of daily candles and today's 1-minute candles (UTC).
 -- Deterministic: every draw comes from private.normal/uniform with the fixed seed 20240101,
--- keyed by symbol and day (or minute), so the same date always yields the same history.
+-- keyed by symbol and day (or minute of the day), so seeding on the same day yields the same
+-- history.
 -- The daily walk is anchored so that yesterday's close is exactly the reference price.
 -- Idempotent so `supabase db push --include-seed` can re-run it on a live database: history
 -- is generated only for stocks that have no candles yet, and nothing else is touched.
@@ -110,13 +111,18 @@ select b.symbol, '1d',
 from bars b
 on conflict (symbol, "interval", bucket) do nothing;
 
--- Today's 1-minute candles for up to the last 4 hours, starting from the reference price.
+-- Today's 1-minute candles, from UTC midnight (the market trades around the clock, and the
+-- 1D chart and the day's volume cover the UTC day) up to the minute before now, starting from
+-- the reference price. A minute moves as a live one does: market_tick runs simulated time at
+-- market_state.speed times real time, so a minute's volatility is that of 60 * speed seconds.
+-- Volume follows real time, as market_tick's does: average_volume / 1440 a minute.
 with minutes as (
-  select least(240, floor(extract(epoch from now() - date_trunc('day', now(), 'UTC')) / 60)::integer) as n
+  select floor(extract(epoch from now() - date_trunc('day', now(), 'UTC')) / 60)::integer as n,
+    sqrt(60 * (select speed from public.market_state) / 31557600.0)::double precision as scale
 ), steps as (
   select s.symbol, s.price as reference, s.average_volume, m.i,
     date_trunc('minute', now()) - (mm.n - m.i + 1) * interval '1 minute' as bucket,
-    s.volatility::double precision * sqrt(60 / 31557600.0)
+    s.volatility::double precision * mm.scale
       * private.normal(20240101, s.symbol || ':m:' || m.i) as r
   from public.stocks s
   join seed_fresh_symbols using (symbol)
