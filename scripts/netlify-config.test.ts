@@ -40,6 +40,8 @@ describe('netlify.toml', () => {
     )
     expect(filled).not.toContain(SUPABASE_PLACEHOLDER)
     expect(csp(parse(filled) as NetlifyToml)).toContain("frame-ancestors 'none'")
+    // the app shows no third-party images (avatars are not rendered)
+    expect(csp(parse(filled) as NetlifyToml)).toContain("img-src 'self' data:;")
   })
 
   it('refuses a missing, malformed or plain-http Supabase URL', () => {
