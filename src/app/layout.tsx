@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react'
 import { TrendingUp } from 'lucide-react'
 import { Link, NavLink, Outlet, ScrollRestoration, useNavigation } from 'react-router'
 import { cn } from '@/components/ui/cn'
+import { appInfo } from '@/lib/env'
 import { Toaster } from '@/components/ui/toaster'
 import { useSession } from '@/lib/use-session'
 import { ConnectionIndicator, PollingBanner } from './connection-indicator'
@@ -30,6 +31,7 @@ function SignedInUserEvents() {
 
 export function Layout() {
   const navigation = useNavigation()
+  const app = appInfo()
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -42,7 +44,7 @@ export function Layout() {
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-3 sm:px-4">
           <Link to="/" className="flex items-center gap-2 font-semibold">
             <TrendingUp className="size-6 text-up" aria-hidden="true" />
-            <span>StockTrade</span>
+            <span>{app.name}</span>
           </Link>
           <nav aria-label="Main" className="ml-4 hidden md:block">
             <ul className="flex items-center gap-1">
@@ -75,11 +77,16 @@ export function Layout() {
         )}
       </header>
       <PollingBanner />
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-3 pt-4 pb-24 sm:px-4 md:pb-8">
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-3 pt-4 pb-8 sm:px-4">
         <Suspense fallback={<PageFallback />}>
           <Outlet />
         </Suspense>
       </main>
+      {/* Bottom padding clears the fixed mobile navigation. */}
+      <footer className="mx-auto w-full max-w-7xl px-3 pb-24 text-xs text-muted sm:px-4 md:pb-6">
+        {app.name} {app.version} · Paper trading with virtual cash and simulated prices. Not
+        investment advice.
+      </footer>
       <nav
         aria-label="Main mobile"
         className="fixed inset-x-0 bottom-0 z-30 border-t border-border bg-bg md:hidden"

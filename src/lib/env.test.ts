@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { EnvError, LOCAL_SUPABASE_ANON_KEY, LOCAL_SUPABASE_URL, parseEnv } from './env'
 
 const hosted = {
@@ -12,6 +13,12 @@ describe('parseEnv', () => {
     expect(env.VITE_SUPABASE_ANON_KEY).toBe(LOCAL_SUPABASE_ANON_KEY)
     expect(env.VITE_ENVIRONMENT).toBe('development')
     expect(env.VITE_APP_NAME).toBe('StockTrade')
+  })
+
+  it("reports package.json's version as the release unless VITE_APP_VERSION is set", () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+    expect(parseEnv({}, true).VITE_APP_VERSION).toBe(version)
+    expect(parseEnv({ VITE_APP_VERSION: 'abc1234' }, true).VITE_APP_VERSION).toBe('abc1234')
   })
 
   it('requires the Supabase URL in production and names it', () => {

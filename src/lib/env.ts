@@ -17,6 +17,9 @@ const optionalString = z.pipe(
   }),
 )
 
+/** package.json's version, put in by vite.config.ts: the release when none is configured. */
+const PACKAGE_VERSION = String(import.meta.env.PACKAGE_VERSION ?? '0.0.0')
+
 const withDefault = (fallback: string) =>
   z.pipe(
     optionalString,
@@ -37,7 +40,7 @@ export const envSchema = z.object({
       z.regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, { error: 'must be a JWT (three dot-separated parts)' }),
     ),
   VITE_APP_NAME: withDefault('StockTrade'),
-  VITE_APP_VERSION: withDefault('0.0.0'),
+  VITE_APP_VERSION: withDefault(PACKAGE_VERSION),
   VITE_ENVIRONMENT: z.pipe(
     z.optional(
       z.enum(['development', 'staging', 'production', 'test', ''], {
@@ -108,5 +111,14 @@ export function tryGetEnv(): Env | null {
   } catch (error) {
     if (error instanceof EnvError) return null
     throw error
+  }
+}
+
+/** The app's name and release, for titles and the footer (the defaults if the env is invalid). */
+export function appInfo(): { name: string; version: string } {
+  const env = tryGetEnv()
+  return {
+    name: env?.VITE_APP_NAME ?? 'StockTrade',
+    version: env?.VITE_APP_VERSION ?? PACKAGE_VERSION,
   }
 }
