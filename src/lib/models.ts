@@ -1,23 +1,28 @@
+import * as z from 'zod/mini'
+
 /**
  * Row shapes of the public schema as the app reads them (SPEC §3). PostgREST returns `numeric`
- * as JSON numbers.
+ * as JSON numbers. The zod schemas check server answers at run time, where static types do not
+ * reach (STYLE.md); the api files parse with them through parseResponse.
  */
-export type Stock = {
-  symbol: string
-  name: string
-  exchange: string
-  sector: string
-  currency: string
-  price: number
-  previous_close: number
-  day_open: number
-  day_high: number
-  day_low: number
-  volume: number
+export const stockRowSchema = z.object({
+  symbol: z.string(),
+  name: z.string(),
+  exchange: z.string(),
+  sector: z.string(),
+  currency: z.string(),
+  price: z.coerce.number(),
+  previous_close: z.coerce.number(),
+  day_open: z.coerce.number(),
+  day_high: z.coerce.number(),
+  day_low: z.coerce.number(),
+  volume: z.coerce.number(),
   /** Shares traded on an average day (seed data). */
-  average_volume: number
-  updated_at: string
-}
+  average_volume: z.coerce.number(),
+  updated_at: z.string(),
+})
+
+export type Stock = z.infer<typeof stockRowSchema>
 
 export type Candle = {
   symbol: string
@@ -30,57 +35,70 @@ export type Candle = {
   volume: number
 }
 
-export type OrderSide = 'buy' | 'sell'
-export type OrderType = 'market' | 'limit' | 'stop' | 'stop_limit'
-export type TimeInForce = 'day' | 'gtc'
-export type OrderStatus = 'pending' | 'filled' | 'cancelled' | 'rejected' | 'expired'
+const orderSideSchema = z.enum(['buy', 'sell'])
+const orderTypeSchema = z.enum(['market', 'limit', 'stop', 'stop_limit'])
+const timeInForceSchema = z.enum(['day', 'gtc'])
+const orderStatusSchema = z.enum(['pending', 'filled', 'cancelled', 'rejected', 'expired'])
 
-export type Order = {
-  id: string
-  user_id: string
-  client_order_id: string | null
-  symbol: string
-  side: OrderSide
-  type: OrderType
-  run: number
-  quantity: number
-  notional: number | null
-  limit_price: number | null
-  stop_price: number | null
-  time_in_force: TimeInForce
-  status: OrderStatus
-  filled_price: number | null
-  filled_at: string | null
-  reject_reason: string | null
-  created_at: string
-}
+export type OrderSide = z.infer<typeof orderSideSchema>
+export type OrderType = z.infer<typeof orderTypeSchema>
+export type TimeInForce = z.infer<typeof timeInForceSchema>
+export type OrderStatus = z.infer<typeof orderStatusSchema>
 
-export type Profile = {
-  id: string
-  display_name: string | null
-  avatar_url: string | null
-  cash: number
+const nullableNumber = z.nullable(z.coerce.number())
+
+export const orderRowSchema = z.object({
+  id: z.string(),
+  user_id: z.string(),
+  client_order_id: z.nullable(z.string()),
+  symbol: z.string(),
+  side: orderSideSchema,
+  type: orderTypeSchema,
+  run: z.coerce.number().check(z.int()),
+  quantity: z.coerce.number(),
+  notional: nullableNumber,
+  limit_price: nullableNumber,
+  stop_price: nullableNumber,
+  time_in_force: timeInForceSchema,
+  status: orderStatusSchema,
+  filled_price: nullableNumber,
+  filled_at: z.nullable(z.string()),
+  reject_reason: z.nullable(z.string()),
+  created_at: z.string(),
+})
+
+export type Order = z.infer<typeof orderRowSchema>
+
+export const profileRowSchema = z.object({
+  id: z.string(),
+  display_name: z.nullable(z.string()),
+  avatar_url: z.nullable(z.string()),
+  cash: z.coerce.number(),
   /** Cash reserved by resting buy orders. */
-  held_cash: number
+  held_cash: z.coerce.number(),
   /** cash − held_cash, computed by Postgres. */
-  buying_power: number
-  starting_cash: number
-  current_run: number
-  show_on_leaderboard: boolean
-  created_at: string
-  updated_at: string
-}
+  buying_power: z.coerce.number(),
+  starting_cash: z.coerce.number(),
+  current_run: z.coerce.number().check(z.int()),
+  show_on_leaderboard: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.string(),
+})
 
-export type Position = {
-  user_id: string
-  symbol: string
-  quantity: number
+export type Profile = z.infer<typeof profileRowSchema>
+
+export const positionRowSchema = z.object({
+  user_id: z.string(),
+  symbol: z.string(),
+  quantity: z.coerce.number(),
   /** Shares reserved by resting sell orders. */
-  held_quantity: number
-  average_cost: number
-  realized_pnl: number
-  updated_at: string
-}
+  held_quantity: z.coerce.number(),
+  average_cost: z.coerce.number(),
+  realized_pnl: z.coerce.number(),
+  updated_at: z.string(),
+})
+
+export type Position = z.infer<typeof positionRowSchema>
 
 export type WatchlistRow = {
   user_id: string

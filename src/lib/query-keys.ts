@@ -13,7 +13,8 @@ export const queryKeys = {
   /** Positions (`portfolios` rows) and anything derived from them. */
   portfolio: {
     all: (userId: string) => ['portfolio', userId] as const,
-    positions: (userId: string) => [...queryKeys.portfolio.all(userId), 'positions'] as const,
+    openPositions: (userId: string) =>
+      [...queryKeys.portfolio.all(userId), 'open-positions'] as const,
   },
   orders: {
     all: (userId: string) => ['orders', userId] as const,

@@ -1,10 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import type { Position } from '../models'
+import * as z from 'zod/mini'
+import { positionRowSchema, type Position } from '../models'
 import { queryKeys } from '../query-keys'
 import { supabase } from '../supabase'
+import { parseResponse } from './parse-response'
 
 /** The user's open positions (quantity > 0), by symbol. */
-export async function getPositions(userId: string): Promise<Position[]> {
+export async function getOpenPositions(userId: string): Promise<Position[]> {
   const { data, error } = await supabase
     .from('portfolios')
     .select('*')
@@ -12,15 +14,15 @@ export async function getPositions(userId: string): Promise<Position[]> {
     .gt('quantity', 0)
     .order('symbol')
   if (error) throw error
-  return (data ?? []) as Position[]
+  return parseResponse(z.array(positionRowSchema), data ?? [], 'your open positions')
 }
 
-export const positionsQueryOptions = (userId: string) =>
+export const openPositionsQueryOptions = (userId: string) =>
   queryOptions({
-    queryKey: queryKeys.portfolio.positions(userId),
-    queryFn: () => getPositions(userId),
+    queryKey: queryKeys.portfolio.openPositions(userId),
+    queryFn: () => getOpenPositions(userId),
   })
 
-export function usePositions(userId: string) {
-  return useQuery(positionsQueryOptions(userId))
+export function useOpenPositions(userId: string) {
+  return useQuery(openPositionsQueryOptions(userId))
 }

@@ -1,12 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import type { Profile } from '../models'
+import { profileRowSchema, type Profile } from '../models'
 import { queryKeys } from '../query-keys'
 import { supabase } from '../supabase'
+import { parseResponse } from './parse-response'
 
 export async function getProfile(userId: string): Promise<Profile> {
   const { data, error } = await supabase.from('profiles').select('*').eq('id', userId).single()
   if (error) throw error
-  return data as Profile
+  return parseResponse(profileRowSchema, data, 'your profile')
 }
 
 export const profileQueryOptions = (userId: string) =>

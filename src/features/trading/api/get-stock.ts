@@ -1,5 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import type { Stock } from '@/lib/models'
+import * as z from 'zod/mini'
+import { parseResponse } from '@/lib/api/parse-response'
+import { stockRowSchema, type Stock } from '@/lib/models'
 import { priceStore } from '@/lib/prices'
 import { supabase } from '@/lib/supabase'
 import { tradingKeys } from './keys'
@@ -12,8 +14,9 @@ export async function getStock(symbol: string): Promise<Stock | null> {
     .eq('symbol', symbol)
     .maybeSingle()
   if (error) throw error
-  if (data) priceStore.applySnapshot([data as Stock])
-  return (data as Stock | null) ?? null
+  const stock = parseResponse(z.nullable(stockRowSchema), data, `the stock ${symbol}`)
+  if (stock) priceStore.applySnapshot([stock])
+  return stock
 }
 
 export const stockQueryOptions = (symbol: string) =>

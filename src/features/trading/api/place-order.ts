@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { Order } from '@/lib/models'
+import { parseResponse } from '@/lib/api/parse-response'
+import { orderRowSchema, type Order } from '@/lib/models'
 import { queryKeys } from '@/lib/query-keys'
 import { supabase } from '@/lib/supabase'
-import type { toRpcArgs } from '../components/order-form'
+import type { toRpcArgs } from '../lib/order-form'
 
 export type PlaceOrderArgs = ReturnType<typeof toRpcArgs>
 
@@ -10,7 +11,7 @@ export type PlaceOrderArgs = ReturnType<typeof toRpcArgs>
 export async function placeOrder(args: PlaceOrderArgs): Promise<Order> {
   const { data, error } = await supabase.rpc('place_order', args)
   if (error) throw error
-  return data as Order
+  return parseResponse(orderRowSchema, data, 'your order')
 }
 
 export function usePlaceOrder(userId: string) {

@@ -1,7 +1,7 @@
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { formatCurrency, formatQuantity } from '@/lib/format'
-import type { Estimate, ValidOrder } from './order-form'
+import type { Estimate, ValidOrder } from '../lib/order-form'
 import { orderTypeLabels } from '@/lib/describe-order'
 
 /** The confirmation step: what will be sent, then a single submit that cannot fire twice. */

@@ -23,7 +23,7 @@ function renderTicket() {
     held_cash: 0,
     buying_power: 1000,
   } as Profile)
-  queryClient.setQueryData(queryKeys.portfolio.positions(userId), [
+  queryClient.setQueryData(queryKeys.portfolio.openPositions(userId), [
     { symbol: 'AAPL', quantity: 3, held_quantity: 1, average_cost: 150 } as Position,
   ])
   const user = { id: userId } as User

@@ -7,15 +7,15 @@ import { SegmentedControl } from '@/components/ui/segmented-control'
 import { Select } from '@/components/ui/select'
 import { toast } from '@/components/ui/toast-store'
 import { useProfile } from '@/lib/api/get-profile'
-import { usePositions } from '@/lib/api/get-positions'
+import { useOpenPositions } from '@/lib/api/get-open-positions'
 import { claimFillNotice, describeFill } from '@/lib/fill-notices'
 import { formatCurrency, formatQuantity } from '@/lib/format'
 import type { Order, OrderSide } from '@/lib/models'
 import { useQuote } from '@/lib/use-quote'
 import { usePlaceOrder } from '../api/place-order'
 import { orderTypeLabels } from '@/lib/describe-order'
-import { emptyDraft, estimateOrder, orderSchema, toRpcArgs } from './order-form'
-import type { OrderDraft, ValidOrder } from './order-form'
+import { emptyDraft, estimateOrder, orderSchema, toRpcArgs } from '../lib/order-form'
+import type { OrderDraft, ValidOrder } from '../lib/order-form'
 import { OrderConfirmDialog } from './order-confirm-dialog'
 import { describeRejection } from './reject-reasons'
 
@@ -70,7 +70,7 @@ export function OrderTicket({
   const [review, setReview] = useState<ValidOrder | null>(null)
   const quote = useQuote(symbol)
   const profile = useProfile(userId)
-  const positions = usePositions(userId)
+  const positions = useOpenPositions(userId)
   const placeOrder = usePlaceOrder(userId)
 
   const position = positions.data?.find((p) => p.symbol === symbol)

@@ -1,4 +1,4 @@
-import { usePositions } from '@/lib/api/get-positions'
+import { useOpenPositions } from '@/lib/api/get-open-positions'
 import { cn } from '@/components/ui/cn'
 import { Skeleton } from '@/components/ui/skeleton'
 import {
@@ -12,7 +12,7 @@ import { useQuote } from '@/lib/use-quote'
 
 /** The signed-in user's position in this stock, valued at the live price. */
 export function PositionCard({ symbol, userId }: { symbol: string; userId: string }) {
-  const positions = usePositions(userId)
+  const positions = useOpenPositions(userId)
   const quote = useQuote(symbol)
   const position = positions.data?.find((p) => p.symbol === symbol)
   return (

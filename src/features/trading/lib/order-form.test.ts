@@ -1,5 +1,5 @@
 import { emptyDraft, estimateOrder, orderSchema, toRpcArgs } from './order-form'
-import { describeRejection } from './reject-reasons'
+import { describeRejection } from '../components/reject-reasons'
 
 const draft = (patch: Partial<ReturnType<typeof emptyDraft>>) => ({ ...emptyDraft(), ...patch })
 
