@@ -5,6 +5,20 @@ import { signInAsGuest } from './app-helpers'
 const publicPages = ['/', '/stocks/AAPL', '/sign-in', '/auth/callback', '/no-such-page']
 const userPages = ['/portfolio', '/history', '/watchlist', '/leaderboard', '/account']
 
+/** WCAG 2.4.2: every page says what it is in the tab's title. */
+const titles: Record<string, RegExp> = {
+  '/': /^Market · StockTrade$/,
+  '/stocks/AAPL': /^AAPL \$[\d,.]+ [+−-]?\d+\.\d{2}% · StockTrade$/,
+  '/sign-in': /^Sign in · StockTrade$/,
+  '/auth/callback': /^Sign-in did not complete · StockTrade$/,
+  '/no-such-page': /^Page not found · StockTrade$/,
+  '/portfolio': /^Portfolio · StockTrade$/,
+  '/history': /^History · StockTrade$/,
+  '/watchlist': /^Watchlist · StockTrade$/,
+  '/leaderboard': /^Leaderboard · StockTrade$/,
+  '/account': /^Account · StockTrade$/,
+}
+
 async function settle(page: Page) {
   await expect(page.getByRole('main')).toBeVisible()
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 })
@@ -59,6 +73,7 @@ for (const theme of ['light', 'dark'] as const) {
           await page.setViewportSize({ width, height: 900 })
           await page.goto(path)
           await settle(page)
+          await expect(page).toHaveTitle(titles[path])
           await expectNoViolations(page, `${path} at ${width}px`)
           const name = path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'market'
           await page.screenshot({

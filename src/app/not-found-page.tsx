@@ -1,11 +1,12 @@
 import { Link } from 'react-router'
 import { EmptyState } from '@/components/ui/empty-state'
+import { PageTitle } from '@/components/ui/page-title'
 import { SearchX } from 'lucide-react'
 
 export function NotFoundPage() {
   return (
     <div className="py-10">
-      <title>Page not found · StockTrade</title>
+      <PageTitle>Page not found</PageTitle>
       <h1 className="sr-only">Page not found</h1>
       <EmptyState
         icon={<SearchX className="size-10" aria-hidden="true" />}

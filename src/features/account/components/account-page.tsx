@@ -1,5 +1,6 @@
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
+import { PageTitle } from '@/components/ui/page-title'
 import { Skeleton } from '@/components/ui/skeleton'
 import { formatDateTime } from '@/lib/format'
 import { useSession, useUserId } from '@/lib/use-session'
@@ -19,6 +20,7 @@ export function AccountPage() {
 
   return (
     <div className="flex max-w-3xl flex-col gap-5">
+      <PageTitle>Account</PageTitle>
       <h1 className="text-2xl font-semibold">Account</h1>
       {settings.error ? (
         <div

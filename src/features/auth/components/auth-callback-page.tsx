@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { Card } from '@/components/ui/card'
+import { PageTitle } from '@/components/ui/page-title'
 import { exchangeCode } from '../api/exchange-code'
 import { safeNext } from '../api/sign-in'
 
@@ -30,7 +31,7 @@ export function AuthCallbackPage() {
 
   return (
     <div className="mx-auto max-w-md py-10">
-      <title>Signing in · StockTrade</title>
+      <PageTitle>{error ? 'Sign-in did not complete' : 'Signing in'}</PageTitle>
       <Card className="flex flex-col gap-3 p-6 text-center">
         {error ? (
           <>

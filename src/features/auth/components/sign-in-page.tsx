@@ -3,6 +3,7 @@ import { TrendingUp, UserRound } from 'lucide-react'
 import { Navigate, useNavigate, useSearchParams } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
+import { PageTitle } from '@/components/ui/page-title'
 import { useSession } from '@/lib/use-session'
 import { safeNext, useSignInAsGuest, useSignInWithGoogle } from '../api/sign-in'
 
@@ -44,7 +45,7 @@ export function SignInPage() {
   const busy = google.isPending || guest.isPending
   return (
     <div className="mx-auto flex max-w-md flex-col gap-6 py-8">
-      <title>Sign in · StockTrade</title>
+      <PageTitle>Sign in</PageTitle>
       <div className="flex flex-col items-center gap-2 text-center">
         <TrendingUp className="size-10 text-up" aria-hidden="true" />
         <h1 className="text-2xl font-semibold">Sign in to StockTrade</h1>

@@ -2,6 +2,7 @@ import { History } from 'lucide-react'
 import { Link, useSearchParams } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
+import { PageTitle } from '@/components/ui/page-title'
 import { SegmentedControl } from '@/components/ui/segmented-control'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useUserId } from '@/lib/use-session'
@@ -45,6 +46,7 @@ export function HistoryPage() {
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
+        <PageTitle>History</PageTitle>
         <h1 className="text-2xl font-semibold">History</h1>
         <ExportCsvButton
           userId={userId}

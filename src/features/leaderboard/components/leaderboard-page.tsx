@@ -2,6 +2,7 @@ import { Trophy } from 'lucide-react'
 import { Link } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
+import { PageTitle } from '@/components/ui/page-title'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useProfile } from '@/lib/api/get-profile'
 import { useUserId } from '@/lib/use-session'
@@ -19,6 +20,7 @@ export function LeaderboardPage() {
 
   return (
     <div className="flex flex-col gap-4">
+      <PageTitle>Leaderboard</PageTitle>
       <h1 className="text-2xl font-semibold">Leaderboard</h1>
       <div className="flex flex-col gap-1 text-sm text-muted">
         <p>

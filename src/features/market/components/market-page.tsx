@@ -3,6 +3,7 @@ import { SearchX } from 'lucide-react'
 import { cn } from '@/components/ui/cn'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Input } from '@/components/ui/input'
+import { PageTitle } from '@/components/ui/page-title'
 import { Select } from '@/components/ui/select'
 import { Skeleton } from '@/components/ui/skeleton'
 import { SortableTh, Table, TableContainer, THead, Th } from '@/components/ui/table'
@@ -117,7 +118,7 @@ export function MarketPage() {
 
   return (
     <div className="flex flex-col gap-4">
-      <title>Market · StockTrade</title>
+      <PageTitle>Market</PageTitle>
       <div className="flex flex-col gap-1">
         <h1 className="text-2xl font-semibold">Market</h1>
         <p className="text-sm text-muted">

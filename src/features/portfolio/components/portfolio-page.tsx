@@ -2,6 +2,7 @@ import { ListOrdered } from 'lucide-react'
 import { Link } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
+import { PageTitle } from '@/components/ui/page-title'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useUserId } from '@/lib/use-session'
 import { useAccount } from '../api/get-account'
@@ -34,6 +35,7 @@ export function PortfolioPage() {
 
   return (
     <div className="flex flex-col gap-6">
+      <PageTitle>Portfolio</PageTitle>
       <h1 className="text-2xl font-semibold">Portfolio</h1>
       {failed ? (
         <div

@@ -3,6 +3,7 @@ import { ArrowLeft, SearchX } from 'lucide-react'
 import { Link, useLocation, useParams, useSearchParams } from 'react-router'
 import { OpenOrders } from '@/components/orders/open-orders'
 import { EmptyState } from '@/components/ui/empty-state'
+import { PageTitle } from '@/components/ui/page-title'
 import { Price } from '@/components/ui/price'
 import { Skeleton } from '@/components/ui/skeleton'
 import { cn } from '@/components/ui/cn'
@@ -47,7 +48,7 @@ export function StockPage() {
   if (!stock.data) {
     return (
       <div className="py-8">
-        <title>{`${symbol} not found · StockTrade`}</title>
+        <PageTitle>{`${symbol} not found`}</PageTitle>
         <h1 className="sr-only">{symbol} not found</h1>
         <EmptyState
           icon={<SearchX className="size-10" aria-hidden="true" />}
@@ -74,7 +75,7 @@ function StockHeader({ stock }: { stock: Stock }) {
   return (
     <div>
       {/* the live price in the tab, as trading sites do */}
-      <title>{`${stock.symbol} ${formatCurrency(price)} ${formatPercent(ratio)} · StockTrade`}</title>
+      <PageTitle>{`${stock.symbol} ${formatCurrency(price)} ${formatPercent(ratio)}`}</PageTitle>
       <h1 className="text-2xl font-semibold">
         {stock.symbol} <span className="text-base font-normal text-muted">{stock.name}</span>
       </h1>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import { Star } from 'lucide-react'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
+import { PageTitle } from '@/components/ui/page-title'
 import { Skeleton } from '@/components/ui/skeleton'
 import { toast } from '@/components/ui/toast-store'
 import { useUserId } from '@/lib/use-session'
@@ -46,6 +47,7 @@ export function WatchlistPage() {
 
   return (
     <div className="flex flex-col gap-5">
+      <PageTitle>Watchlist</PageTitle>
       <h1 className="text-2xl font-semibold">Watchlist</h1>
       <AddSymbol existing={existing} onAdd={addSymbol} pending={add.isPending} />
 
