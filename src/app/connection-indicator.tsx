@@ -30,14 +30,14 @@ export function ConnectionIndicator() {
   )
 }
 
-/** A page-wide notice while prices come from polling instead of Realtime. */
+/** A page-wide notice while prices, orders and alerts come from polling instead of Realtime. */
 export function PollingBanner() {
   const { polling, status } = useConnection()
   if (!polling) return null
   return (
     <p className="border-b border-border bg-warn-tint px-4 py-2 text-center text-sm text-fg">
-      Live updates are {status === 'offline' ? 'offline' : 'interrupted'}. Prices refresh every few
-      seconds until the connection is back.
+      Live updates are {status === 'offline' ? 'offline' : 'interrupted'}. Prices, your orders and
+      alerts refresh every few seconds until the connection is back.
     </p>
   )
 }

@@ -2,8 +2,10 @@ import { formatCurrency, formatQuantity } from './format'
 import type { Order } from './models'
 
 /**
- * Order ids already announced. A market order's fill is reported both by the order ticket (RPC
- * result) and by the postgres_changes event; the user should hear about it once.
+ * Order ids already announced. A market order's fill is reported by the order ticket (RPC
+ * result), the postgres_changes event and the catch-up after a reconnect or poll; the user
+ * should hear about it once. An order ends only once, so the same claim covers an engine
+ * rejection or an expiry.
  */
 const announced = new Set<string>()
 

@@ -110,4 +110,30 @@ describe('history page against the local stack', () => {
     expect(csv).toMatch(/,MSFT,buy,market,.*,current,/)
     expect(csv).toMatch(/,AAPL,buy,market,.*,previous \(run 1\),/)
   })
+
+  it('says in plain words why the market engine rejected an order', async () => {
+    const user = userEvent.setup()
+    await app.signInAsGuest()
+    await app.setPrice('AAPL', 90)
+    // A stop buy holds 105% of its stop; a gap to twice the stop costs more than the cash.
+    const placed = await app.supabase.rpc('place_order', {
+      p_symbol: 'AAPL',
+      p_side: 'buy',
+      p_quantity: 900,
+      p_type: 'stop',
+      p_stop_price: 100,
+    })
+    expect(placed.error).toBeNull()
+    await app.setPrice('AAPL', 200)
+
+    app.renderApp('/history')
+    await user.click(await screen.findByRole('radio', { name: 'Orders' }))
+    const orders = await screen.findByRole('table', { name: 'Orders, newest first' })
+    const [row] = bodyRows(orders)
+    expect(within(row).getByText('Rejected')).toBeInTheDocument()
+    expect(
+      within(row).getByText('You do not have enough buying power for this order.'),
+    ).toBeInTheDocument()
+    expect(within(row).queryByText('insufficient_funds')).not.toBeInTheDocument()
+  })
 })

@@ -1,6 +1,7 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import { formatCurrency, formatQuantity } from '@/lib/format'
+import { describeRejectReason } from '@/lib/reject-reasons'
 import type { OrderRow } from '../api/get-orders'
 import {
   cell,
@@ -97,7 +98,9 @@ export function OrdersTable({
               <Td className={cell}>
                 <Badge tone={statusTones[row.status]}>{statusLabels[row.status]}</Badge>
                 {row.reject_reason && (
-                  <span className="block max-w-56 text-xs text-muted">{row.reject_reason}</span>
+                  <span className="block max-w-56 text-xs text-muted">
+                    {describeRejectReason(row.reject_reason)}
+                  </span>
                 )}
               </Td>
               <Td className={`${wideOnly} text-right tabular-nums`}>

@@ -1,15 +1,4 @@
-/** The server's stable `hint` codes (SPEC §3) in plain words. */
-export const rejectReasons: Record<string, string> = {
-  insufficient_funds: 'You do not have enough buying power for this order.',
-  insufficient_shares: 'You do not have enough shares to sell.',
-  unknown_symbol: 'This stock is not traded here.',
-  invalid_quantity: 'The quantity or dollar amount is not valid.',
-  invalid_price: 'The limit or stop price is not valid.',
-  invalid_order_type: 'This order type or time in force is not supported.',
-  invalid_side: 'Choose buy or sell.',
-  order_not_open: 'This order is no longer open.',
-  not_authenticated: 'Your session has ended. Please sign in again.',
-}
+import { rejectReasons } from '@/lib/reject-reasons'
 
 type ServerError = { message?: string; hint?: string | null; code?: string }
 

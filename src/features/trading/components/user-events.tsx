@@ -1,24 +1,26 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import { toast } from '@/components/ui/toast-store'
-import { createAlertTracker } from '@/lib/alert-notices'
-import { claimFillNotice, describeFill } from '@/lib/fill-notices'
-import { formatCurrency } from '@/lib/format'
-import type { Order, WatchlistRow } from '@/lib/models'
+import { POLL_EVERY_MS } from '@/lib/price-store'
 import { queryKeys } from '@/lib/query-keys'
 import { supabase } from '@/lib/supabase'
+import { useConnection } from '@/lib/use-quote'
 import { useSession } from '@/lib/use-session'
+import { alertChangeSchema, orderChangeSchema } from '../api/get-user-changes'
+import { announceOrder, createUserEventsSync, type UserEventsSync } from '../lib/user-events-sync'
 
 /**
- * Per-user live events, on every page: order fills/expiries and watchlist alerts arrive through
- * postgres_changes (RLS decides what is delivered), turn into toasts, and refresh the queries
- * that depend on them. On each (re)subscribe the same queries are refreshed, because Realtime
- * does not replay what was missed.
+ * Per-user live events, on every page: order fills, engine rejections and expiries and watchlist
+ * alerts arrive through postgres_changes (RLS decides what is delivered), turn into toasts, and
+ * refresh the queries that depend on them. Realtime does not replay what it missed, so each
+ * (re)subscribe, and each poll while Realtime is down, runs a catch-up that announces what the
+ * user has not heard of yet.
  */
 export function UserEvents() {
   const session = useSession()
   const queryClient = useQueryClient()
+  const { polling } = useConnection()
   const userId = session.status === 'signed-in' ? session.user.id : null
+  const sync = useRef<UserEventsSync | null>(null)
 
   useEffect(() => {
     if (!userId) return
@@ -33,29 +35,28 @@ export function UserEvents() {
         void queryClient.invalidateQueries({ queryKey: key })
       }
     }
+    const refreshWatchlist = () =>
+      void queryClient.invalidateQueries({ queryKey: queryKeys.watchlist.all(userId) })
 
-    const alerts = createAlertTracker(Date.now())
+    const events = createUserEventsSync(userId, {
+      onOrders: refreshTrading,
+      onAlerts: refreshWatchlist,
+    })
+    sync.current = events
     const channel = supabase
       .channel(`user-events:${userId}`)
       .on(
         'postgres_changes',
         { event: '*', schema: 'public', table: 'orders', filter: `user_id=eq.${userId}` },
         (change) => {
-          const order = change.new as Partial<Order>
-          const before = change.old as Partial<Order>
-          if (order.status === 'filled' && before?.status !== 'filled' && order.id) {
-            if (claimFillNotice(order.id)) {
-              toast({
-                title: describeFill(order as Order),
-                tone: 'success',
-                action: { label: 'View portfolio', href: '/portfolio' },
-              })
-            }
-          } else if (order.status === 'expired' && before?.status !== 'expired') {
-            toast({
-              title: `Order expired: ${order.side} ${order.symbol}`,
-              description: 'Day orders that do not fill by the end of the trading day expire.',
-            })
+          const order = orderChangeSchema.safeParse(change.new)
+          if (!order.success) {
+            // A delete, or a row this app version cannot read: the catch-up reads it properly.
+            void events.run()
+          } else if (order.data.status !== 'rejected' || order.data.reject_reason) {
+            // market_tick marks a resting order rejected, then records why in a second update:
+            // wait for the reason rather than announce it without one.
+            announceOrder(order.data)
           }
           refreshTrading()
         },
@@ -64,28 +65,33 @@ export function UserEvents() {
         'postgres_changes',
         { event: 'UPDATE', schema: 'public', table: 'wishlists', filter: `user_id=eq.${userId}` },
         (change) => {
-          // `old` holds only the primary key under RLS, so the new row alone says whether it fired.
-          const row = change.new as Partial<WatchlistRow>
-          if (row.symbol && alerts.claim(row.symbol, row.alert_triggered_at)) {
-            const crossed = row.alert_triggered_direction === 'below' ? 'fell below' : 'rose above'
-            toast({
-              title: `Alert: ${row.symbol} ${crossed} your target`,
-              description: `Now ${formatCurrency(row.alert_triggered_price)}.`,
-              action: { label: `Trade ${row.symbol}`, href: `/stocks/${row.symbol}#order-ticket` },
-              durationMs: 15_000,
-            })
-          }
-          void queryClient.invalidateQueries({ queryKey: queryKeys.watchlist.all(userId) })
+          const row = alertChangeSchema.safeParse(change.new)
+          if (row.success) events.alert(row.data)
+          else void events.run()
+          refreshWatchlist()
         },
       )
       .subscribe((status) => {
         if (status === 'SUBSCRIBED') {
           refreshTrading()
-          void queryClient.invalidateQueries({ queryKey: queryKeys.watchlist.all(userId) })
+          refreshWatchlist()
+          void events.run()
         }
       })
-    return () => void supabase.removeChannel(channel)
+    return () => {
+      events.stop()
+      sync.current = null
+      void supabase.removeChannel(channel)
+    }
   }, [userId, queryClient])
+
+  // Without Realtime nothing else would tell the user that a resting order filled.
+  useEffect(() => {
+    if (!polling || !userId) return
+    void sync.current?.run()
+    const timer = setInterval(() => void sync.current?.run(), POLL_EVERY_MS)
+    return () => clearInterval(timer)
+  }, [polling, userId])
 
   return null
 }

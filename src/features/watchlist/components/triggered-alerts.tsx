@@ -2,7 +2,7 @@ import { BellRing } from 'lucide-react'
 import { Link } from 'react-router'
 import { formatCurrency, formatDateTime } from '@/lib/format'
 import type { WatchlistEntry } from '../api/get-watchlist'
-import { orderTicketHref } from '../lib/order-ticket'
+import { orderTicketHref } from '@/lib/order-ticket'
 
 /** Alerts that fired, newest first, each one click away from the order ticket. */
 export function TriggeredAlerts({ entries }: { entries: readonly WatchlistEntry[] }) {

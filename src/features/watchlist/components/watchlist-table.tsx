@@ -12,7 +12,7 @@ import {
 } from '@/lib/format'
 import { useConnection, useQuote } from '@/lib/use-quote'
 import type { WatchlistEntry } from '../api/get-watchlist'
-import { orderTicketHref } from '../lib/order-ticket'
+import { orderTicketHref } from '@/lib/order-ticket'
 
 const sticky = 'sticky left-0 z-10 bg-surface'
 /** Narrower cells on phones so every column, actions included, fits at 360 px. */
