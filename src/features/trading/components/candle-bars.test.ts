@@ -1,6 +1,7 @@
 import type { UTCTimestamp } from 'lightweight-charts'
 import type { QuoteState } from '@/lib/price-store'
-import { liveBar, toBar } from './candle-bars'
+import { gapTimes, liveBar, toBar, withGaps } from './candle-bars'
+import type { Bar } from './candle-bars'
 
 const quote = (price: number, volume = 1): QuoteState => ({
   symbol: 'AAPL',
@@ -81,6 +82,59 @@ describe('candle bars', () => {
       low: 90,
       close: 105,
       volume: 1,
+    })
+  })
+
+  describe('gaps', () => {
+    const start = minute / 1000
+    const bar = (time: number): Bar => ({
+      time: time as UTCTimestamp,
+      open: 1,
+      high: 1,
+      low: 1,
+      close: 1,
+      volume: 1,
+    })
+
+    it('puts a whitespace point at each missing minute, and nothing between neighbours', () => {
+      const bars = [bar(start), bar(start + 60), bar(start + 240), bar(start + 300)]
+      expect(withGaps(bars, 60)).toEqual([
+        bars[0],
+        bars[1],
+        { time: start + 120 },
+        { time: start + 180 },
+        bars[2],
+        bars[3],
+      ])
+      expect(withGaps([bar(start)], 60)).toEqual([bar(start)])
+      expect(withGaps([], 60)).toEqual([])
+    })
+
+    it('fills missing days in the daily ranges', () => {
+      const day = 86_400
+      expect(withGaps([bar(0), bar(3 * day)], day)).toEqual([
+        bar(0),
+        { time: day },
+        { time: 2 * day },
+        bar(3 * day),
+      ])
+    })
+
+    it('fills a whole stopped day within 1440 points, and leaves a longer span as it is', () => {
+      // 00:00 and 23:59: the day's 1438 missing minutes make exactly 1440 points
+      const day = [bar(start), bar(start + 1439 * 60)]
+      expect(withGaps(day, 60)).toHaveLength(1440)
+      const longer = [bar(start), bar(start + 1440 * 60)]
+      expect(withGaps(longer, 60)).toEqual(longer)
+    })
+
+    it('lists the times between two bars for a live bar after a pause, capped', () => {
+      expect(gapTimes(start, start + 180, 60)).toEqual([
+        { time: start + 60 },
+        { time: start + 120 },
+      ])
+      expect(gapTimes(start, start + 60, 60)).toEqual([])
+      expect(gapTimes(start, start + 60 * 10_000, 60)).toHaveLength(1440)
     })
   })
 })

@@ -1,4 +1,4 @@
-import type { CandlestickData, UTCTimestamp } from 'lightweight-charts'
+import type { CandlestickData, UTCTimestamp, WhitespaceData } from 'lightweight-charts'
 import type { Candle } from '@/lib/models'
 import type { QuoteState } from '@/lib/price-store'
 
@@ -69,4 +69,36 @@ export function liveBar(
     close: quote.price,
     volume: traded,
   }
+}
+
+/** The most time points a chart gets: a whole day of 1-minute candles. */
+export const MAX_POINTS = 1440
+
+export type Gap = WhitespaceData<UTCTimestamp>
+
+/**
+ * The times strictly between `from` and `to`, `step` seconds apart, where a candle is missing
+ * (the market clock was stopped); at most `max` of them.
+ */
+export function gapTimes(from: number, to: number, step: number, max = MAX_POINTS): Gap[] {
+  const gaps: Gap[] = []
+  for (let time = from + step; time < to && gaps.length < max; time += step)
+    gaps.push({ time: time as UTCTimestamp })
+  return gaps
+}
+
+/**
+ * The bars with a whitespace point (a time and no values) for each missing `step`: the chart
+ * spaces its time points evenly, so without them 11:40 would sit next to 19:10. Bars are in
+ * time order. When filling would pass `max` points the bars are returned as they are, so a
+ * chart never draws more than a day of minutes (1D and the daily ranges stay well under it).
+ */
+export function withGaps(bars: readonly Bar[], step: number, max = MAX_POINTS): (Bar | Gap)[] {
+  if (bars.length < 2 || (bars[bars.length - 1].time - bars[0].time) / step + 1 > max)
+    return [...bars]
+  const points: (Bar | Gap)[] = [bars[0]]
+  for (let i = 1; i < bars.length; i++) {
+    points.push(...gapTimes(bars[i - 1].time, bars[i].time, step), bars[i])
+  }
+  return points
 }

@@ -10,7 +10,7 @@ import type {
 import { formatCompact, formatCurrency } from '@/lib/format'
 import type { QuoteState } from '@/lib/price-store'
 import type { Theme } from '@/lib/theme'
-import { liveBar } from './candle-bars'
+import { gapTimes, liveBar, withGaps } from './candle-bars'
 import type { Bar } from './candle-bars'
 
 const palette = {
@@ -136,7 +136,15 @@ export function CandleChart({
       },
       grid: { vertLines: { color: colours.grid }, horzLines: { color: colours.grid } },
       rightPriceScale: { borderColor: colours.grid },
-      timeScale: { borderColor: colours.grid, timeVisible: intraday, secondsVisible: false },
+      timeScale: {
+        borderColor: colours.grid,
+        timeVisible: intraday,
+        secondsVisible: false,
+        // With both edges fixed the library moves the first and last labels inside the axis
+        // instead of centring them on a bar at the very edge (cut to ":00" and "19:1").
+        fixLeftEdge: true,
+        fixRightEdge: true,
+      },
     })
     series.current?.applyOptions({
       upColor: colours.up,
@@ -146,12 +154,14 @@ export function CandleChart({
     })
   }, [theme, intraday])
 
+  const step = intraday ? 60 : 86_400
+
   useEffect(() => {
-    series.current?.setData(bars as Bar[])
+    series.current?.setData(withGaps(bars, step))
     lastBar.current = bars.at(-1)
     lastVolume.current = undefined
     chart.current?.timeScale().fitContent()
-  }, [bars])
+  }, [bars, step])
 
   useEffect(() => {
     // Redrawn in full when the theme changes: the bars' colours are data.
@@ -164,12 +174,15 @@ export function CandleChart({
     lastVolume.current = quote.volume
     // update() rejects bars older than the last one (e.g. a quote from before a refetch).
     if (lastBar.current && bar.time < lastBar.current.time) return
+    // Minutes (days) with no quote since the last bar are gaps on the axis, as in setData.
+    if (lastBar.current)
+      for (const gap of gapTimes(lastBar.current.time, bar.time, step)) series.current.update(gap)
     series.current.update(bar)
     volumes.current?.update(volumeBar(bar, theme))
     lastBar.current = bar
     // The theme is read for the bar's colour only: a theme change redraws everything above.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [quote, intraday, dayOpen])
+  }, [quote, intraday, dayOpen, step])
 
   if (!supported) {
     return (

@@ -10,7 +10,9 @@ import { OrderTicket } from './order-ticket'
 
 const userId = 'user-1'
 
-function renderTicket() {
+const aapl = { symbol: 'AAPL', quantity: 3, held_quantity: 1, average_cost: 150 } as Position
+
+function renderTicket(positions: Position[] = [aapl]) {
   const store = createPriceStore({ subscribe: () => () => {}, fetchSnapshot: async () => [] })
   store.applySnapshot([
     { symbol: 'AAPL', price: 200, previous_close: 190, day_high: 201, day_low: 189, volume: 10 },
@@ -23,9 +25,7 @@ function renderTicket() {
     held_cash: 0,
     buying_power: 1000,
   } as Profile)
-  queryClient.setQueryData(queryKeys.portfolio.openPositions(userId), [
-    { symbol: 'AAPL', quantity: 3, held_quantity: 1, average_cost: 150 } as Position,
-  ])
+  queryClient.setQueryData(queryKeys.portfolio.openPositions(userId), positions)
   const user = { id: userId } as User
   renderWithProviders(
     <PriceStoreContext value={store}>
@@ -46,6 +46,60 @@ describe('OrderTicket', () => {
     await user.type(ticket.getByLabelText('Shares'), '0')
     expect(ticket.getByRole('alert')).toHaveTextContent('Not enough buying power for this order.')
     expect(ticket.getByRole('button', { name: 'Review buy order' })).toBeDisabled()
+  })
+
+  it('explains an invalid amount as it is typed and keeps it from review', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket()
+    const shares = ticket.getByLabelText('Shares')
+    const review = ticket.getByRole('button', { name: 'Review buy order' })
+    await user.type(shares, '-1')
+    expect(shares).toHaveAccessibleDescription(/Enter a number of shares greater than 0\./)
+    expect(shares).toBeInvalid()
+    expect(review).toBeDisabled()
+    await user.clear(shares)
+    await user.type(shares, '1.1234567')
+    expect(shares).toHaveAccessibleDescription(/Shares can have at most 6 decimal places\./)
+    expect(review).toBeDisabled()
+    await user.type(shares, '{Backspace}')
+    expect(shares).toBeValid()
+    expect(review).toBeEnabled()
+
+    await user.click(ticket.getByRole('radio', { name: 'Dollars' }))
+    const dollars = ticket.getByLabelText('Amount (USD)')
+    await user.type(dollars, '10.555')
+    expect(dollars).toHaveAccessibleDescription(/at most 2 decimal places/)
+    expect(review).toBeDisabled()
+    await user.clear(dollars)
+    await user.type(dollars, '0')
+    expect(dollars).toHaveAccessibleDescription('Enter a dollar amount of at least $0.01.')
+    expect(review).toBeDisabled()
+  })
+
+  it('says before anything is typed that there is nothing to sell', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket([])
+    await user.click(ticket.getByRole('radio', { name: 'Sell' }))
+    expect(ticket.getByRole('alert')).toHaveTextContent('You have no AAPL shares to sell.')
+    const review = ticket.getByRole('button', { name: 'Review sell order' })
+    expect(review).toBeDisabled()
+    expect(review).toHaveAccessibleDescription('You have no AAPL shares to sell.')
+    await user.type(ticket.getByLabelText('Shares'), '1')
+    expect(ticket.getByRole('alert')).toHaveTextContent('You have no AAPL shares to sell.')
+    expect(review).toBeDisabled()
+    await user.click(ticket.getByRole('radio', { name: 'Buy' }))
+    expect(ticket.queryByRole('alert')).not.toBeInTheDocument()
+    expect(ticket.getByRole('button', { name: 'Review buy order' })).toBeEnabled()
+  })
+
+  it('says so when every share is held by open sell orders', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket([{ ...aapl, held_quantity: 3 }])
+    await user.click(ticket.getByRole('radio', { name: 'Sell' }))
+    expect(ticket.getByRole('alert')).toHaveTextContent(
+      'All your AAPL shares are held by open sell orders.',
+    )
+    expect(ticket.getByRole('button', { name: 'Review sell order' })).toBeDisabled()
   })
 
   it('shows the fields each order type needs and explains what is missing', async () => {

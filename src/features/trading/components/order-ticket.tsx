@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { FormEvent, ReactNode } from 'react'
 import { Link } from 'react-router'
 import { Button } from '@/components/ui/button'
@@ -14,12 +14,17 @@ import type { Order, OrderSide } from '@/lib/models'
 import { useQuote } from '@/lib/use-quote'
 import { usePlaceOrder } from '../api/place-order'
 import { orderTypeLabels } from '@/lib/describe-order'
-import { emptyDraft, estimateOrder, orderSchema, toRpcArgs } from '../lib/order-form'
-import type { OrderDraft, ValidOrder } from '../lib/order-form'
+import {
+  emptyDraft,
+  estimateOrder,
+  fieldErrors,
+  nothingToSell,
+  orderSchema,
+  toRpcArgs,
+} from '../lib/order-form'
+import type { FieldErrors, OrderDraft, ValidOrder } from '../lib/order-form'
 import { OrderConfirmDialog } from './order-confirm-dialog'
 import { describeRejection } from './reject-reasons'
-
-type Errors = Partial<Record<keyof OrderDraft, string>>
 
 const sideOptions = [
   { value: 'buy', label: 'Buy' },
@@ -66,7 +71,8 @@ export function OrderTicket({
   const [draft, setDraft] = useState<OrderDraft>(() => emptyDraft(initialSide))
   // The idempotency key: new whenever the order changes, reused when the same order is retried.
   const [clientOrderId, setClientOrderId] = useState(() => crypto.randomUUID())
-  const [errors, setErrors] = useState<Errors>({})
+  // What submitting found missing; cleared by the next edit.
+  const [submitErrors, setSubmitErrors] = useState<FieldErrors>({})
   const [review, setReview] = useState<ValidOrder | null>(null)
   const quote = useQuote(symbol)
   const profile = useProfile(userId)
@@ -81,26 +87,29 @@ export function OrderTicket({
     parsed.success && quote
       ? estimateOrder(parsed.data, { price: quote.price, buyingPower, availableShares })
       : null
+  const typedErrors = fieldErrors(draft, { typedOnly: true })
+  const errors = { ...typedErrors, ...submitErrors }
+  // Said up front (once the positions are known) rather than after an amount is typed.
+  const unsellable =
+    draft.side === 'sell' && positions.data ? nothingToSell(symbol, position) : null
+  const problem = unsellable ?? estimate?.problem ?? null
+  const problemId = useId()
 
   function update(patch: Partial<OrderDraft>) {
     setDraft((current) => ({ ...current, ...patch }))
-    setErrors({})
+    setSubmitErrors({})
     setClientOrderId(crypto.randomUUID())
     placeOrder.reset()
   }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault()
-    const result = orderSchema.safeParse(draft)
-    if (!result.success) {
-      const next: Errors = {}
-      for (const issue of result.error.issues)
-        next[issue.path[0] as keyof OrderDraft] ??= issue.message
-      setErrors(next)
+    if (!parsed.success) {
+      setSubmitErrors(fieldErrors(draft))
       return
     }
-    if (estimate?.problem) return
-    setReview(result.data)
+    if (problem) return
+    setReview(parsed.data)
   }
 
   function confirm() {
@@ -254,16 +263,17 @@ export function OrderTicket({
           </>
         )}
       </dl>
-      {estimate?.problem && (
-        <p role="alert" className="text-sm text-down">
-          {estimate.problem}
+      {problem && (
+        <p id={problemId} role="alert" className="text-sm text-down">
+          {problem}
         </p>
       )}
       <Button
         type="submit"
         size="lg"
         variant={draft.side === 'buy' ? 'buy' : 'sell'}
-        disabled={!!estimate?.problem}
+        disabled={!!problem || Object.keys(typedErrors).length > 0}
+        aria-describedby={problem ? problemId : undefined}
       >
         Review {draft.side} order
       </Button>

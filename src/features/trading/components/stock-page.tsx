@@ -88,7 +88,7 @@ function StockHeader({ stock }: { stock: Stock }) {
           direction={quote?.direction}
           flashKey={quote?.changeSeq}
           stale={stale}
-          className="-ml-1"
+          className="pl-0"
         />
         <span className={cn('text-base font-medium tabular-nums', signClass(change))}>
           {formatSignedCurrency(change)} ({formatPercent(ratio)}) today

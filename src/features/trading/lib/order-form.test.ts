@@ -1,4 +1,11 @@
-import { emptyDraft, estimateOrder, orderSchema, toRpcArgs } from './order-form'
+import {
+  emptyDraft,
+  estimateOrder,
+  fieldErrors,
+  nothingToSell,
+  orderSchema,
+  toRpcArgs,
+} from './order-form'
 import { describeRejection } from '../components/reject-reasons'
 
 const draft = (patch: Partial<ReturnType<typeof emptyDraft>>) => ({ ...emptyDraft(), ...patch })
@@ -21,6 +28,56 @@ describe('order form', () => {
       orderSchema.safeParse(draft({ amountMode: 'dollars', notional: '10.555' })).success,
     ).toBe(false)
     expect(orderSchema.safeParse(draft({ quantity: '0' })).success).toBe(false)
+  })
+
+  it('says what is wrong with each amount, with the limits the database keeps', () => {
+    const shares = (quantity: string) => fieldErrors(draft({ quantity })).quantity
+    expect(shares('-1')).toBe('Enter a number of shares greater than 0.')
+    expect(shares('0')).toBe('Enter a number of shares greater than 0.')
+    expect(shares('0.000000')).toBe('Enter a number of shares greater than 0.')
+    expect(shares('1.1234567')).toBe('Shares can have at most 6 decimal places.')
+    expect(shares('abc')).toBe('Enter a number, like 10 or 2.5.')
+    expect(shares('1e3')).toBe('Enter a number, like 10 or 2.5.')
+    expect(shares('1000000001')).toMatch(/at most 1,000,000,000 shares/)
+    expect(shares(' 1.123456 ')).toBeUndefined()
+    expect(shares('.5')).toBeUndefined()
+
+    const dollars = (notional: string) =>
+      fieldErrors(draft({ amountMode: 'dollars', notional })).notional
+    expect(dollars('0')).toBe('Enter a dollar amount of at least $0.01.')
+    expect(dollars('-5')).toBe('Enter a dollar amount of at least $0.01.')
+    expect(dollars('0.001')).toBe('A dollar amount can have at most 2 decimal places (cents).')
+    expect(dollars('0.01')).toBeUndefined()
+    expect(dollars('1000000000001')).toMatch(/at most \$1,000,000,000,000/)
+
+    const limit = fieldErrors(draft({ type: 'limit', quantity: '1', limitPrice: '1.12345' }))
+    expect(limit).toEqual({ limitPrice: 'A limit price can have at most 4 decimal places.' })
+    const stop = fieldErrors(draft({ type: 'stop', quantity: '1', stopPrice: '-2' }))
+    expect(stop).toEqual({ stopPrice: 'Enter a stop price greater than 0.' })
+  })
+
+  it('flags typed fields as they are typed and asks for empty ones on submit only', () => {
+    const partly = draft({ type: 'stop_limit', quantity: '-1', limitPrice: '', stopPrice: '' })
+    expect(fieldErrors(partly, { typedOnly: true })).toEqual({
+      quantity: 'Enter a number of shares greater than 0.',
+    })
+    expect(fieldErrors(partly)).toEqual({
+      quantity: 'Enter a number of shares greater than 0.',
+      limitPrice: 'Enter a limit price.',
+      stopPrice: 'Enter a stop price.',
+    })
+    expect(fieldErrors(draft({ quantity: '2' }))).toEqual({})
+  })
+
+  it('says up front when there are no shares to sell', () => {
+    expect(nothingToSell('AAPL', undefined)).toBe('You have no AAPL shares to sell.')
+    expect(nothingToSell('AAPL', { quantity: 0, held_quantity: 0 })).toBe(
+      'You have no AAPL shares to sell.',
+    )
+    expect(nothingToSell('AAPL', { quantity: 2, held_quantity: 2 })).toBe(
+      'All your AAPL shares are held by open sell orders.',
+    )
+    expect(nothingToSell('AAPL', { quantity: 2, held_quantity: 1.999999 })).toBeNull()
   })
 
   it('never sends a price for market orders', () => {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import type { OrderSide, OrderType, TimeInForce } from '@/lib/models'
+import type { OrderSide, OrderType, Position, TimeInForce } from '@/lib/models'
 
 export type AmountMode = 'shares' | 'dollars'
 
@@ -25,23 +25,69 @@ export const emptyDraft = (side: OrderSide = 'buy'): OrderDraft => ({
   timeInForce: 'gtc',
 })
 
-const decimals = (max: number) => new RegExp(`^\\d+(\\.\\d{1,${max}})?$`)
+/** A plain decimal, sign allowed so that "-1" gets "greater than 0" rather than "not a number". */
+const numeric = /^-?(\d+\.?\d*|\.\d+)$/
 
-const positive = (label: string, places: number) => {
-  const capitalized = `${label[0].toUpperCase()}${label.slice(1)}`
-  return z
-    .pipe(
-      z.string().check(
-        z.trim(),
-        z.minLength(1, { error: `Enter ${label}.` }),
-        z.regex(decimals(places), {
-          error: `${capitalized} must be a number with up to ${places} decimals.`,
-        }),
-      ),
-      z.transform(Number),
-    )
-    .check(z.refine((n) => n > 0, { error: `${capitalized} must be more than zero.` }))
+const decimalPlaces = (value: string) => value.split('.')[1]?.length ?? 0
+
+type AmountRules = {
+  empty: string
+  notPositive: string
+  /** Decimal places the database keeps (quantities numeric(20, 6), prices (20, 4)). */
+  places: number
+  tooPrecise: string
+  /** place_order's upper bound. */
+  max: number
+  tooLarge: string
 }
+
+/** Each check stops the rest, so the first issue is the one message the field shows. */
+const amount = (rules: AmountRules) =>
+  z.pipe(
+    z.string().check(
+      z.trim(),
+      z.minLength(1, { error: rules.empty, abort: true }),
+      z.regex(numeric, { error: 'Enter a number, like 10 or 2.5.', abort: true }),
+      z.refine((value) => Number(value) > 0, { error: rules.notPositive, abort: true }),
+      z.refine((value) => decimalPlaces(value) <= rules.places, {
+        error: rules.tooPrecise,
+        abort: true,
+      }),
+      z.refine((value) => Number(value) <= rules.max, { error: rules.tooLarge }),
+    ),
+    z.transform(Number),
+  )
+
+const price = (name: 'limit' | 'stop') =>
+  amount({
+    empty: `Enter a ${name} price.`,
+    notPositive: `Enter a ${name} price greater than 0.`,
+    places: 4,
+    tooPrecise: `A ${name} price can have at most 4 decimal places.`,
+    max: 1e9,
+    tooLarge: `A ${name} price can be at most $1,000,000,000.`,
+  })
+
+const quantitySchema = amount({
+  empty: 'Enter a number of shares.',
+  notPositive: 'Enter a number of shares greater than 0.',
+  places: 6,
+  tooPrecise: 'Shares can have at most 6 decimal places.',
+  max: 1e9,
+  tooLarge: 'You can trade at most 1,000,000,000 shares in one order.',
+})
+
+// The database keeps 4 decimals of a notional; the ticket takes whole cents, so $0.01 is the least.
+const notionalSchema = amount({
+  empty: 'Enter a dollar amount.',
+  notPositive: 'Enter a dollar amount of at least $0.01.',
+  places: 2,
+  tooPrecise: 'A dollar amount can have at most 2 decimal places (cents).',
+  max: 1e12,
+  tooLarge: 'A dollar amount can be at most $1,000,000,000,000.',
+})
+const limitPriceSchema = price('limit')
+const stopPriceSchema = price('stop')
 
 /** What the ticket validates before it may submit; the server checks it all again. */
 export const orderSchema = z.pipe(
@@ -64,25 +110,58 @@ export const orderSchema = z.pipe(
     }
     const quantity =
       draft.amountMode === 'shares'
-        ? issue('quantity', positive('a number of shares', 6).safeParse(draft.quantity))
+        ? issue('quantity', quantitySchema.safeParse(draft.quantity))
         : null
     const notional =
       draft.amountMode === 'dollars'
-        ? issue('notional', positive('a dollar amount', 2).safeParse(draft.notional))
+        ? issue('notional', notionalSchema.safeParse(draft.notional))
         : null
     const limitPrice =
       draft.type === 'limit' || draft.type === 'stop_limit'
-        ? issue('limitPrice', positive('a limit price', 4).safeParse(draft.limitPrice))
+        ? issue('limitPrice', limitPriceSchema.safeParse(draft.limitPrice))
         : null
     const stopPrice =
       draft.type === 'stop' || draft.type === 'stop_limit'
-        ? issue('stopPrice', positive('a stop price', 4).safeParse(draft.stopPrice))
+        ? issue('stopPrice', stopPriceSchema.safeParse(draft.stopPrice))
         : null
     return { ...draft, quantity, notional, limitPrice, stopPrice }
   }),
 )
 
 export type ValidOrder = z.output<typeof orderSchema>
+
+export type FieldErrors = Partial<Record<keyof OrderDraft, string>>
+
+/**
+ * Each field's first problem. `typedOnly` leaves out the fields still empty: the ticket flags
+ * what the user typed as they type, and asks for what is missing only when they submit.
+ */
+export function fieldErrors(draft: OrderDraft, { typedOnly = false } = {}): FieldErrors {
+  const result = orderSchema.safeParse(draft)
+  const errors: FieldErrors = {}
+  if (result.success) return errors
+  for (const issue of result.error.issues) {
+    const field = issue.path[0] as keyof OrderDraft
+    if (typedOnly && String(draft[field]).trim() === '') continue
+    errors[field] ??= issue.message
+  }
+  return errors
+}
+
+/**
+ * Why a sell cannot be placed whatever the amount (said before anything is typed): no shares
+ * of the stock, or all of them held by resting sell orders. Null when there are some to sell.
+ */
+export function nothingToSell(
+  symbol: string,
+  position: Pick<Position, 'quantity' | 'held_quantity'> | undefined,
+): string | null {
+  // Under half the database's last (6th) decimal is nothing: float subtraction leaves crumbs.
+  if (!position || position.quantity < 5e-7) return `You have no ${symbol} shares to sell.`
+  if (position.quantity - position.held_quantity < 5e-7)
+    return `All your ${symbol} shares are held by open sell orders.`
+  return null
+}
 
 export type Estimate = {
   /** Shares the order is for (for a dollar amount: the server's truncation to 6 decimals). */
