@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { LogOut, UserRound } from 'lucide-react'
 import { Link, useNavigate } from 'react-router'
-import { useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { loadSupabase } from '@/lib/load-supabase'
+import { queryKeys } from '@/lib/query-keys'
 import { useSession } from '@/lib/use-session'
 import { logger } from '@/lib/logger'
 import { toast } from '@/components/ui/toast-store'
@@ -16,6 +17,16 @@ export function UserMenu() {
   const [signingOut, setSigningOut] = useState(false)
   const panelId = useId()
   const root = useRef<HTMLDivElement>(null)
+  const userId = session.status === 'signed-in' ? session.user.id : undefined
+  // The profile query the account page invalidates on rename, so the header follows it. Its
+  // module imports supabase-js statically; importing it here on demand (the session is only known
+  // once the client has loaded) keeps supabase-js out of the first paint.
+  const profile = useQuery({
+    queryKey: queryKeys.profile(userId ?? ''),
+    queryFn: () =>
+      import('@/lib/api/get-profile').then((module) => module.getProfile(userId ?? '')),
+    enabled: userId !== undefined,
+  })
 
   useEffect(() => {
     if (!open) return
@@ -44,11 +55,15 @@ export function UserMenu() {
   }
 
   const user = session.user
-  const name =
-    (user.user_metadata?.full_name as string | undefined) ??
-    (user.user_metadata?.name as string | undefined) ??
-    user.email ??
-    'Guest'
+  // Only if the profile cannot be read: the sign-in provider's name, which the profile starts from.
+  const fallbackName = user.is_anonymous
+    ? 'Guest'
+    : ((user.user_metadata?.full_name as string | undefined) ??
+      (user.user_metadata?.name as string | undefined) ??
+      user.email ??
+      'Account')
+  // While the profile loads the name stays blank rather than flash a stale one.
+  const name = profile.data?.display_name ?? (profile.isPending ? '' : fallbackName)
 
   async function signOut() {
     setSigningOut(true)
@@ -75,9 +90,9 @@ export function UserMenu() {
         className="flex items-center gap-2 rounded-md p-1.5 text-sm hover:bg-surface-2"
       >
         <UserRound className="size-5" aria-hidden="true" />
-        <span className="sr-only sm:not-sr-only sm:max-w-32 sm:truncate">
-          {user.is_anonymous ? 'Guest' : name}
-        </span>
+        <span title={name || undefined} className="sr-only sm:not-sr-only sm:max-w-32 sm:truncate">
+          {name}
+        </span>{' '}
         <span className="sr-only">account menu</span>
       </button>
       {open && (
@@ -85,7 +100,8 @@ export function UserMenu() {
           id={panelId}
           className="absolute right-0 z-40 mt-2 w-56 rounded-lg border border-border bg-bg p-1 shadow-lg"
         >
-          <p className="truncate px-3 py-2 text-xs text-muted">
+          {/* Long addresses wrap instead of being cut: this is the only place the email is shown. */}
+          <p className="px-3 py-2 text-xs wrap-anywhere text-muted">
             {user.is_anonymous ? 'Signed in as a guest' : (user.email ?? name)}
           </p>
           <Link

@@ -1,7 +1,8 @@
+import { useEffect, useRef } from 'react'
 import { CheckCircle2, Info, X, XCircle } from 'lucide-react'
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { cn } from './cn'
-import { dismissToast, useToasts } from './toast-store'
+import { dismissStaleConfirmations, dismissToast, useToasts } from './toast-store'
 import type { ToastTone } from './toast-store'
 
 const icons: Record<ToastTone, typeof Info> = { info: Info, success: CheckCircle2, error: XCircle }
@@ -11,9 +12,24 @@ const tones: Record<ToastTone, string> = {
   error: 'text-down',
 }
 
+/**
+ * Where the toasts go: bottom-left from md up, clear of the stock page's order ticket (the right
+ * column from the top); on phones full width just above the fixed bottom navigation (3.5 rem).
+ */
+export const toasterPlacement =
+  'pointer-events-none fixed inset-x-0 bottom-14 z-[60] flex flex-col gap-2 p-4 md:right-auto md:bottom-0 md:w-96'
+
 /** Renders toasts in polite and assertive live regions so screen readers announce them. */
 export function Toaster() {
   const toasts = useToasts()
+  const { pathname } = useLocation()
+  const shownPath = useRef(pathname)
+  useEffect(() => {
+    if (shownPath.current === pathname) return
+    shownPath.current = pathname
+    // A second's grace keeps a toast raised just before navigating ("Your account was deleted").
+    dismissStaleConfirmations(Date.now() - 1000)
+  }, [pathname])
   const render = (urgent: boolean) =>
     toasts
       .filter((t) => (t.tone === 'error') === urgent)
@@ -50,7 +66,7 @@ export function Toaster() {
         )
       })
   return (
-    <div className="pointer-events-none fixed inset-x-0 bottom-0 z-[60] flex flex-col items-center gap-2 p-4 sm:right-0 sm:left-auto sm:w-96 sm:items-end">
+    <div data-testid="toaster" className={toasterPlacement}>
       <div role="status" aria-live="polite" className="flex w-full flex-col gap-2">
         {render(false)}
       </div>

@@ -3,11 +3,19 @@ import * as z from 'zod/mini'
 import { queryKeys } from '@/lib/query-keys'
 import { supabase } from '@/lib/supabase'
 
+/** The `profiles.display_name` check constraint: char_length between 1 and 60. */
+export const DISPLAY_NAME_MAX = 60
+
+/** Characters as Postgres' char_length counts them (code points, so an emoji is one). */
+export const displayNameLength = (value: string) => [...value.trim()].length
+
 /** Same rule as the `profiles.display_name` check constraint, with messages people can act on. */
 export const displayNameSchema = z.string().check(
   z.trim(),
   z.minLength(1, { error: 'Enter a display name.' }),
-  z.maxLength(60, { error: 'Use at most 60 characters.' }),
+  z.refine((value) => displayNameLength(value) <= DISPLAY_NAME_MAX, {
+    error: `Use at most ${DISPLAY_NAME_MAX} characters.`,
+  }),
   // Control characters would render as nothing on the leaderboard.
   z.regex(/^[^\p{Cc}]*$/u, { error: 'Use letters, numbers and punctuation only.' }),
 )

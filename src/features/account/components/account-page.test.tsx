@@ -79,6 +79,47 @@ describe('account page against the local stack', () => {
     expect(await screen.findByText(/marked as previous run 2/)).toBeInTheDocument()
   })
 
+  it("shows the profile's display name in the header and follows a rename", async () => {
+    const user = userEvent.setup()
+    const userId = await app.signInAsGuest()
+    const guestName = (await profileOf(userId))?.display_name
+    expect(guestName).toMatch(/^Guest [0-9a-f]{4}$/)
+    app.renderApp('/account')
+
+    const menu = await screen.findByRole('button', { name: `${guestName} account menu` })
+    const name = await screen.findByLabelText('Display name')
+    await user.clear(name)
+    await user.type(name, 'Grace Hopper')
+    await user.click(screen.getByRole('button', { name: 'Save name' }))
+    await waitFor(() => expect(menu).toHaveAccessibleName('Grace Hopper account menu'))
+  })
+
+  it('counts the display name against the 60-character limit and never cuts it', async () => {
+    const user = userEvent.setup()
+    const userId = await app.signInAsGuest()
+    app.renderApp('/account')
+
+    const name = await screen.findByLabelText('Display name')
+    expect(name).not.toHaveAttribute('maxlength')
+    await user.clear(name)
+    await user.type(name, 'Ada')
+    expect(name).toHaveAccessibleDescription(/3\/60 characters used/)
+    const tooLong = `${'x'.repeat(59)}yz`
+    await user.clear(name)
+    await user.click(name)
+    await user.paste(tooLong)
+    expect(name).toHaveValue(tooLong)
+    expect(name).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByText('61/60')).toBeInTheDocument()
+    expect(screen.getByText('Use at most 60 characters: this name has 61.')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Save name' }))
+    expect((await profileOf(userId))?.display_name).toMatch(/^Guest /)
+
+    await user.type(name, '{Backspace}')
+    expect(name).not.toHaveAttribute('aria-invalid')
+    expect(screen.getByText('60/60')).toBeInTheDocument()
+  })
+
   it('deletes the account after typing DELETE, signs out and goes home', async () => {
     const user = userEvent.setup()
     const userId = await app.signInAsGuest()

@@ -4,6 +4,26 @@ import type { EquityPoint } from '../lib/equity-curve'
 
 const WIDTH = 600
 const HEIGHT = 200
+// The starting-cash line: another hue than the green/red curve in both themes, and dashed.
+const BASELINE_COLOR = 'var(--link)'
+const BASELINE_DASH = '6 4'
+
+/** A legend sample drawn like the line it names. */
+function LegendSwatch({ stroke, width, dash }: { stroke: string; width: number; dash?: string }) {
+  return (
+    <svg viewBox="0 0 20 4" className="h-1 w-5 shrink-0">
+      <line
+        x1="0"
+        x2="20"
+        y1="2"
+        y2="2"
+        stroke={stroke}
+        strokeWidth={width}
+        strokeDasharray={dash}
+      />
+    </svg>
+  )
+}
 
 /**
  * An SVG area chart of equity over time with a dashed starting-cash line. The picture is
@@ -25,9 +45,10 @@ export function EquityChart({
   const low = Math.min(...values)
   const min = Math.min(low, startingCash)
   const max = Math.max(high, startingCash)
-  // Pad the range, and never zoom in below 0.5 % of the starting cash: a $1 wobble on
-  // $100,000 should look flat, not like a crash.
-  const pad = Math.max((max - min) * 0.1, (startingCash * 0.005 - (max - min)) / 2, 1)
+  // Fit the curve and the starting cash with a 10 % margin, so a few dollars on $100,000 show as
+  // a move (the High/Low labels and the dashed line give the scale). The floor of 0.01 % of the
+  // starting cash keeps cent-level noise from filling the chart.
+  const pad = Math.max((max - min) * 0.1, (startingCash * 0.0001 - (max - min)) / 2, 0.5)
   const top = max + pad
   const bottom = min - pad
   const span = Math.max(1, last.at - first.at)
@@ -62,9 +83,9 @@ export function EquityChart({
           x2={WIDTH}
           y1={y(startingCash)}
           y2={y(startingCash)}
-          stroke="var(--muted)"
-          strokeDasharray="4 4"
-          strokeWidth="1"
+          stroke={BASELINE_COLOR}
+          strokeDasharray={BASELINE_DASH}
+          strokeWidth="1.5"
           vectorEffect="non-scaling-stroke"
         />
         <polygon
@@ -85,9 +106,16 @@ export function EquityChart({
         <span className="whitespace-nowrap">{formatDateTime(first.at)}</span>
         <span
           aria-hidden="true"
-          className="order-last w-full text-center sm:order-none sm:w-auto sm:text-left"
+          className="order-last flex w-full items-center justify-center gap-3 sm:order-none sm:w-auto"
         >
-          - - - starting cash {formatCurrency(startingCash)}
+          <span className={`flex items-center gap-1 ${tone}`}>
+            <LegendSwatch stroke="currentColor" width={2} />
+            <span className="text-muted">equity</span>
+          </span>
+          <span className="flex items-center gap-1">
+            <LegendSwatch stroke={BASELINE_COLOR} width={1.5} dash={BASELINE_DASH} />
+            starting cash {formatCurrency(startingCash)}
+          </span>
         </span>
         <span>Now</span>
       </figcaption>

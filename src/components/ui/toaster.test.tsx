@@ -1,0 +1,90 @@
+import { act, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createMemoryRouter, Link, RouterProvider } from 'react-router'
+import { Toaster } from './toaster'
+import { dismissToast, toast } from './toast-store'
+
+function renderToaster() {
+  const page = (name: string, to: string) => (
+    <>
+      <p>{name}</p>
+      <Link to={to}>Go</Link>
+      <Toaster />
+    </>
+  )
+  const router = createMemoryRouter(
+    [
+      { path: '/', element: page('Home', '/other') },
+      { path: '/other', element: page('Other', '/') },
+    ],
+    { initialEntries: ['/'] },
+  )
+  return render(<RouterProvider router={router} />)
+}
+
+const shown: number[] = []
+const show = (input: Parameters<typeof toast>[0]) => act(() => void shown.push(toast(input)))
+
+afterEach(() => {
+  act(() => shown.splice(0).forEach(dismissToast))
+  vi.useRealTimers()
+})
+
+describe('Toaster', () => {
+  it('sits bottom-left from md up, clear of the right-hand order ticket, and above the phone nav', () => {
+    renderToaster()
+    const region = screen.getByTestId('toaster')
+    expect(region).toHaveClass('fixed', 'bottom-14', 'md:bottom-0', 'md:right-auto', 'md:w-96')
+    expect(region.className).not.toMatch(/(^|\s)(sm:|md:|lg:)?(right-0|items-end)(\s|$)/)
+  })
+
+  it('announces confirmations politely and errors assertively, and dismisses on click', async () => {
+    const user = userEvent.setup()
+    renderToaster()
+    show({ title: 'Order cancelled', tone: 'success' })
+    show({ title: 'Could not sign out', tone: 'error' })
+    expect(within(screen.getByRole('status')).getByText('Order cancelled')).toBeInTheDocument()
+    expect(within(screen.getByRole('alert')).getByText('Could not sign out')).toBeInTheDocument()
+    await user.click(
+      within(screen.getByRole('status')).getByRole('button', { name: 'Dismiss notification' }),
+    )
+    expect(screen.queryByText('Order cancelled')).not.toBeInTheDocument()
+  })
+
+  it('keeps confirmations ~4.5 s, toasts with a link 8 s and errors 10 s', () => {
+    vi.useFakeTimers()
+    renderToaster()
+    show({ title: 'Saved', tone: 'success' })
+    show({ title: 'Filled', tone: 'success', action: { label: 'View', href: '/other' } })
+    show({ title: 'Failed', tone: 'error' })
+    show({ title: 'Alert', action: { label: 'Trade', href: '/other' }, durationMs: 15_000 })
+    act(() => vi.advanceTimersByTime(4_600))
+    expect(screen.queryByText('Saved')).not.toBeInTheDocument()
+    expect(screen.getByText('Filled')).toBeInTheDocument()
+    act(() => vi.advanceTimersByTime(3_500))
+    expect(screen.queryByText('Filled')).not.toBeInTheDocument()
+    expect(screen.getByText('Failed')).toBeInTheDocument()
+    act(() => vi.advanceTimersByTime(2_000))
+    expect(screen.queryByText('Failed')).not.toBeInTheDocument()
+    expect(screen.getByText('Alert')).toBeInTheDocument()
+    act(() => vi.advanceTimersByTime(5_000))
+    expect(screen.queryByText('Alert')).not.toBeInTheDocument()
+  })
+
+  it('drops earlier confirmations on a page change, keeping errors, links and fresh ones', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const user = userEvent.setup()
+    renderToaster()
+    show({ title: 'CSV exported', tone: 'success' })
+    show({ title: 'Export failed', tone: 'error' })
+    show({ title: 'Filled', tone: 'success', action: { label: 'View', href: '/other' } })
+    vi.setSystemTime(Date.now() + 2_000)
+    show({ title: 'Your account was deleted', tone: 'success' })
+    await user.click(screen.getByRole('link', { name: 'Go' }))
+    expect(await screen.findByText('Other')).toBeInTheDocument()
+    expect(screen.queryByText('CSV exported')).not.toBeInTheDocument()
+    expect(screen.getByText('Export failed')).toBeInTheDocument()
+    expect(screen.getByText('Filled')).toBeInTheDocument()
+    expect(screen.getByText('Your account was deleted')).toBeInTheDocument()
+  })
+})
