@@ -50,7 +50,7 @@ test('a resting order shows on its stock page and is cancelled there', async ({ 
   const limit = (Math.floor((await headerPrice(page)) * 50) / 100).toFixed(2)
   await expect(await placeOrder(page, { type: 'Limit', shares: '1', limit })).toBeHidden()
   await expect(here.getByRole('row')).toHaveCount(2)
-  await expect(here).toContainText(`limit $${limit}`)
+  await expect(here).toContainText(`Limit $${limit}`)
   await page.screenshot({ path: 'e2e/screenshots/open-orders-here-375.png', fullPage: true })
 
   await here.getByRole('button', { name: 'Cancel order: Buy 1 MSFT limit' }).click()

@@ -1,4 +1,4 @@
-import { describeOrder, orderPrices } from './describe-order'
+import { describeOrder, orderPrices, timeInForceLabel } from './describe-order'
 
 const order = {
   symbol: 'AAPL',
@@ -16,8 +16,24 @@ describe('describeOrder', () => {
 })
 
 describe('orderPrices', () => {
-  it('lists the stop before the limit, and a dash for market orders', () => {
-    expect(orderPrices(order)).toBe('stop $95.00, limit $94.50')
-    expect(orderPrices({ ...order, type: 'market', limit_price: null, stop_price: null })).toBe('—')
+  it('lists the stop before the limit, capitalized, and says Market for market orders', () => {
+    expect(orderPrices(order)).toBe('Stop $95.00, limit $94.50')
+    expect(orderPrices({ ...order, type: 'limit', stop_price: null, limit_price: 150 })).toBe(
+      'Limit $150.00',
+    )
+    expect(orderPrices({ ...order, type: 'stop', limit_price: null, stop_price: 200 })).toBe(
+      'Stop $200.00',
+    )
+    expect(orderPrices({ ...order, type: 'market', limit_price: null, stop_price: null })).toBe(
+      'Market',
+    )
+  })
+})
+
+describe('timeInForceLabel', () => {
+  it("uses the order ticket's wording, and a dash for market orders", () => {
+    expect(timeInForceLabel({ type: 'limit', time_in_force: 'gtc' })).toBe('Good till cancelled')
+    expect(timeInForceLabel({ type: 'stop_limit', time_in_force: 'day' })).toBe('Day')
+    expect(timeInForceLabel({ type: 'market', time_in_force: 'gtc' })).toBe('—')
   })
 })

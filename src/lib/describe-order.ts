@@ -22,10 +22,25 @@ export function describeOrder(order: DescribableOrder): string {
   return `${side} ${formatQuantity(order.quantity)} ${order.symbol} ${orderTypeLabels[order.type].toLowerCase()}`
 }
 
-/** "stop $95.00, limit $94.50", or an em dash for market orders. */
+/** "Stop $95.00, limit $94.50", "Limit $150.00", or "Market" when the order has no price. */
 export function orderPrices(order: DescribableOrder): string {
   const parts: string[] = []
   if (order.stop_price !== null) parts.push(`stop ${formatCurrency(order.stop_price)}`)
   if (order.limit_price !== null) parts.push(`limit ${formatCurrency(order.limit_price)}`)
-  return parts.join(', ') || '—'
+  const text = parts.join(', ')
+  return text ? text[0].toUpperCase() + text.slice(1) : 'Market'
+}
+
+export const timeInForceLabels: Record<'day' | 'gtc', string> = {
+  day: 'Day',
+  gtc: 'Good till cancelled',
+}
+
+/** A market order fills (or is rejected) at once, so its time in force does not apply. */
+export function timeInForceLabel(
+  order: Pick<DescribableOrder, 'type'> & {
+    time_in_force: 'day' | 'gtc'
+  },
+): string {
+  return order.type === 'market' ? '—' : timeInForceLabels[order.time_in_force]
 }

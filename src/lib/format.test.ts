@@ -3,6 +3,8 @@ import {
   directionOf,
   formatCompact,
   formatCurrency,
+  formatDateAndTime,
+  formatDateTime,
   formatPercent,
   formatQuantity,
   formatSignedCurrency,
@@ -34,8 +36,24 @@ describe('format', () => {
 
   it('formats compact numbers and quantities', () => {
     expect(formatCompact(1_234_567)).toBe('1.23M')
+    // a fixed 2 decimals so a volume column lines up
+    expect(formatCompact(1_200_000)).toBe('1.20M')
+    expect(formatCompact(11_350_000)).toBe('11.35M')
+    expect(formatCompact('612830')).toBe('612.83K')
+    expect(formatCompact(1_000)).toBe('1.00K')
+    expect(formatCompact(999_999)).toBe('1.00M')
+    expect(formatCompact(950)).toBe('950')
+    expect(formatCompact(12.5)).toBe('12.5')
+    expect(formatCompact(null)).toBe('—')
     expect(formatQuantity('2.500000')).toBe('2.5')
     expect(formatQuantity(0.123456)).toBe('0.123456')
+  })
+
+  it('splits a date-time into date and time, matching formatDateTime', () => {
+    const at = new Date(2026, 10, 22, 19, 17)
+    expect(formatDateAndTime(at)).toEqual({ date: 'Nov 22, 2026', time: '7:17 PM' })
+    expect(formatDateTime(at)).toBe('Nov 22, 2026, 7:17 PM')
+    expect(formatDateAndTime('not a date')).toBeNull()
   })
 
   it('maps signs to directions and colour classes', () => {

@@ -75,16 +75,19 @@ export function formatPercent(ratio: number | string | null | undefined): string
   return percentFormatters[n === 0 ? 'exceptZero' : 'always'].format(n)
 }
 
+// Always 2 decimals so a column of volumes lines up (1.20M above 11.35M).
 const compactFormatter = new Intl.NumberFormat(LOCALE, {
   notation: 'compact',
+  minimumFractionDigits: 2,
   maximumFractionDigits: 2,
 })
+const smallFormatter = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 })
 
-/** 1.23M, 45.6K */
+/** 1.20M, 45.60K; under a thousand there is no suffix to align, so 950 stays 950. */
 export function formatCompact(value: number | string | null | undefined): string {
   const n = toNumber(value)
   if (!Number.isFinite(n)) return DASH
-  return compactFormatter.format(n)
+  return (Math.abs(n) < 999.995 ? smallFormatter : compactFormatter).format(n)
 }
 
 const quantityFormatter = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 6 })
@@ -101,10 +104,30 @@ const dateTimeFormatter = new Intl.DateTimeFormat(LOCALE, {
   timeStyle: 'short',
 })
 
-export function formatDateTime(value: string | number | Date | null | undefined): string {
-  if (value === null || value === undefined) return DASH
+const dateFormatter = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium' })
+const timeFormatter = new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short' })
+
+function toDate(value: string | number | Date | null | undefined): Date | null {
+  if (value === null || value === undefined) return null
   const date = value instanceof Date ? value : new Date(value)
-  return Number.isNaN(date.getTime()) ? DASH : dateTimeFormatter.format(date)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+export function formatDateTime(value: string | number | Date | null | undefined): string {
+  const date = toDate(value)
+  return date ? dateTimeFormatter.format(date) : DASH
+}
+
+/**
+ * formatDateTime's two halves ("Nov 22, 2026" and "7:17 PM"), for narrow cells that may
+ * break between date and time but never inside either.
+ */
+export function formatDateAndTime(value: string | number | Date | null | undefined): {
+  date: string
+  time: string
+} | null {
+  const date = toDate(value)
+  return date ? { date: dateFormatter.format(date), time: timeFormatter.format(date) } : null
 }
 
 export type Direction = 'up' | 'down' | 'flat'

@@ -4,7 +4,7 @@ import { Button } from '@/components/ui/button'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import { formatDateTime, formatQuantity } from '@/lib/format'
 import type { OpenOrder } from '@/lib/api/get-open-orders'
-import { describeOrder, orderPrices, orderTypeLabels } from '@/lib/describe-order'
+import { describeOrder, orderPrices, orderTypeLabels, timeInForceLabel } from '@/lib/describe-order'
 import { CancelOrderDialog } from './cancel-order-dialog'
 
 const sticky = 'sticky left-0 z-10 bg-surface'
@@ -63,9 +63,7 @@ export function OpenOrders({ orders, userId }: { orders: readonly OpenOrder[]; u
                   {formatQuantity(order.quantity)}
                 </Td>
                 <Td className={`${cell} tabular-nums`}>{orderPrices(order)}</Td>
-                <Td className={wideOnly}>
-                  {order.time_in_force === 'day' ? 'Day' : 'Until cancelled'}
-                </Td>
+                <Td className={wideOnly}>{timeInForceLabel(order)}</Td>
                 <Td className={`${wideOnly} whitespace-nowrap text-muted`}>
                   {formatDateTime(order.created_at)}
                 </Td>

@@ -32,7 +32,7 @@ export function FillsTable({
             <Th className={`${wideOnly} text-right`}>Quantity</Th>
             <Th className={`${wideOnly} text-right`}>Price</Th>
             <Th className={`${cell} text-right`}>Amount</Th>
-            <Th className={`${cell} text-right`}>Realized P&amp;L</Th>
+            <Th className={`${cell} whitespace-nowrap text-right`}>Realized P&amp;L</Th>
             <Th className={`${wideOnly} text-right`}>Cash after</Th>
             <Th className={wideOnly}>Run</Th>
           </Tr>

@@ -102,6 +102,12 @@ describe('history page against the local stack', () => {
     expect(bodyRows(orders)).toHaveLength(2)
     expect(within(bodyRows(orders)[1]).getAllByText('Previous run 1')).not.toHaveLength(0)
     expect(within(bodyRows(orders)[0]).getByText('Filled')).toBeInTheDocument()
+    // A market order: capitalized type and price, and no time in force (it does not apply).
+    const marketCells = within(bodyRows(orders)[0])
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent)
+    expect(marketCells.filter((text) => text === 'Market')).toHaveLength(2)
+    expect(within(bodyRows(orders)[0]).queryByText(/cancelled|^Day$/i)).not.toBeInTheDocument()
 
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
     await waitFor(() => expect(downloads).toHaveLength(1))
@@ -135,5 +141,8 @@ describe('history page against the local stack', () => {
       within(row).getByText('You do not have enough buying power for this order.'),
     ).toBeInTheDocument()
     expect(within(row).queryByText('insufficient_funds')).not.toBeInTheDocument()
+    // The same words as the order ticket, capitalized like the other tables.
+    expect(within(row).getByText('Stop $100.00')).toBeInTheDocument()
+    expect(within(row).getByText('Good till cancelled')).toBeInTheDocument()
   })
 })

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { Td, Th, Tr } from '@/components/ui/table'
-import { formatDateTime } from '@/lib/format'
+import { formatDateAndTime } from '@/lib/format'
 import { sideLabel } from '../lib/side-label'
 import { RunBadge } from './run-badge'
 
@@ -35,10 +35,19 @@ export function TimeCell({
   run,
   currentRun,
 }: RunProps & { createdAt: string; summary: ReactNode }) {
+  const at = formatDateAndTime(createdAt)
   return (
     <Th scope="row" className={`${stickyCell} ${cell} text-left font-normal`}>
+      {/* Phones may break between date and time, never inside "7:17 PM". */}
       <time dateTime={createdAt} className="sm:whitespace-nowrap">
-        {formatDateTime(createdAt)}
+        {at ? (
+          <>
+            <span className="whitespace-nowrap">{at.date},</span>{' '}
+            <span className="whitespace-nowrap">{at.time}</span>
+          </>
+        ) : (
+          '—'
+        )}
       </time>
       <span className="flex flex-wrap items-center gap-1 text-xs sm:hidden">
         <span className="font-medium">{summary}</span>

@@ -1,6 +1,7 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import { formatCurrency, formatQuantity } from '@/lib/format'
+import { orderPrices, orderTypeLabels, timeInForceLabel } from '@/lib/describe-order'
 import { describeRejectReason } from '@/lib/reject-reasons'
 import type { OrderRow } from '../api/get-orders'
 import {
@@ -13,13 +14,6 @@ import {
   wideOnly,
 } from './history-row'
 import { sideLabel } from '../lib/side-label'
-
-const typeLabels: Record<OrderRow['type'], string> = {
-  market: 'Market',
-  limit: 'Limit',
-  stop: 'Stop',
-  stop_limit: 'Stop limit',
-}
 
 const statusTones: Record<OrderRow['status'], BadgeTone> = {
   pending: 'info',
@@ -36,13 +30,6 @@ const statusLabels: Record<OrderRow['status'], string> = {
   cancelled: 'Cancelled',
   rejected: 'Rejected',
   expired: 'Expired',
-}
-
-function orderPrices(row: OrderRow): string {
-  const parts: string[] = []
-  if (row.stop_price !== null) parts.push(`stop ${formatCurrency(row.stop_price)}`)
-  if (row.limit_price !== null) parts.push(`limit ${formatCurrency(row.limit_price)}`)
-  return parts.join(', ') || 'market'
 }
 
 /** Phones keep time, price and status as columns; the rest moves under the time. */
@@ -77,14 +64,14 @@ export function OrdersTable({
                 createdAt={row.created_at}
                 run={row.run}
                 currentRun={currentRun}
-                summary={`${sideLabel(row.side)} ${formatQuantity(row.quantity)} ${row.symbol} · ${typeLabels[row.type]}`}
+                summary={`${sideLabel(row.side)} ${formatQuantity(row.quantity)} ${row.symbol} · ${orderTypeLabels[row.type]}`}
               />
               <SymbolSideCells symbol={row.symbol} side={row.side} />
               <Td className={wideOnly}>
-                {typeLabels[row.type]}
-                <span className="block text-xs text-muted">
-                  {row.time_in_force === 'day' ? 'Day' : 'Until cancelled'}
-                </span>
+                {orderTypeLabels[row.type]}
+                {row.type !== 'market' && (
+                  <span className="block text-xs text-muted">{timeInForceLabel(row)}</span>
+                )}
               </Td>
               <Td className={`${wideOnly} text-right tabular-nums`}>
                 {formatQuantity(row.quantity)}

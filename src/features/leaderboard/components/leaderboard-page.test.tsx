@@ -32,6 +32,20 @@ async function otherTrader(name: string, buy?: { symbol: string; quantity: numbe
 }
 
 describe('leaderboard page against the local stack', () => {
+  // Runs first, while nobody has opted in yet.
+  it('says nobody is listed yet and links to Account once, not twice', async () => {
+    await app.signInAsGuest()
+    app.renderApp('/leaderboard')
+    expect(await screen.findByText('Nobody is on the leaderboard yet')).toBeInTheDocument()
+    expect(await screen.findByText(/You are not listed/)).toBeInTheDocument()
+    const main = screen.getByRole('main')
+    const accountLinks = within(main)
+      .getAllByRole('link')
+      .filter((link) => link.getAttribute('href') === '/account')
+    expect(accountLinks).toHaveLength(1)
+    expect(accountLinks[0]).toHaveAccessibleName('Join the leaderboard in Account')
+  })
+
   it('ranks opted-in traders by return, highlights me and explains the opt-in', async () => {
     await app.setPrice('NVDA', 100)
     await otherTrader('Grace', { symbol: 'NVDA', quantity: 100 })

@@ -70,9 +70,14 @@ export function LeaderboardPage() {
           title="Nobody is on the leaderboard yet"
         >
           Be the first: turn on “Show me on the leaderboard” in{' '}
-          <Link to="/account" className="text-link underline">
-            Account
-          </Link>
+          {/* Once the profile has loaded, the line above already links to Account. */}
+          {profile.data ? (
+            'Account'
+          ) : (
+            <Link to="/account" className="text-link underline">
+              Account
+            </Link>
+          )}
           .
         </EmptyState>
       ) : (

@@ -84,6 +84,13 @@ describe('MarketPage', () => {
     await vi.waitFor(() => expect(symbols()).toEqual(['JPM']))
     await user.type(screen.getByRole('searchbox', { name: 'Search stocks' }), 'zzz')
     expect(await screen.findByText('No stocks match')).toBeInTheDocument()
+    // "All sectors" is suggested only while a sector filter is on
+    expect(
+      screen.getByText('Try another symbol or name, or choose “All sectors”.'),
+    ).toBeInTheDocument()
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sector' }), 'All sectors')
+    expect(await screen.findByText('Try another symbol or name.')).toBeInTheDocument()
+    expect(screen.queryByText(/All sectors”/)).not.toBeInTheDocument()
   })
 
   it('jumps to the search on "/", except while typing in a field', async () => {
@@ -152,6 +159,6 @@ describe('MarketPage', () => {
     expect(within(row).getByText('$99.00')).toHaveAttribute('data-flash', 'down')
     expect(within(row).getByText('-$1.00')).toHaveClass('text-down')
     expect(within(row).getByText('-1.00%')).toHaveClass('text-down')
-    expect(within(row).getByText('2.5K')).toBeInTheDocument()
+    expect(within(row).getByText('2.50K')).toBeInTheDocument()
   })
 })

@@ -207,7 +207,9 @@ export function MarketPage() {
               icon={<SearchX className="size-8" aria-hidden="true" />}
               title="No stocks match"
             >
-              Try another symbol or name, or choose “All sectors”.
+              {sector
+                ? 'Try another symbol or name, or choose “All sectors”.'
+                : 'Try another symbol or name.'}
             </EmptyState>
           )}
         </TableContainer>

@@ -31,7 +31,7 @@ function HoldingRow({ position, stale }: { position: PositionRow; stale: boolean
         <Link to={`/stocks/${position.symbol}`} className="font-semibold text-link hover:underline">
           {position.symbol}
         </Link>
-        <span className="block max-w-40 truncate text-xs font-normal text-muted">
+        <span className="block max-w-28 truncate text-xs font-normal text-muted sm:max-w-40">
           {position.name}
         </span>
         <span className={`${phoneOnly} tabular-nums`}>
@@ -61,11 +61,13 @@ function HoldingRow({ position, stale }: { position: PositionRow; stale: boolean
           <span className="text-muted">—</span>
         )}
       </Td>
-      <Td className={`${cell} text-right tabular-nums`}>
+      <Td className={`${cell} text-right whitespace-nowrap tabular-nums`}>
         {formatCurrency(holding.marketValue)}
         <span className={phoneOnly}>@ {formatCurrency(holding.price)}</span>
       </Td>
-      <Td className={`${cell} text-right tabular-nums ${signClass(holding.unrealizedPnl)}`}>
+      <Td
+        className={`${cell} text-right whitespace-nowrap tabular-nums ${signClass(holding.unrealizedPnl)}`}
+      >
         {formatSignedCurrency(holding.unrealizedPnl)}
         <span className="block text-xs">{formatPercent(holding.unrealizedPnlPct)}</span>
       </Td>
@@ -88,9 +90,9 @@ export function HoldingsTable({ positions }: { positions: readonly PositionRow[]
             <Th className={`${wideOnly} text-right`}>Quantity</Th>
             <Th className={`${wideOnly} text-right`}>Avg cost</Th>
             <Th className={`${wideOnly} text-right`}>Price</Th>
-            <Th className={`${cell} text-right`}>Market value</Th>
-            <Th className={`${cell} text-right`}>Unrealized P&amp;L</Th>
-            <Th className={`${wideOnly} text-right`}>Realized P&amp;L</Th>
+            <Th className={`${cell} whitespace-nowrap text-right`}>Market value</Th>
+            <Th className={`${cell} whitespace-nowrap text-right`}>Unrealized P&amp;L</Th>
+            <Th className={`${wideOnly} whitespace-nowrap text-right`}>Realized P&amp;L</Th>
           </Tr>
         </THead>
         <TBody>

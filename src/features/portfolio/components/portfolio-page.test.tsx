@@ -90,6 +90,8 @@ describe('portfolio page against the local stack', () => {
 
     // Cancel the resting order, after confirming.
     const orders = await screen.findByRole('table', { name: 'Open orders' })
+    expect(within(orders).getByText('Limit $5.00')).toBeInTheDocument()
+    expect(within(orders).getByText('Good till cancelled')).toBeInTheDocument()
     await user.click(within(orders).getByRole('button', { name: 'Cancel order: Buy 2 MSFT limit' }))
     const dialog = await screen.findByRole('dialog', { name: 'Cancel this order?' })
     await user.click(within(dialog).getByRole('button', { name: 'Cancel order' }))

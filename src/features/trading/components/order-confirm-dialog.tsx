@@ -2,7 +2,7 @@ import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { formatCurrency, formatQuantity } from '@/lib/format'
 import type { Estimate, ValidOrder } from '../lib/order-form'
-import { orderTypeLabels } from '@/lib/describe-order'
+import { orderTypeLabels, timeInForceLabels } from '@/lib/describe-order'
 
 /** The confirmation step: what will be sent, then a single submit that cannot fire twice. */
 export function OrderConfirmDialog({
@@ -33,7 +33,7 @@ export function OrderConfirmDialog({
   ]
   if (order.stopPrice !== null) rows.push(['Stop price', formatCurrency(order.stopPrice)])
   if (order.limitPrice !== null) rows.push(['Limit price', formatCurrency(order.limitPrice)])
-  rows.push(['Time in force', order.timeInForce === 'gtc' ? 'Good till cancelled' : 'Day'])
+  rows.push(['Time in force', timeInForceLabels[order.timeInForce]])
   if (estimate) {
     if (order.quantity === null) rows.push(['Estimated shares', formatQuantity(estimate.shares)])
     rows.push([

@@ -13,10 +13,12 @@ function AlertForm({
   entry,
   userId,
   onDone,
+  onCancel,
 }: {
   entry: WatchlistEntry
   userId: string
   onDone: () => void
+  onCancel: () => void
 }) {
   const quote = useQuote(entry.symbol)
   const price = quote?.price ?? entry.stocks?.price
@@ -83,10 +85,12 @@ function AlertForm({
           The alert could not be saved: {save.error.message}
         </p>
       )}
+      {/* Like the order confirmation: Cancel beside the primary action, Remove set apart. */}
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         {(entry.alert_above !== null || entry.alert_below !== null) && (
           <Button
             variant="secondary"
+            className="sm:mr-auto"
             disabled={save.isPending}
             onClick={() => {
               setAbove('')
@@ -105,6 +109,9 @@ function AlertForm({
             Remove alert
           </Button>
         )}
+        <Button variant="secondary" onClick={onCancel} disabled={save.isPending}>
+          Cancel
+        </Button>
         <Button type="submit" loading={save.isPending}>
           Save alert
         </Button>
@@ -129,7 +136,15 @@ export function AlertDialog({
       title={entry ? `Price alert for ${entry.symbol}` : 'Price alert'}
       description={entry?.stocks?.name}
     >
-      {entry && <AlertForm key={entry.symbol} entry={entry} userId={userId} onDone={onClose} />}
+      {entry && (
+        <AlertForm
+          key={entry.symbol}
+          entry={entry}
+          userId={userId}
+          onDone={onClose}
+          onCancel={onClose}
+        />
+      )}
     </Dialog>
   )
 }

@@ -34,6 +34,21 @@ describe('watchlist page against the local stack', () => {
     const row = (await within(table).findByRole('link', { name: 'MSFT' })).closest('tr')!
     await waitFor(() => expect(row).toHaveTextContent('$400.00'))
 
+    // The trade link is a visible word, not only an icon.
+    expect(within(row).getByRole('link', { name: 'Trade MSFT' })).toHaveTextContent('Trade')
+
+    // Cancel closes the dialog without saving anything.
+    await user.click(within(row).getByRole('button', { name: 'Set price alert for MSFT' }))
+    const cancelled = await screen.findByRole('dialog', { name: 'Price alert for MSFT' })
+    await user.type(within(cancelled).getByLabelText('Alert when the price rises to'), '410')
+    await user.click(within(cancelled).getByRole('button', { name: 'Cancel' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    const { data: untouched } = await app.stack.admin
+      .from('wishlists')
+      .select('alert_above, alert_below')
+      .eq('user_id', userId)
+    expect(untouched).toEqual([{ alert_above: null, alert_below: null }])
+
     // An alert above the current price, validated before it is sent.
     await user.click(within(row).getByRole('button', { name: 'Set price alert for MSFT' }))
     const dialog = await screen.findByRole('dialog', { name: 'Price alert for MSFT' })

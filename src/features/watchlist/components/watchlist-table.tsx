@@ -1,4 +1,4 @@
-import { ArrowLeftRight, Bell, BellRing, Trash2 } from 'lucide-react'
+import { Bell, BellRing, Trash2 } from 'lucide-react'
 import { Link } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { Price } from '@/components/ui/price'
@@ -76,7 +76,7 @@ function WatchlistRow({
         {change ? formatSignedCurrency(change.change) : '—'}
         <span className="block text-xs">{change ? formatPercent(change.ratio) : ''}</span>
       </Td>
-      <Td className="hidden sm:table-cell">
+      <Td className="hidden truncate sm:table-cell">
         <AlertSummary entry={entry} />
       </Td>
       <Td className={cell}>
@@ -94,13 +94,13 @@ function WatchlistRow({
             )}
             <span className="hidden sm:inline">Alert</span>
           </Button>
+          {/* A word, not an icon, even on phones: a bare ⇆ did not read as "trade". */}
           <Link
             to={orderTicketHref(entry.symbol, 'buy')}
-            className="inline-flex h-8 items-center rounded-md px-2 text-sm font-medium text-link hover:bg-surface-2 sm:px-3"
+            className="inline-flex h-8 items-center rounded-md px-1.5 text-xs font-medium text-link hover:bg-surface-2 sm:px-3 sm:text-sm"
             aria-label={`Trade ${entry.symbol}`}
           >
-            <ArrowLeftRight className="size-4 sm:hidden" aria-hidden="true" />
-            <span className="hidden sm:inline">Trade</span>
+            Trade
           </Link>
           <Button
             variant="ghost"
@@ -131,15 +131,16 @@ export function WatchlistTable({
   const { stale } = useConnection()
   return (
     <TableContainer className="relative">
-      <Table className="sm:min-w-[36rem]">
+      {/* Fixed widths: setting an alert must not push the price columns sideways. */}
+      <Table className="table-fixed sm:min-w-[40rem]">
         <caption className="sr-only">Watchlist with live prices and alerts</caption>
         <THead>
           <Tr>
             <Th className={`${sticky} ${cell} bg-surface-2`}>Symbol</Th>
-            <Th className={`${cell} text-right`}>Price</Th>
-            <Th className="hidden text-right sm:table-cell">Day change</Th>
-            <Th className="hidden sm:table-cell">Alert</Th>
-            <Th className="text-right">
+            <Th className={`${cell} w-24 text-right sm:w-32`}>Price</Th>
+            <Th className="hidden w-32 text-right sm:table-cell">Day change</Th>
+            <Th className="hidden w-52 sm:table-cell">Alert</Th>
+            <Th className={`${cell} w-32 text-right sm:w-60`}>
               <span className="sr-only">Actions</span>
             </Th>
           </Tr>
