@@ -73,7 +73,7 @@ describe('per-user live events against the local stack', () => {
       p_limit_price: 95,
     })
 
-    app.supabase.realtime.disconnect()
+    await app.supabase.realtime.disconnect()
     await waitFor(() => expect(connectionStatus()).not.toHaveAttribute('data-status', 'live'))
     await app.setPrice('MSFT', 90)
     // Nobody could have heard of it yet.
@@ -83,7 +83,7 @@ describe('per-user live events against the local stack', () => {
     expect(await screen.findByText('Filled: bought 2 MSFT @ $90.00')).toBeInTheDocument()
 
     // Another reconnect reads the same rows again (the catch-up overlaps its cursor): no repeat.
-    app.supabase.realtime.disconnect()
+    await app.supabase.realtime.disconnect()
     await waitFor(() => expect(connectionStatus()).not.toHaveAttribute('data-status', 'live'))
     app.supabase.realtime.connect()
     await waitFor(() => expect(connectionStatus()).toHaveAttribute('data-status', 'live'))
@@ -104,7 +104,7 @@ describe('per-user live events against the local stack', () => {
       p_limit_price: 95,
     })
 
-    app.supabase.realtime.disconnect()
+    await app.supabase.realtime.disconnect()
     // The price store gives up on Realtime after FALLBACK_AFTER_MS and polls.
     await waitFor(() => expect(connectionStatus()).toHaveAttribute('data-polling', 'true'), {
       timeout: 20_000,
