@@ -16,6 +16,9 @@ test('a guest signs in without an account, keeps the session across a reload, an
   await page.getByRole('button', { name: /account menu/ }).click()
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible()
+  // Signing out of a private page lands on the market, not on a sign-in page that would send
+  // the next person to sign in on this device back to the same page.
+  await expect(page).toHaveURL(/:\d+\/$/)
   await page.goto('/portfolio')
   await expect(page).toHaveURL(/\/sign-in/)
 })

@@ -68,6 +68,9 @@ export function UserMenu() {
   async function signOut() {
     setSigningOut(true)
     const client = await loadSupabase()
+    // Leave a private page before the session ends: its route guard would otherwise send the
+    // browser to sign-in with the page as ?next=, for whoever signs in next on this device.
+    navigate('/', { replace: true })
     const { error } = await client.auth.signOut()
     setSigningOut(false)
     if (error) {
@@ -77,7 +80,6 @@ export function UserMenu() {
     }
     queryClient.clear()
     setOpen(false)
-    navigate('/', { replace: true })
   }
 
   return (

@@ -37,6 +37,10 @@ describe('account page against the local stack', () => {
 
     // Display name: validated in the browser, saved through RLS.
     const name = await screen.findByLabelText('Display name')
+    // A guest is told the portfolio ends with the session.
+    expect(screen.getByText(/^You are trading as a guest\./)).toHaveTextContent(
+      'signing out or clearing the site',
+    )
     await user.clear(name)
     await user.click(screen.getByRole('button', { name: 'Save name' }))
     expect(screen.getByText('Enter a display name.')).toBeInTheDocument()

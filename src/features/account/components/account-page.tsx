@@ -49,6 +49,12 @@ export function AccountPage() {
                 {signInMethod} · member since {formatDateTime(settings.data.created_at)}
               </p>
             </div>
+            {user?.is_anonymous && (
+              <p className="rounded-md bg-warn-tint p-3 text-sm">
+                You are trading as a guest. This portfolio lives in this browser only: signing out
+                or clearing the site's data ends it for good. Export your data below to keep a copy.
+              </p>
+            )}
             <DisplayNameForm
               key={settings.data.display_name}
               userId={userId}
