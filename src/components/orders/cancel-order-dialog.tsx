@@ -2,31 +2,37 @@ import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { toast } from '@/components/ui/toast-store'
 import { useCancelOrder } from '@/lib/api/cancel-order'
-import type { OpenOrder } from '@/lib/api/get-open-orders'
-import { describeOrder } from '@/lib/describe-order'
+import { describeOrder, type DescribableOrder } from '@/lib/describe-order'
+
+export type CancellableOrder = DescribableOrder & { id: string }
 
 export function CancelOrderDialog({
   order,
   userId,
   onClose,
+  onConfirm,
 }: {
-  order: OpenOrder | null
+  order: CancellableOrder | null
   userId: string
-  onClose: () => void
+  /** `cancelled` says whether it closes because the order was cancelled. */
+  onClose: (cancelled: boolean) => void
+  /** Called when the cancellation is sent: the list may drop the row before it settles. */
+  onConfirm?: (order: CancellableOrder) => void
 }) {
   const cancel = useCancelOrder(userId)
 
-  function close() {
+  function close(cancelled = false) {
     cancel.reset()
-    onClose()
+    onClose(cancelled)
   }
 
   function confirm() {
     if (!order) return
+    onConfirm?.(order)
     cancel.mutate(order.id, {
       onSuccess: () => {
         toast({ title: 'Order cancelled', description: describeOrder(order), tone: 'success' })
-        close()
+        close(true)
       },
     })
   }
@@ -34,7 +40,7 @@ export function CancelOrderDialog({
   return (
     <Dialog
       open={order !== null}
-      onClose={close}
+      onClose={() => close()}
       dismissible={!cancel.isPending}
       title="Cancel this order?"
       description={
@@ -49,7 +55,12 @@ export function CancelOrderDialog({
         </p>
       )}
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-        <Button variant="secondary" onClick={close} disabled={cancel.isPending} data-autofocus>
+        <Button
+          variant="secondary"
+          onClick={() => close()}
+          disabled={cancel.isPending}
+          data-autofocus
+        >
           Keep order
         </Button>
         <Button variant="danger" onClick={confirm} loading={cancel.isPending}>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
@@ -12,11 +12,46 @@ const sticky = 'sticky left-0 z-10 bg-surface'
 const wideOnly = 'hidden sm:table-cell'
 const cell = 'max-sm:px-2'
 
-export function OpenOrders({ orders, userId }: { orders: readonly OpenOrder[]; userId: string }) {
+export function OpenOrders({
+  orders,
+  userId,
+  emptyFocusId,
+}: {
+  orders: readonly OpenOrder[]
+  userId: string
+  /** An element (tabIndex -1) to focus when the last order is cancelled and the table goes. */
+  emptyFocusId?: string
+}) {
   const [cancelling, setCancelling] = useState<OpenOrder | null>(null)
+  const tableId = useId()
+  // The cancelled row (with the Cancel button the dialog gives focus back to) leaves the list, so
+  // focus moves to the Cancel button that takes its place, or the one before, or emptyFocusId.
+  const refocus = useRef<{ id: string; index: number } | null>(null)
+
+  useEffect(() => {
+    const intent = refocus.current
+    if (!intent || cancelling !== null || orders.some((order) => order.id === intent.id)) return
+    refocus.current = null
+    const next = orders[Math.min(intent.index, orders.length - 1)]
+    const target = next
+      ? document.getElementById(tableId)?.querySelector<HTMLElement>(`[data-order-id="${next.id}"]`)
+      : emptyFocusId
+        ? document.getElementById(emptyFocusId)
+        : null
+    target?.focus()
+  }, [orders, cancelling, tableId, emptyFocusId])
+
+  // The pages drop the table once the list is empty, before the effect above could run.
+  useEffect(
+    () => () => {
+      if (refocus.current && emptyFocusId) document.getElementById(emptyFocusId)?.focus()
+    },
+    [emptyFocusId],
+  )
+
   return (
     <>
-      <TableContainer className="relative">
+      <TableContainer id={tableId} className="relative">
         <Table className="sm:min-w-[40rem]">
           <caption className="sr-only">Open orders</caption>
           <THead>
@@ -72,6 +107,7 @@ export function OpenOrders({ orders, userId }: { orders: readonly OpenOrder[]; u
                     variant="secondary"
                     size="sm"
                     onClick={() => setCancelling(order)}
+                    data-order-id={order.id}
                     aria-label={`Cancel order: ${describeOrder(order)}`}
                   >
                     Cancel
@@ -82,7 +118,17 @@ export function OpenOrders({ orders, userId }: { orders: readonly OpenOrder[]; u
           </TBody>
         </Table>
       </TableContainer>
-      <CancelOrderDialog order={cancelling} userId={userId} onClose={() => setCancelling(null)} />
+      <CancelOrderDialog
+        order={cancelling}
+        userId={userId}
+        onConfirm={(order) => {
+          refocus.current = { id: order.id, index: orders.findIndex(({ id }) => id === order.id) }
+        }}
+        onClose={(cancelled) => {
+          if (!cancelled) refocus.current = null
+          setCancelling(null)
+        }}
+      />
     </>
   )
 }

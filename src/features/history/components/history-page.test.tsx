@@ -145,4 +145,44 @@ describe('history page against the local stack', () => {
     expect(within(row).getByText('Stop $100.00')).toBeInTheDocument()
     expect(within(row).getByText('Good till cancelled')).toBeInTheDocument()
   })
+
+  it('cancels an open order from the orders list, which then shows it cancelled', async () => {
+    const user = userEvent.setup()
+    const userId = await app.signInAsGuest()
+    await app.setPrice('MSFT', 50)
+    await trade('MSFT', 'buy', 1)
+    const placed = await app.supabase.rpc('place_order', {
+      p_symbol: 'MSFT',
+      p_side: 'buy',
+      p_quantity: 2,
+      p_type: 'limit',
+      p_limit_price: 5,
+    })
+    expect(placed.error).toBeNull()
+
+    app.renderApp('/history?view=orders')
+    const orders = await screen.findByRole('table', { name: 'Orders, newest first' })
+    // The column holds the price of the fill, not its time.
+    expect(within(orders).getByRole('columnheader', { name: 'Fill price' })).toBeInTheDocument()
+    const [open, filled] = bodyRows(orders)
+    expect(within(open).getByText('Open')).toBeInTheDocument()
+    // Only the open order can be cancelled.
+    expect(within(filled).queryByRole('button', { name: /Cancel/ })).not.toBeInTheDocument()
+
+    await user.click(within(open).getByRole('button', { name: 'Cancel order: Buy 2 MSFT limit' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Cancel this order?' })
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel order' }))
+    await waitFor(() =>
+      expect(within(bodyRows(orders)[0]).getByText('Cancelled')).toBeInTheDocument(),
+    )
+    expect(within(bodyRows(orders)[0]).queryByRole('button')).not.toBeInTheDocument()
+    // Focus goes to the row's new status rather than to the page.
+    expect(within(bodyRows(orders)[0]).getByText('Cancelled')).toHaveFocus()
+    const { data } = await app.stack.admin
+      .from('orders')
+      .select('status')
+      .eq('user_id', userId)
+      .eq('type', 'limit')
+    expect(data).toEqual([{ status: 'cancelled' }])
+  })
 })

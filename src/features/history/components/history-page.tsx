@@ -124,7 +124,7 @@ export function HistoryPage() {
           {filters.view === 'fills' && fills.data ? (
             <FillsTable rows={fills.data.rows} currentRun={currentRun.data} />
           ) : orders.data ? (
-            <OrdersTable rows={orders.data.rows} currentRun={currentRun.data} />
+            <OrdersTable rows={orders.data.rows} currentRun={currentRun.data} userId={userId} />
           ) : null}
           <Pagination
             label={filters.view === 'fills' ? 'Fills' : 'Orders'}

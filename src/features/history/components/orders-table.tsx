@@ -1,7 +1,10 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import { CancelOrderDialog } from '@/components/orders/cancel-order-dialog'
 import { Badge, type BadgeTone } from '@/components/ui/badge'
+import { Button } from '@/components/ui/button'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import { formatCurrency, formatQuantity } from '@/lib/format'
-import { orderPrices, orderTypeLabels, timeInForceLabel } from '@/lib/describe-order'
+import { describeOrder, orderPrices, orderTypeLabels, timeInForceLabel } from '@/lib/describe-order'
 import { describeRejectReason } from '@/lib/reject-reasons'
 import type { OrderRow } from '../api/get-orders'
 import {
@@ -36,12 +39,31 @@ const statusLabels: Record<OrderRow['status'], string> = {
 export function OrdersTable({
   rows,
   currentRun,
+  userId,
 }: {
   rows: readonly OrderRow[]
   currentRun?: number
+  userId: string
 }) {
+  const [cancelling, setCancelling] = useState<OrderRow | null>(null)
+  const tableId = useId()
+  // The Cancel button the dialog would give focus back to goes with the Open status: focus the
+  // row's new status instead, once the refreshed list has it.
+  const refocus = useRef<string | null>(null)
+
+  useEffect(() => {
+    const id = refocus.current
+    if (!id || cancelling !== null) return
+    if (rows.find((row) => row.id === id)?.status === 'pending') return
+    refocus.current = null
+    document
+      .getElementById(tableId)
+      ?.querySelector<HTMLElement>(`[data-status-of="${id}"]`)
+      ?.focus()
+  }, [rows, cancelling, tableId])
+
   return (
-    <TableContainer className="relative">
+    <TableContainer id={tableId} className="relative">
       <Table className="sm:min-w-[52rem]">
         <caption className="sr-only">Orders, newest first</caption>
         <THead>
@@ -53,7 +75,7 @@ export function OrdersTable({
             <Th className={`${wideOnly} text-right`}>Quantity</Th>
             <Th className={cell}>Price</Th>
             <Th className={cell}>Status</Th>
-            <Th className={`${wideOnly} text-right`}>Filled at</Th>
+            <Th className={`${wideOnly} text-right`}>Fill price</Th>
             <Th className={wideOnly}>Run</Th>
           </Tr>
         </THead>
@@ -83,11 +105,25 @@ export function OrdersTable({
               </Td>
               <Td className={`${cell} tabular-nums`}>{orderPrices(row)}</Td>
               <Td className={cell}>
-                <Badge tone={statusTones[row.status]}>{statusLabels[row.status]}</Badge>
+                <Badge tone={statusTones[row.status]} tabIndex={-1} data-status-of={row.id}>
+                  {statusLabels[row.status]}
+                </Badge>
                 {row.reject_reason && (
                   <span className="block max-w-56 text-xs text-muted">
                     {describeRejectReason(row.reject_reason)}
                   </span>
+                )}
+                {/* Under the status, not in a column of its own: phones have no room for one. */}
+                {row.status === 'pending' && (
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    className="mt-1 flex"
+                    onClick={() => setCancelling(row)}
+                    aria-label={`Cancel order: ${describeOrder(row)}`}
+                  >
+                    Cancel
+                  </Button>
                 )}
               </Td>
               <Td className={`${wideOnly} text-right tabular-nums`}>
@@ -98,6 +134,17 @@ export function OrdersTable({
           ))}
         </TBody>
       </Table>
+      <CancelOrderDialog
+        order={cancelling}
+        userId={userId}
+        onConfirm={(order) => {
+          refocus.current = order.id
+        }}
+        onClose={(cancelled) => {
+          if (!cancelled) refocus.current = null
+          setCancelling(null)
+        }}
+      />
     </TableContainer>
   )
 }

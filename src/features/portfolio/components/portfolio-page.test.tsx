@@ -96,6 +96,8 @@ describe('portfolio page against the local stack', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Cancel this order?' })
     await user.click(within(dialog).getByRole('button', { name: 'Cancel order' }))
     expect(await screen.findByRole('heading', { name: 'No open orders' })).toBeInTheDocument()
+    // The last one gone with its row, focus lands on the section heading, not on the page.
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Open orders' })).toHaveFocus())
     const { data } = await app.stack.admin
       .from('orders')
       .select('status')
@@ -103,5 +105,47 @@ describe('portfolio page against the local stack', () => {
       .eq('symbol', 'MSFT')
     expect(data).toEqual([{ status: 'cancelled' }])
     await waitFor(() => expect(value('Buying power')).toHaveTextContent('$99,000.00'))
+  })
+
+  it('keeps keyboard focus in the open orders as they are cancelled', async () => {
+    const user = userEvent.setup()
+    await app.signInAsGuest()
+    for (const symbol of ['AAPL', 'MSFT', 'NVDA']) {
+      const placed = await app.supabase.rpc('place_order', {
+        p_symbol: symbol,
+        p_side: 'buy',
+        p_quantity: 1,
+        p_type: 'limit',
+        p_limit_price: 1,
+      })
+      expect(placed.error).toBeNull()
+    }
+    app.renderApp('/portfolio')
+    const orders = await screen.findByRole('table', { name: 'Open orders' })
+    const cancelButton = (symbol: string) =>
+      within(orders).getByRole('button', { name: `Cancel order: Buy 1 ${symbol} limit` })
+    async function cancel(symbol: string) {
+      await user.click(cancelButton(symbol))
+      const dialog = await screen.findByRole('dialog', { name: 'Cancel this order?' })
+      await user.click(within(dialog).getByRole('button', { name: 'Cancel order' }))
+      await waitFor(() =>
+        expect(
+          within(orders).queryByRole('button', { name: `Cancel order: Buy 1 ${symbol} limit` }),
+        ).not.toBeInTheDocument(),
+      )
+    }
+
+    // Newest first: NVDA, MSFT, AAPL. The middle one: focus moves to the row taking its place.
+    await within(orders).findByText('NVDA')
+    await cancel('MSFT')
+    await waitFor(() => expect(cancelButton('AAPL')).toHaveFocus())
+    // The last row: focus moves to the one before.
+    await cancel('AAPL')
+    await waitFor(() => expect(cancelButton('NVDA')).toHaveFocus())
+    // Keeping an order gives focus back to its own Cancel button.
+    await user.click(cancelButton('NVDA'))
+    const kept = await screen.findByRole('dialog', { name: 'Cancel this order?' })
+    await user.click(within(kept).getByRole('button', { name: 'Keep order' }))
+    expect(cancelButton('NVDA')).toHaveFocus()
   })
 })

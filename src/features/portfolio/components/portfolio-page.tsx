@@ -60,7 +60,8 @@ export function PortfolioPage() {
       )}
 
       <section aria-labelledby="open-orders-title" className="flex flex-col gap-3">
-        <h2 id="open-orders-title" className="text-lg font-semibold">
+        {/* Focusable from code: it takes focus when the last open order is cancelled. */}
+        <h2 id="open-orders-title" tabIndex={-1} className="text-lg font-semibold">
           Open orders
         </h2>
         {openOrders.error ? (
@@ -82,7 +83,7 @@ export function PortfolioPage() {
             page.
           </EmptyState>
         ) : (
-          <OpenOrders orders={openOrders.data} userId={userId} />
+          <OpenOrders orders={openOrders.data} userId={userId} emptyFocusId="open-orders-title" />
         )}
       </section>
     </div>

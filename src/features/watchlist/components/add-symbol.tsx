@@ -39,7 +39,7 @@ export function AddSymbol({
   const expanded = open && debounced.trim() !== '' && term.trim() !== ''
 
   function choose(match: StockMatch | undefined) {
-    if (!match || existing.has(match.symbol)) return
+    if (pending || !match || existing.has(match.symbol)) return
     onAdd(match.symbol)
     setTerm('')
     setOpen(false)
@@ -80,7 +80,10 @@ export function AddSymbol({
         placeholder="Search by symbol or name"
         autoComplete="off"
         spellCheck={false}
-        disabled={pending}
+        // Read-only, not disabled, while adding: disabling the focused input dropped focus to
+        // the page, and the next stock is searched for right here.
+        readOnly={pending}
+        aria-busy={pending || undefined}
         onChange={(event) => {
           setTerm(event.target.value)
           setActive(0)

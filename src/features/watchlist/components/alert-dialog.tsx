@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { Input } from '@/components/ui/input'
@@ -7,7 +7,7 @@ import { formatCurrency } from '@/lib/format'
 import { useQuote } from '@/lib/use-quote'
 import type { WatchlistEntry } from '../api/get-watchlist'
 import { useSetAlert } from '../api/set-alert'
-import { crossedWarning, parseAlertForm, type AlertFormErrors } from '../lib/alert-form'
+import { parseAlertForm, wrongSideErrors, type AlertFormErrors } from '../lib/alert-form'
 
 function AlertForm({
   entry,
@@ -26,8 +26,16 @@ function AlertForm({
   const [below, setBelow] = useState(entry.alert_below === null ? '' : String(entry.alert_below))
   const [errors, setErrors] = useState<AlertFormErrors>({})
   const save = useSetAlert(userId)
+  // A submit error goes once its field is edited: with Save disabled by a wrong-side price, a
+  // stale one could not be cleared by submitting again.
+  const clearError = (field: keyof AlertFormErrors) =>
+    setErrors((current) => ({ ...current, [field]: undefined }))
   const parsed = parseAlertForm({ above, below })
-  const warning = parsed.ok ? crossedWarning(parsed.values, price) : null
+  // Shown as typed, unlike the format errors (on submit): Save stays disabled until it is fixed.
+  const wrongSide = parsed.ok ? wrongSideErrors(parsed.values, entry.symbol, price) : {}
+  const blockedBy = (['above', 'below'] as const).filter((field) => wrongSide[field])
+  const id = useId()
+  const errorId = (field: 'above' | 'below') => `${id}-${field}-error`
 
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -35,6 +43,7 @@ function AlertForm({
       setErrors(parsed.errors)
       return
     }
+    if (blockedBy.length > 0) return
     setErrors({})
     save.mutate(
       { symbol: entry.symbol, alertAbove: parsed.values.above, alertBelow: parsed.values.below },
@@ -59,27 +68,34 @@ function AlertForm({
         Current price: <span className="font-semibold tabular-nums">{formatCurrency(price)}</span>
       </p>
       <Input
+        id={`${id}-above`}
         label="Alert when the price rises to"
         inputMode="decimal"
         value={above}
-        onChange={(event) => setAbove(event.target.value)}
+        onChange={(event) => {
+          setAbove(event.target.value)
+          clearError('above')
+        }}
         placeholder="No upper alert"
-        error={errors.above}
+        error={errors.above ?? wrongSide.above}
         data-autofocus
       />
       <Input
+        id={`${id}-below`}
         label="Alert when the price falls to"
         inputMode="decimal"
         value={below}
-        onChange={(event) => setBelow(event.target.value)}
+        onChange={(event) => {
+          setBelow(event.target.value)
+          clearError('below')
+        }}
         placeholder="No lower alert"
-        error={errors.below}
+        error={errors.below ?? wrongSide.below}
       />
       <p className="text-xs text-muted">
         An alert fires once, the first time the price crosses it, and you are notified in the app on
         any page. Leave a field empty for no alert on that side.
       </p>
-      {warning && <p className="text-sm text-warn">{warning}</p>}
       {save.error && (
         <p role="alert" className="text-sm text-down">
           The alert could not be saved: {save.error.message}
@@ -112,7 +128,14 @@ function AlertForm({
         <Button variant="secondary" onClick={onCancel} disabled={save.isPending}>
           Cancel
         </Button>
-        <Button type="submit" loading={save.isPending}>
+        <Button
+          type="submit"
+          loading={save.isPending}
+          disabled={blockedBy.length > 0}
+          aria-describedby={
+            blockedBy.length > 0 ? blockedBy.map((field) => errorId(field)).join(' ') : undefined
+          }
+        >
           Save alert
         </Button>
       </div>

@@ -33,6 +33,9 @@ describe('watchlist page against the local stack', () => {
     const table = await screen.findByRole('table', { name: /Watchlist/ })
     const row = (await within(table).findByRole('link', { name: 'MSFT' })).closest('tr')!
     await waitFor(() => expect(row).toHaveTextContent('$400.00'))
+    // Focus stays in the (cleared) search, ready for the next stock.
+    expect(search).toHaveFocus()
+    expect(search).toHaveValue('')
 
     // The trade link is a visible word, not only an icon.
     expect(within(row).getByRole('link', { name: 'Trade MSFT' })).toHaveTextContent('Trade')
@@ -94,5 +97,92 @@ describe('watchlist page against the local stack', () => {
       .select('symbol', { count: 'exact', head: true })
       .eq('user_id', userId)
     expect(count).toBe(0)
+  })
+
+  it('keeps focus in the search after adding with the arrow keys', async () => {
+    const user = userEvent.setup()
+    await app.signInAsGuest()
+    app.renderApp('/watchlist')
+    await screen.findByRole('heading', { name: 'Your watchlist is empty' })
+
+    const search = screen.getByRole('combobox', { name: 'Add a stock' })
+    await user.type(search, 'coca')
+    const listbox = await screen.findByRole('listbox', { name: 'Matching stocks' })
+    await within(listbox).findByRole('option', { name: /KO/ })
+    // Browsers move focus to <body> when the focused field is disabled; jsdom does not, so
+    // record whether the field was ever disabled while the stock was added.
+    const disabledSeen: boolean[] = []
+    const observer = new MutationObserver(() =>
+      disabledSeen.push((search as HTMLInputElement).disabled),
+    )
+    observer.observe(search, { attributes: true })
+    await user.keyboard('{ArrowDown}{ArrowUp}{Enter}')
+    const table = await screen.findByRole('table', { name: /Watchlist/ })
+    expect(await within(table).findByRole('link', { name: 'KO' })).toBeInTheDocument()
+    // Adding (read-only while it is sent) never took focus away from the field.
+    await waitFor(() => expect(search).not.toHaveAttribute('aria-busy'))
+    observer.disconnect()
+    expect(disabledSeen).not.toContain(true)
+    expect(search).toHaveFocus()
+    expect(search).toHaveValue('')
+  })
+
+  it('refuses an alert on the wrong side of the live price, saying why', async () => {
+    const user = userEvent.setup()
+    const userId = await app.signInAsGuest()
+    await app.setPrice('KO', 63.4)
+    const { error } = await app.stack.admin
+      .from('wishlists')
+      .insert({ user_id: userId, symbol: 'KO' })
+    expect(error).toBeNull()
+    app.renderApp('/watchlist')
+
+    const table = await screen.findByRole('table', { name: /Watchlist/ })
+    const row = (await within(table).findByRole('link', { name: 'KO' })).closest('tr')!
+    await waitFor(() => expect(row).toHaveTextContent('$63.40'))
+    await user.click(within(row).getByRole('button', { name: 'Set price alert for KO' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Price alert for KO' })
+    const rises = within(dialog).getByLabelText('Alert when the price rises to')
+    const falls = within(dialog).getByLabelText('Alert when the price falls to')
+    const save = within(dialog).getByRole('button', { name: 'Save alert' })
+
+    // "Rises to" below the price would fire at once: said as typed, Save disabled and described.
+    await user.type(rises, '31')
+    const risesMessage = "KO is at $63.40 now: choose a price above it, or use 'falls to'."
+    expect(rises).toHaveAccessibleDescription(risesMessage)
+    expect(rises).toHaveAttribute('aria-invalid', 'true')
+    expect(save).toBeDisabled()
+    expect(save).toHaveAccessibleDescription(risesMessage)
+
+    // "Falls to" above the price likewise, and at the price counts as crossed.
+    await user.clear(rises)
+    expect(save).toBeEnabled()
+    await user.type(falls, '63.4')
+    const fallsMessage = "KO is at $63.40 now: choose a price below it, or use 'rises to'."
+    expect(falls).toHaveAccessibleDescription(fallsMessage)
+    expect(save).toBeDisabled()
+    expect(save).toHaveAccessibleDescription(fallsMessage)
+
+    // Enter still submits nothing while it is wrong.
+    await user.type(falls, '{Enter}')
+    const { data: none } = await app.stack.admin
+      .from('wishlists')
+      .select('alert_above, alert_below')
+      .eq('user_id', userId)
+    expect(none).toEqual([{ alert_above: null, alert_below: null }])
+
+    await user.clear(falls)
+    await user.type(falls, '60')
+    await user.type(rises, '70')
+    expect(within(dialog).queryByText(/now: choose a price/)).not.toBeInTheDocument()
+    expect(save).toBeEnabled()
+    expect(save).not.toHaveAttribute('aria-describedby')
+    await user.click(save)
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    const { data: saved } = await app.stack.admin
+      .from('wishlists')
+      .select('alert_above, alert_below')
+      .eq('user_id', userId)
+    expect(saved).toEqual([{ alert_above: 70, alert_below: 60 }])
   })
 })

@@ -1,4 +1,4 @@
-import { crossedWarning, parseAlertForm } from './alert-form'
+import { parseAlertForm, wrongSideErrors } from './alert-form'
 
 describe('parseAlertForm', () => {
   it('reads empty fields as no alert', () => {
@@ -33,11 +33,20 @@ describe('parseAlertForm', () => {
   })
 })
 
-describe('crossedWarning', () => {
-  it('warns when a threshold is already crossed', () => {
-    expect(crossedWarning({ above: 100, below: null }, 101)).toMatch(/already at or above/)
-    expect(crossedWarning({ above: null, below: 100 }, 99)).toMatch(/already at or below/)
-    expect(crossedWarning({ above: 110, below: 90 }, 100)).toBeNull()
-    expect(crossedWarning({ above: 110, below: 90 }, undefined)).toBeNull()
+describe('wrongSideErrors', () => {
+  it('asks for a "rises to" above the price and a "falls to" below it', () => {
+    expect(wrongSideErrors({ above: 31, below: null }, 'KO', 63.4)).toEqual({
+      above: "KO is at $63.40 now: choose a price above it, or use 'falls to'.",
+    })
+    expect(wrongSideErrors({ above: null, below: 70 }, 'KO', 63.4)).toEqual({
+      below: "KO is at $63.40 now: choose a price below it, or use 'rises to'.",
+    })
+    // At the price is the wrong side too: it would fire on the next tick.
+    expect(wrongSideErrors({ above: 63.4, below: 63.4 }, 'KO', 63.4)).toEqual({
+      above: expect.stringMatching(/above it/),
+      below: expect.stringMatching(/below it/),
+    })
+    expect(wrongSideErrors({ above: 70, below: 60 }, 'KO', 63.4)).toEqual({})
+    expect(wrongSideErrors({ above: 31, below: 90 }, 'KO', undefined)).toEqual({})
   })
 })

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { formatCurrency } from '@/lib/format'
 
 /** An empty field means "no alert on this side"; otherwise a positive price with ≤ 4 decimals. */
 const threshold = z.pipe(
@@ -50,16 +51,23 @@ export function parseAlertForm(input: {
 }
 
 /**
- * Warns (without blocking) when a threshold is already crossed: Postgres would fire the alert on
- * the very next tick, which is rarely what someone means.
+ * An alert on the wrong side of the price would fire on the next tick (a "rises to" $31 with the
+ * stock at $63 fires at once), so it blocks saving. Only checked once the fields parse, and only
+ * against a price the app has.
  */
-export function crossedWarning(values: AlertFormValues, price: number | undefined): string | null {
-  if (price === undefined) return null
-  if (values.above !== null && price >= values.above) {
-    return 'The price is already at or above the upper alert; it will fire on the next price update.'
+export function wrongSideErrors(
+  values: AlertFormValues,
+  symbol: string,
+  price: number | undefined,
+): AlertFormErrors {
+  if (price === undefined) return {}
+  const now = `${symbol} is at ${formatCurrency(price)} now`
+  const errors: AlertFormErrors = {}
+  if (values.above !== null && values.above <= price) {
+    errors.above = `${now}: choose a price above it, or use 'falls to'.`
   }
-  if (values.below !== null && price <= values.below) {
-    return 'The price is already at or below the lower alert; it will fire on the next price update.'
+  if (values.below !== null && values.below >= price) {
+    errors.below = `${now}: choose a price below it, or use 'rises to'.`
   }
-  return null
+  return errors
 }
