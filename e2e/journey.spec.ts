@@ -29,9 +29,10 @@ test("a new user's whole journey", async ({ page }) => {
   await page.mouse.move(0, 0)
   await expect(legend).not.toHaveText(hovered!)
 
-  // Key stats: the day, the average volume and the year's range (from the 1Y daily candles).
+  // Key stats: the day, the 30-day average volume and the year's range (both from the 1Y daily
+  // candles).
   const stats = page.getByRole('region', { name: 'Key stats' })
-  await expect(stats).toContainText(/Avg\. volume\s*[\d.]+[KMB]?/)
+  await expect(stats).toContainText(/Avg\. volume \(30 d\)\s*[\d.]+[KMB]?/)
   await expect(stats).toContainText(/52-week high\s*\$[\d,.]+/)
   await expect(stats).toContainText(/52-week low\s*\$[\d,.]+/)
 
@@ -48,11 +49,13 @@ test("a new user's whole journey", async ({ page }) => {
   const holdings = page.getByRole('table', { name: /Holdings/ })
   await expect(holdings.getByRole('row').filter({ hasText: 'AAPL' })).toBeVisible()
 
-  // A limit buy above the market rests, then fills on a later tick, whatever page is open.
+  // A limit buy above the market is not filled by place_order but on the next tick, whatever
+  // page is open; the toast says so rather than that it rests.
   await page.goto('/stocks/AAPL')
   const price = await headerPrice(page)
   await placeOrder(page, { type: 'Limit', shares: '1', limit: (price * 1.05).toFixed(2) })
   await expect(page.getByText(/^Order placed: limit buy 1 AAPL/)).toBeVisible()
+  await expect(page.getByText(/^It will likely fill on the next tick/)).toBeVisible()
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'History' })

@@ -47,6 +47,10 @@ test('a keyboard-only trader finds a stock, buys it and cancels a resting order'
   await page.keyboard.press('Enter')
   const confirm = page.getByRole('dialog', { name: 'Confirm buy order' })
   await expect(confirm).toBeVisible()
+  // Focus starts on the summary, so a second Enter does not trade; placing takes a Tab or two.
+  await expect(confirm.getByRole('group', { name: 'Order summary' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(confirm).toBeVisible()
   await tabTo(page, confirm.getByRole('button', { name: 'Place buy order' }), 10)
   await page.keyboard.press('Enter')
   await expect(page.getByText(/^Filled: bought 3 KO @ \$[\d,.]+$/)).toBeVisible()

@@ -1,6 +1,6 @@
 import type { UTCTimestamp } from 'lightweight-charts'
 import type { QuoteState } from '@/lib/price-store'
-import { gapTimes, liveBar, toBar, withGaps } from './candle-bars'
+import { crosshairTime, gapTimes, liveBar, toBar, withGaps } from './candle-bars'
 import type { Bar } from './candle-bars'
 
 const quote = (price: number, volume = 1): QuoteState => ({
@@ -136,5 +136,15 @@ describe('candle bars', () => {
       expect(gapTimes(start, start + 60, 60)).toEqual([])
       expect(gapTimes(start, start + 60 * 10_000, 60)).toHaveLength(1440)
     })
+  })
+})
+
+describe('crosshairTime', () => {
+  it("writes the app's date style, in the axis's UTC, with the minute for intraday", () => {
+    const time = (Date.UTC(2026, 10, 19, 14, 5) / 1000) as UTCTimestamp
+    expect(crosshairTime(time, false)).toBe('Nov 19, 2026')
+    expect(crosshairTime(time, true)).toBe('Nov 19, 2026 14:05')
+    const midnight = (Date.UTC(2026, 10, 5) / 1000) as UTCTimestamp
+    expect(crosshairTime(midnight, true)).toBe('Nov 5, 2026 00:00')
   })
 })

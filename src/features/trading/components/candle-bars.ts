@@ -1,4 +1,4 @@
-import type { CandlestickData, UTCTimestamp, WhitespaceData } from 'lightweight-charts'
+import type { CandlestickData, Time, UTCTimestamp, WhitespaceData } from 'lightweight-charts'
 import type { Candle } from '@/lib/models'
 import type { QuoteState } from '@/lib/price-store'
 
@@ -101,4 +101,24 @@ export function withGaps(bars: readonly Bar[], step: number, max = MAX_POINTS): 
     points.push(...gapTimes(bars[i - 1].time, bars[i].time, step), bars[i])
   }
   return points
+}
+
+// The chart's axis runs in UTC (lightweight-charts reads timestamps as UTC), so its labels do too.
+const crosshairDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
+const crosshairClock = new Intl.DateTimeFormat('en-US', {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+})
+
+/**
+ * The crosshair's time label in the app's date style ("Nov 19, 2026" rather than the library's
+ * "19 Nov '26"), with the 24-hour minute of the axis labels for intraday ("Nov 19, 2026 14:05").
+ */
+export function crosshairTime(time: Time, intraday: boolean): string {
+  if (typeof time !== 'number') return String(time)
+  const date = new Date(time * 1000)
+  const day = crosshairDate.format(date)
+  return intraday ? `${day} ${crosshairClock.format(date)}` : day
 }

@@ -5,12 +5,13 @@ import type {
   HistogramData,
   IChartApi,
   ISeriesApi,
+  Time,
   UTCTimestamp,
 } from 'lightweight-charts'
 import { formatCompact, formatCurrency } from '@/lib/format'
 import type { QuoteState } from '@/lib/price-store'
 import type { Theme } from '@/lib/theme'
-import { gapTimes, liveBar, withGaps } from './candle-bars'
+import { crosshairTime, gapTimes, liveBar, withGaps } from './candle-bars'
 import type { Bar } from './candle-bars'
 
 const palette = {
@@ -136,6 +137,7 @@ export function CandleChart({
       },
       grid: { vertLines: { color: colours.grid }, horzLines: { color: colours.grid } },
       rightPriceScale: { borderColor: colours.grid },
+      localization: { timeFormatter: (time: Time) => crosshairTime(time, intraday) },
       timeScale: {
         borderColor: colours.grid,
         timeVisible: intraday,

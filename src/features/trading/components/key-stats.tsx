@@ -2,9 +2,12 @@ import { formatCompact, formatCurrency } from '@/lib/format'
 import type { Stock } from '@/lib/models'
 import { useQuote } from '@/lib/use-quote'
 import { useCandles } from '../api/get-candles'
-import { yearRange } from '../lib/year-range'
+import { averageVolume, yearRange } from '../lib/year-range'
 
-/** The day's stats, live, and the year's range (the chart's 1Y candles, one shared query). */
+/**
+ * The day's stats, live; the year's range and the 30-day average volume come from the chart's
+ * 1Y candles (one shared query).
+ */
 export function KeyStats({ stock }: { stock: Stock }) {
   const quote = useQuote(stock.symbol)
   const daily = useCandles(stock.symbol, '1Y')
@@ -17,7 +20,7 @@ export function KeyStats({ stock }: { stock: Stock }) {
     ['Low', formatCurrency(low)],
     ['Previous close', formatCurrency(quote?.previous_close ?? stock.previous_close)],
     ['Volume', formatCompact(quote?.volume ?? stock.volume)],
-    ['Avg. volume', formatCompact(stock.average_volume)],
+    ['Avg. volume (30 d)', formatCompact(averageVolume(daily.data) ?? stock.average_volume)],
     ['52-week high', formatCurrency(year?.high)],
     ['52-week low', formatCurrency(year?.low)],
   ]

@@ -1,13 +1,20 @@
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { formatCurrency, formatQuantity } from '@/lib/format'
-import type { Estimate, ValidOrder } from '../lib/order-form'
 import { orderTypeLabels, timeInForceLabels } from '@/lib/describe-order'
+import { dayOrderLabel } from '../lib/order-form'
+import type { Estimate, ValidOrder } from '../lib/order-form'
+import type { ImmediateOutlook } from '../lib/order-outlook'
 
-/** The confirmation step: what will be sent, then a single submit that cannot fire twice. */
+/**
+ * The confirmation step: what will be sent, then a single submit that cannot fire twice. Focus
+ * starts on the summary, not on the submit: the Enter that opened the dialog from a field must
+ * not be able to place the order with a second press.
+ */
 export function OrderConfirmDialog({
   symbol,
   order,
+  outlook,
   estimate,
   pending,
   error,
@@ -16,6 +23,8 @@ export function OrderConfirmDialog({
 }: {
   symbol: string
   order: ValidOrder | null
+  /** Set when the live price has already crossed the order, which then will not rest. */
+  outlook: ImmediateOutlook | null
   estimate: Estimate | null
   pending: boolean
   error: string | null
@@ -33,13 +42,19 @@ export function OrderConfirmDialog({
   ]
   if (order.stopPrice !== null) rows.push(['Stop price', formatCurrency(order.stopPrice)])
   if (order.limitPrice !== null) rows.push(['Limit price', formatCurrency(order.limitPrice)])
-  rows.push(['Time in force', timeInForceLabels[order.timeInForce]])
+  // A market order fills or fails at once: its time in force does not apply.
+  if (order.type !== 'market')
+    rows.push([
+      'Time in force',
+      order.timeInForce === 'day' ? dayOrderLabel(new Date()) : timeInForceLabels.gtc,
+    ])
   if (estimate) {
     if (order.quantity === null) rows.push(['Estimated shares', formatQuantity(estimate.shares)])
     rows.push([
       order.side === 'buy' ? 'Estimated cost' : 'Estimated credit',
-      formatCurrency(order.side === 'buy' ? estimate.cashNeeded : estimate.value),
+      formatCurrency(estimate.value),
     ])
+    if (estimate.held !== null) rows.push(['Held while waiting', formatCurrency(estimate.held)])
   }
   return (
     <Dialog
@@ -50,17 +65,25 @@ export function OrderConfirmDialog({
       description={
         order.type === 'market'
           ? 'Market orders fill right away at the current price, which may differ from the estimate.'
-          : 'This order rests until the price reaches it.'
+          : (outlook?.notice ?? 'This order rests until the price reaches it.')
       }
     >
-      <dl className="grid grid-cols-2 gap-y-2 text-sm">
-        {rows.map(([term, value]) => (
-          <div key={term} className="contents">
-            <dt className="text-muted">{term}</dt>
-            <dd className="text-right font-medium tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <div
+        role="group"
+        aria-label="Order summary"
+        tabIndex={-1}
+        data-autofocus
+        className="rounded-sm"
+      >
+        <dl className="grid grid-cols-2 gap-y-2 text-sm">
+          {rows.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="text-muted">{term}</dt>
+              <dd className="text-right font-medium tabular-nums">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
       {error && (
         <p role="alert" className="mt-4 rounded-md bg-down-tint p-3 text-sm text-fg">
           {error}
@@ -74,7 +97,6 @@ export function OrderConfirmDialog({
           variant={order.side === 'buy' ? 'buy' : 'sell'}
           onClick={onConfirm}
           loading={pending}
-          data-autofocus
         >
           {error ? 'Try again' : `Place ${order.side} order`}
         </Button>

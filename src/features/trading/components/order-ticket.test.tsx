@@ -133,7 +133,110 @@ describe('OrderTicket', () => {
     expect(within(dialog).getByText('Amount')).toBeInTheDocument()
     // The amount and the estimated credit at the live price.
     expect(within(dialog).getAllByText('$300.00')).toHaveLength(2)
-    expect(within(dialog).getByRole('button', { name: 'Place sell order' })).toHaveFocus()
+    // Focus starts on the summary, not on the button that trades.
+    expect(within(dialog).getByRole('group', { name: 'Order summary' })).toHaveFocus()
+  })
+
+  it('opens the confirm dialog on Enter, and a second Enter does not place the order', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket()
+    await user.type(ticket.getByLabelText('Shares'), '1{Enter}')
+    const dialog = screen.getByRole('dialog', { name: 'Confirm buy order' })
+    const summary = within(dialog).getByRole('group', { name: 'Order summary' })
+    expect(summary).toHaveFocus()
+    await user.keyboard('{Enter}')
+    expect(screen.getByRole('dialog', { name: 'Confirm buy order' })).toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Place buy order' })).toBeEnabled()
+    expect(summary).toHaveFocus()
+    // Placing takes a deliberate move to the button: Cancel comes first.
+    await user.tab()
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    await user.tab()
+    expect(within(dialog).getByRole('button', { name: 'Place buy order' })).toHaveFocus()
+  })
+
+  it('has no time in force for market orders, and a local expiry for day orders', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket()
+    expect(ticket.queryByLabelText('Time in force')).not.toBeInTheDocument()
+    await user.type(ticket.getByLabelText('Shares'), '1')
+    await user.click(ticket.getByRole('button', { name: 'Review buy order' }))
+    const dialog = screen.getByRole('dialog', { name: 'Confirm buy order' })
+    expect(within(dialog).queryByText('Time in force')).not.toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+
+    await user.selectOptions(ticket.getByLabelText('Order type'), 'Limit')
+    const tif = ticket.getByLabelText('Time in force')
+    expect(within(tif).getByRole('option', { name: 'Good till cancelled' })).toBeInTheDocument()
+    const day = within(tif).getByRole('option', { name: /^Day \(expires .+ your time\)$/ })
+    expect(day.textContent).not.toMatch(/UTC/)
+    await user.selectOptions(tif, 'day')
+    await user.type(ticket.getByLabelText('Limit price (USD)'), '150')
+    await user.click(ticket.getByRole('button', { name: 'Review buy order' }))
+    expect(
+      within(screen.getByRole('dialog', { name: 'Confirm buy order' })).getByText(day.textContent!),
+    ).toBeInTheDocument()
+  })
+
+  it('says plainly when a stop is already crossed, and estimates the fill apart from the hold', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket()
+    await user.selectOptions(ticket.getByLabelText('Order type'), 'Stop')
+    await user.type(ticket.getByLabelText('Shares'), '2')
+    const stop = ticket.getByLabelText('Stop price (USD)')
+    // Above the market ($200): it rests; it would fill at about $210, and holds 105 % of that.
+    await user.type(stop, '210')
+    expect(stop).not.toHaveAccessibleDescription(/market price/)
+    expect(ticket.getByText('Estimated cost').nextElementSibling).toHaveTextContent('$420.00')
+    expect(ticket.getByText('Held while waiting').nextElementSibling).toHaveTextContent('$441.00')
+    // Below the market: it triggers on the next tick at about the market price.
+    await user.clear(stop)
+    await user.type(stop, '150')
+    const notice =
+      'Your stop is below the market price ($200.00): this order will trigger on the next tick and fill at about the market price.'
+    expect(stop).toHaveAccessibleDescription(new RegExp(notice.replace(/[$().]/g, '\\$&')))
+    expect(ticket.getByText('Estimated cost').nextElementSibling).toHaveTextContent('$400.00')
+    expect(ticket.getByText('Held while waiting').nextElementSibling).toHaveTextContent('$420.00')
+    // A notice, not a problem: review goes on, and the dialog says the same.
+    await user.click(ticket.getByRole('button', { name: 'Review buy order' }))
+    const dialog = screen.getByRole('dialog', { name: 'Confirm buy order' })
+    expect(dialog).toHaveAccessibleDescription(notice)
+    expect(within(dialog).getByText('Estimated cost').nextElementSibling).toHaveTextContent(
+      '$400.00',
+    )
+    expect(within(dialog).getByText('Held while waiting').nextElementSibling).toHaveTextContent(
+      '$420.00',
+    )
+  })
+
+  it('checks buying power against the hold of a stop buy', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket()
+    await user.selectOptions(ticket.getByLabelText('Order type'), 'Stop')
+    // 4 × $240 = $960 expected, but 105 % of it ($1,008) is held: more than the $1,000.
+    await user.type(ticket.getByLabelText('Shares'), '4')
+    await user.type(ticket.getByLabelText('Stop price (USD)'), '240')
+    expect(ticket.getByText('Estimated cost').nextElementSibling).toHaveTextContent('$960.00')
+    expect(ticket.getByRole('alert')).toHaveTextContent('Not enough buying power for this order.')
+  })
+
+  it('says when a limit will likely fill on the next tick', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket()
+    await user.selectOptions(ticket.getByLabelText('Order type'), 'Limit')
+    const limit = ticket.getByLabelText('Limit price (USD)')
+    await user.type(limit, '190')
+    expect(limit).toHaveAccessibleDescription('Buys at this price or lower.')
+    await user.clear(limit)
+    await user.type(limit, '205')
+    expect(limit).toHaveAccessibleDescription(
+      /Your limit is above the market price \(\$200\.00\): this order will likely fill on the next tick at the market price or better\./,
+    )
+    await user.click(ticket.getByRole('radio', { name: 'Sell' }))
+    expect(limit).toHaveAccessibleDescription('Sells at this price or higher.')
+    await user.clear(limit)
+    await user.type(limit, '195')
+    expect(limit).toHaveAccessibleDescription(/Your limit is below the market price/)
   })
 
   it('fills in every available share to sell, or all the buying power to spend', async () => {

@@ -5,16 +5,15 @@ import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { SegmentedControl } from '@/components/ui/segmented-control'
 import { Select } from '@/components/ui/select'
-import { toast } from '@/components/ui/toast-store'
 import { useProfile } from '@/lib/api/get-profile'
 import { useOpenPositions } from '@/lib/api/get-open-positions'
-import { claimFillNotice, describeFill } from '@/lib/fill-notices'
 import { formatCurrency, formatQuantity } from '@/lib/format'
-import type { Order, OrderSide } from '@/lib/models'
+import type { OrderSide } from '@/lib/models'
 import { useQuote } from '@/lib/use-quote'
 import { usePlaceOrder } from '../api/place-order'
-import { orderTypeLabels } from '@/lib/describe-order'
+import { orderTypeLabels, timeInForceLabels } from '@/lib/describe-order'
 import {
+  dayOrderLabel,
   emptyDraft,
   estimateOrder,
   fieldErrors,
@@ -23,6 +22,9 @@ import {
   toRpcArgs,
 } from '../lib/order-form'
 import type { FieldErrors, OrderDraft, ValidOrder } from '../lib/order-form'
+import { immediateOutlook } from '../lib/order-outlook'
+import type { ImmediateOutlook } from '../lib/order-outlook'
+import { announceOrder } from './announce-order'
 import { OrderConfirmDialog } from './order-confirm-dialog'
 import { describeRejection } from './reject-reasons'
 
@@ -35,27 +37,15 @@ const modeOptions = [
   { value: 'dollars', label: 'Dollars' },
 ] as const
 const typeOptions = Object.entries(orderTypeLabels).map(([value, label]) => ({ value, label }))
-const tifOptions = [
-  { value: 'gtc', label: 'Good till cancelled' },
-  { value: 'day', label: 'Day (expires at 00:00 UTC)' },
+const tifOptions = (now: Date) => [
+  { value: 'gtc', label: timeInForceLabels.gtc },
+  { value: 'day', label: dayOrderLabel(now) },
 ]
 
-function announce(order: Order) {
-  if (order.status === 'filled') {
-    if (claimFillNotice(order.id)) {
-      toast({
-        title: describeFill(order),
-        tone: 'success',
-        action: { label: 'View portfolio', href: '/portfolio' },
-      })
-    }
-    return
-  }
-  toast({
-    title: `Order placed: ${orderTypeLabels[order.type].toLowerCase()} ${order.side} ${formatQuantity(order.quantity)} ${order.symbol}`,
-    description: 'It rests until the price reaches it. You will be notified when it fills.',
-    tone: 'success',
-  })
+/** A price field's number once it reads as one (its own errors are shown as typed). */
+function typedPrice(value: string, error: string | undefined): number | null {
+  const n = Number(value.trim())
+  return value.trim() !== '' && !error && n > 0 ? n : null
 }
 
 /** The order ticket for a signed-in user. */
@@ -94,6 +84,25 @@ export function OrderTicket({
     draft.side === 'sell' && positions.data ? nothingToSell(symbol, position) : null
   const problem = unsellable ?? estimate?.problem ?? null
   const problemId = useId()
+  // Said as soon as the price is typed, from the live price the ticket shows; never blocks.
+  const outlook = quote
+    ? immediateOutlook(
+        {
+          side: draft.side,
+          type: draft.type,
+          limitPrice: typedPrice(draft.limitPrice, errors.limitPrice),
+          stopPrice: typedPrice(draft.stopPrice, errors.stopPrice),
+        },
+        quote.price,
+      )
+    : null
+  const reviewOutlook = review && quote ? immediateOutlook(review, quote.price) : null
+  const notice = (field: ImmediateOutlook['field']) =>
+    outlook?.field === field ? (
+      <span className="mt-1 block rounded-md bg-warn-tint px-2 py-1.5 text-fg">
+        {outlook.notice}
+      </span>
+    ) : null
 
   function update(patch: Partial<OrderDraft>) {
     setDraft((current) => ({ ...current, ...patch }))
@@ -116,7 +125,7 @@ export function OrderTicket({
     if (!review || placeOrder.isPending) return
     placeOrder.mutate(toRpcArgs(symbol, review, clientOrderId), {
       onSuccess: (order) => {
-        announce(order)
+        announceOrder(order, reviewOutlook)
         setReview(null)
         setDraft(emptyDraft(draft.side))
         setClientOrderId(crypto.randomUUID())
@@ -206,9 +215,12 @@ export function OrderTicket({
           onChange={(event) => update({ stopPrice: event.target.value })}
           error={errors.stopPrice}
           hint={
-            draft.side === 'buy'
-              ? 'Triggers when the price rises to it.'
-              : 'Triggers when the price falls to it.'
+            <>
+              {draft.side === 'buy'
+                ? 'Triggers when the price rises to it.'
+                : 'Triggers when the price falls to it.'}
+              {notice('stopPrice')}
+            </>
           }
         />
       )}
@@ -220,18 +232,26 @@ export function OrderTicket({
           onChange={(event) => update({ limitPrice: event.target.value })}
           error={errors.limitPrice}
           hint={
-            draft.side === 'buy' ? 'Buys at this price or lower.' : 'Sells at this price or higher.'
+            <>
+              {draft.side === 'buy'
+                ? 'Buys at this price or lower.'
+                : 'Sells at this price or higher.'}
+              {notice('limitPrice')}
+            </>
           }
         />
       )}
-      <Select
-        label="Time in force"
-        value={draft.timeInForce}
-        options={tifOptions}
-        onChange={(event) =>
-          update({ timeInForce: event.target.value as OrderDraft['timeInForce'] })
-        }
-      />
+      {/* A market order fills or fails at once: the default still goes to the server. */}
+      {draft.type !== 'market' && (
+        <Select
+          label="Time in force"
+          value={draft.timeInForce}
+          options={tifOptions(new Date())}
+          onChange={(event) =>
+            update({ timeInForce: event.target.value as OrderDraft['timeInForce'] })
+          }
+        />
+      )}
       <dl className="grid grid-cols-2 gap-x-3 gap-y-1 rounded-md bg-surface-2 p-3 text-sm">
         <dt className="text-muted">Market price</dt>
         <dd className="text-right tabular-nums">{formatCurrency(quote?.price)}</dd>
@@ -247,10 +267,16 @@ export function OrderTicket({
           {draft.side === 'buy' ? 'Estimated cost' : 'Estimated credit'}
         </dt>
         <dd className="text-right tabular-nums">
-          {estimate
-            ? formatCurrency(draft.side === 'buy' ? estimate.cashNeeded : estimate.value)
-            : '—'}
+          {estimate ? formatCurrency(estimate.value) : '—'}
         </dd>
+        {draft.side === 'buy' && draft.type !== 'market' && (
+          <>
+            <dt className="text-muted">Held while waiting</dt>
+            <dd className="text-right tabular-nums">
+              {estimate?.held != null ? formatCurrency(estimate.held) : '—'}
+            </dd>
+          </>
+        )}
         {draft.side === 'buy' ? (
           <>
             <dt className="text-muted">Buying power</dt>
@@ -280,6 +306,7 @@ export function OrderTicket({
       <OrderConfirmDialog
         symbol={symbol}
         order={review}
+        outlook={reviewOutlook}
         estimate={
           review && quote
             ? estimateOrder(review, { price: quote.price, buyingPower, availableShares })

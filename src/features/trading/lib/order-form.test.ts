@@ -1,4 +1,5 @@
 import {
+  dayOrderLabel,
   emptyDraft,
   estimateOrder,
   fieldErrors,
@@ -91,6 +92,8 @@ describe('order form', () => {
       p_time_in_force: 'gtc',
       p_client_order_id: 'id-1',
     })
+    const marketDay = orderSchema.parse(draft({ quantity: '2', timeInForce: 'day' }))
+    expect(toRpcArgs('AAPL', marketDay, 'id-3').p_time_in_force).toBe('gtc')
     const limit = orderSchema.parse(
       draft({ type: 'limit', amountMode: 'dollars', notional: '50', limitPrice: '99.5' }),
     )
@@ -121,6 +124,46 @@ describe('order form', () => {
     expect(estimateOrder(dollars, { price: 3, buyingPower: 1e6, availableShares: 0 }).shares).toBe(
       33.333333,
     )
+  })
+
+  it('estimates a resting buy at its expected fill and shows its hold apart', () => {
+    const context = { price: 139.3, buyingPower: 1e6, availableShares: 0 }
+    // A stop above the market fills at about its stop; it holds 105 % of the stop.
+    const stop = orderSchema.parse(draft({ type: 'stop', quantity: '2', stopPrice: '150' }))
+    const waiting = estimateOrder(stop, context)
+    expect(waiting.value).toBeCloseTo(300)
+    expect(waiting.held).toBeCloseTo(315)
+    expect(waiting.cashNeeded).toBeCloseTo(315)
+    // Already crossed: it fills at about the market; the hold is 105 % of the market.
+    const crossed = estimateOrder({ ...stop, stopPrice: 69.67 }, context)
+    expect(crossed.value).toBeCloseTo(278.6)
+    expect(crossed.held).toBeCloseTo(292.53)
+    // The buying-power check uses the hold, not the estimate.
+    expect(estimateOrder(stop, { ...context, buyingPower: 310 }).problem).toMatch(/buying power/)
+    // A limit buy at or above the market fills at the market (or better), holds its limit.
+    const limit = orderSchema.parse(draft({ type: 'limit', quantity: '2', limitPrice: '145' }))
+    expect(estimateOrder(limit, context)).toMatchObject({ value: 278.6, held: 290 })
+    expect(estimateOrder({ ...limit, limitPrice: 120 }, context)).toMatchObject({
+      value: 240,
+      held: 240,
+    })
+    // Market buys spend their cost and hold nothing; sells hold no cash.
+    expect(estimateOrder(orderSchema.parse(draft({ quantity: '1' })), context).held).toBeNull()
+    const sell = orderSchema.parse(
+      draft({ side: 'sell', type: 'limit', quantity: '1', limitPrice: '100' }),
+    )
+    expect(estimateOrder(sell, { ...context, availableShares: 5 })).toMatchObject({
+      value: 139.3,
+      held: null,
+      cashNeeded: 0,
+    })
+  })
+
+  it("labels day orders with the UTC midnight in the user's own clock", () => {
+    const evening = new Date('2026-11-22T20:08:00Z')
+    expect(dayOrderLabel(evening, 'America/New_York')).toBe('Day (expires 7:00 PM your time)')
+    expect(dayOrderLabel(evening, 'Asia/Tokyo')).toBe('Day (expires 9:00 AM your time)')
+    expect(dayOrderLabel(evening, 'UTC')).toBe('Day (expires 12:00 AM your time)')
   })
 
   it('checks shares for sells', () => {

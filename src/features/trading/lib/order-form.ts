@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import type { OrderSide, OrderType, Position, TimeInForce } from '@/lib/models'
+import { expectedFillPrice } from './order-outlook'
 
 export type AmountMode = 'shares' | 'dollars'
 
@@ -166,11 +167,13 @@ export function nothingToSell(
 export type Estimate = {
   /** Shares the order is for (for a dollar amount: the server's truncation to 6 decimals). */
   shares: number
-  /** Price the estimate uses: live price for market orders, else the order's own price. */
-  referencePrice: number
-  /** Approximate trade value. */
+  /** About what each share fills at (expectedFillPrice): the live price once crossed. */
+  fillPrice: number
+  /** Approximate trade value at that price: the estimated cost of a buy, credit of a sell. */
   value: number
-  /** Cash a buy reserves or spends (market: the cost; stop buys: +5 % margin like the server). */
+  /** Cash a resting buy holds while it waits (stop: 105 % of max(stop, market)); else null. */
+  held: number | null
+  /** What the buying-power check compares: a market buy's cost, a resting buy's hold. */
   cashNeeded: number
   problem: string | null
 }
@@ -183,6 +186,7 @@ export function estimateOrder(
   order: ValidOrder,
   context: { price: number; buyingPower: number | null; availableShares: number },
 ): Estimate {
+  // place_order's reference for turning a dollar amount into shares.
   const referencePrice =
     order.type === 'market'
       ? context.price
@@ -190,18 +194,17 @@ export function estimateOrder(
         ? order.stopPrice!
         : order.limitPrice!
   const shares = order.quantity ?? Math.trunc(((order.notional ?? 0) / referencePrice) * 1e6) / 1e6
-  const value = shares * referencePrice
-  let cashNeeded = 0
-  if (order.side === 'buy') {
-    cashNeeded =
-      order.type === 'market'
-        ? shares * context.price
-        : order.type === 'stop'
-          ? shares * Math.max(order.stopPrice!, context.price) * 1.05
-          : shares * order.limitPrice!
-  }
+  const fillPrice = expectedFillPrice(order, context.price)
+  const value = shares * fillPrice
+  let held: number | null = null
+  if (order.side === 'buy' && order.type !== 'market')
+    held =
+      order.type === 'stop'
+        ? shares * Math.max(order.stopPrice!, context.price) * 1.05
+        : shares * order.limitPrice!
+  const cashNeeded = order.side === 'buy' ? (held ?? shares * context.price) : 0
   let problem: string | null = null
-  if (shares <= 0 || value < 0.0001) problem = 'The order is too small.'
+  if (shares <= 0 || shares * referencePrice < 0.0001) problem = 'The order is too small.'
   else if (
     order.side === 'buy' &&
     context.buyingPower !== null &&
@@ -213,7 +216,7 @@ export function estimateOrder(
       context.availableShares > 0
         ? `You can sell at most ${context.availableShares} shares.`
         : 'You do not own any shares of this stock to sell.'
-  return { shares, referencePrice, value, cashNeeded, problem }
+  return { shares, fillPrice, value, held, cashNeeded, problem }
 }
 
 /**
@@ -231,7 +234,18 @@ export function toRpcArgs(symbol: string, order: ValidOrder, clientOrderId: stri
     p_notional: order.notional ?? undefined,
     p_limit_price: takesLimit ? (order.limitPrice ?? undefined) : undefined,
     p_stop_price: takesStop ? (order.stopPrice ?? undefined) : undefined,
-    p_time_in_force: order.timeInForce,
+    // Hidden for market orders, where it does not apply: a day picked before switching is dropped.
+    p_time_in_force: order.type === 'market' ? 'gtc' : order.timeInForce,
     p_client_order_id: clientOrderId,
   }
+}
+
+/**
+ * "Day (expires 7:00 PM your time)": a day order expires at the next 00:00 UTC, said in the
+ * user's own clock.
+ */
+export function dayOrderLabel(now: Date, timeZone?: string): string {
+  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1)
+  const time = new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone }).format(midnight)
+  return `Day (expires ${time} your time)`
 }

@@ -17,3 +17,13 @@ export function yearRange(
   }
   return { high, low }
 }
+
+/**
+ * Mean daily volume of the last `days` daily candles (the 1Y query already has them); undefined
+ * until they load or when there are none, so the caller can fall back to the stock's figure.
+ */
+export function averageVolume(daily: readonly Candle[] | undefined, days = 30): number | undefined {
+  const recent = daily?.slice(-days)
+  if (!recent?.length) return undefined
+  return recent.reduce((sum, candle) => sum + candle.volume, 0) / recent.length
+}

@@ -1,0 +1,28 @@
+import { toast } from '@/components/ui/toast-store'
+import { orderTypeLabels } from '@/lib/describe-order'
+import { claimFillNotice, describeFill } from '@/lib/fill-notices'
+import { formatQuantity } from '@/lib/format'
+import type { Order } from '@/lib/models'
+import type { ImmediateOutlook } from '../lib/order-outlook'
+
+/**
+ * The toast after place_order: a fill (claimed once with the realtime listener), or what the
+ * order does next, which for an order the price has already crossed is not resting.
+ */
+export function announceOrder(order: Order, outlook: ImmediateOutlook | null) {
+  if (order.status === 'filled') {
+    if (claimFillNotice(order.id)) {
+      toast({
+        title: describeFill(order),
+        tone: 'success',
+        action: { label: 'View portfolio', href: '/portfolio' },
+      })
+    }
+    return
+  }
+  toast({
+    title: `Order placed: ${orderTypeLabels[order.type].toLowerCase()} ${order.side} ${formatQuantity(order.quantity)} ${order.symbol}`,
+    description: `${outlook?.next ?? 'It rests until the price reaches it.'} You will be notified when it fills.`,
+    tone: 'success',
+  })
+}
