@@ -109,7 +109,8 @@ function OpenOrdersHere({ symbol, userId }: { symbol: string; userId: string }) 
       <h2 id="open-orders-here" className="text-sm font-semibold">
         Your open orders in {symbol}
       </h2>
-      <OpenOrders orders={here} userId={userId} />
+      {/* When the last one is cancelled this section goes: focus moves on to the ticket. */}
+      <OpenOrders orders={here} userId={userId} emptyFocusId="order-ticket" />
     </section>
   )
 }
