@@ -2,12 +2,21 @@ import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } fr
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react'
 import { cn } from './cn'
 
-/** `relative` contains sr-only header text (absolutely positioned), which otherwise widens phone pages. */
-export function TableContainer({ className, ...rest }: HTMLAttributes<HTMLDivElement>) {
+/**
+ * `relative` contains sr-only header text (absolutely positioned), which otherwise widens phone
+ * pages. A table that always fits its width (table-fixed) can pass `fits`: the box then clips
+ * instead of scrolling, and since it is no scroll container a sticky header sticks to the page.
+ */
+export function TableContainer({
+  className,
+  fits = false,
+  ...rest
+}: HTMLAttributes<HTMLDivElement> & { fits?: boolean }) {
   return (
     <div
       className={cn(
-        'relative w-full overflow-x-auto rounded-lg border border-border bg-surface',
+        'relative w-full rounded-lg border border-border bg-surface',
+        fits ? 'overflow-x-clip' : 'overflow-x-auto',
         className,
       )}
       {...rest}

@@ -153,7 +153,7 @@ export function MarketPage() {
           Could not load the market: {stocks.error.message}
         </p>
       ) : (
-        <TableContainer>
+        <TableContainer fits>
           {/* Fixed layout: a tick that changes a few cells must not re-measure all rows. */}
           <Table
             aria-busy={stocks.isPending}
@@ -161,7 +161,8 @@ export function MarketPage() {
             aria-rowcount={stocks.isPending ? undefined : rows.length + 1}
             className="table-fixed"
           >
-            <THead>
+            {/* Sticks under the page header (h-14) while the list scrolls. */}
+            <THead className="sticky top-14 z-10">
               <tr>
                 {columns.map((column) => (
                   <SortableTh
@@ -181,7 +182,8 @@ export function MarketPage() {
                 </Th>
               </tr>
             </THead>
-            <tbody ref={bodyRef}>
+            {/* A row reached with Tab scrolls into view below both sticky headers. */}
+            <tbody ref={bodyRef} className="[&_a]:scroll-mt-24">
               {stocks.isPending
                 ? Array.from({ length: 10 }, (_, i) => <SkeletonRow key={i} />)
                 : [
