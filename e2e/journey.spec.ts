@@ -84,9 +84,19 @@ test("a new user's whole journey", async ({ page }) => {
     .click()
   await page.getByRole('button', { name: 'Set price alert for MSFT' }).click()
   const alertDialog = page.getByRole('dialog', { name: 'Price alert for MSFT' })
-  await alertDialog.getByLabel('Alert when the price rises to').fill((msft * 0.9).toFixed(2))
-  await alertDialog.getByRole('button', { name: 'Save alert' }).click()
-  const alertToast = page.getByText('Alert: MSFT rose above your target')
+  // An alert must lie beyond the live price (the dialog refuses one already crossed): one a few
+  // cents each side, which the next ticks cross (a tick here moves MSFT a few cents).
+  const save = alertDialog.getByRole('button', { name: 'Save alert' })
+  await expect(async () => {
+    const text = await alertDialog.getByText(/^Current price:/).innerText()
+    const now = Number(text.replace(/[^0-9.]/g, ''))
+    expect(Math.abs(now - msft) / msft).toBeLessThan(0.05)
+    await alertDialog.getByLabel('Alert when the price rises to').fill((now + 0.05).toFixed(2))
+    await alertDialog.getByLabel('Alert when the price falls to').fill((now - 0.05).toFixed(2))
+    await expect(save).toBeEnabled({ timeout: 200 })
+  }).toPass({ timeout: 10_000 })
+  await save.click()
+  const alertToast = page.getByText(/^Alert: MSFT (rose above|fell below) your target$/)
   await expect(alertToast).toBeVisible({ timeout: 15_000 })
   await page.getByRole('link', { name: 'Trade MSFT' }).first().click()
   await expect(page).toHaveURL(/\/stocks\/MSFT/)
