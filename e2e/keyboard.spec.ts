@@ -93,6 +93,7 @@ test('a keyboard-only trader finds a stock, buys it and cancels a resting order'
   await tabTo(page, cancelDialog.getByRole('button', { name: /Cancel order/ }), 10)
   await page.keyboard.press('Enter')
   await expect(openOrders).toBeHidden()
+  await expect(page.getByText('Order cancelled')).toBeVisible()
   // The section went with its last order: focus moves on to the ticket, not to the page body.
   await expect(page.locator('#order-ticket')).toBeFocused()
 })

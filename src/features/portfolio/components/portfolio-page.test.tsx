@@ -96,6 +96,8 @@ describe('portfolio page against the local stack', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Cancel this order?' })
     await user.click(within(dialog).getByRole('button', { name: 'Cancel order' }))
     expect(await screen.findByRole('heading', { name: 'No open orders' })).toBeInTheDocument()
+    // The last order's cancellation is confirmed too, though its dialog went with the list.
+    expect(await screen.findByText('Order cancelled')).toBeInTheDocument()
     // The last one gone with its row, focus lands on the section heading, not on the page.
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Open orders' })).toHaveFocus())
     const { data } = await app.stack.admin
