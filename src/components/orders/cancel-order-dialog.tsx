@@ -19,7 +19,9 @@ export function CancelOrderDialog({
   /** Called when the cancellation is sent: the list may drop the row before it settles. */
   onConfirm?: (order: CancellableOrder) => void
 }) {
-  const cancel = useCancelOrder(userId)
+  const cancel = useCancelOrder<CancellableOrder>(userId, (cancelled) =>
+    toast({ title: 'Order cancelled', description: describeOrder(cancelled), tone: 'success' }),
+  )
 
   function close(cancelled = false) {
     cancel.reset()
@@ -29,12 +31,7 @@ export function CancelOrderDialog({
   function confirm() {
     if (!order) return
     onConfirm?.(order)
-    cancel.mutate(order.id, {
-      onSuccess: () => {
-        toast({ title: 'Order cancelled', description: describeOrder(order), tone: 'success' })
-        close(true)
-      },
-    })
+    cancel.mutate(order, { onSuccess: () => close(true) })
   }
 
   return (

@@ -12,10 +12,19 @@ export async function cancelOrder(orderId: string) {
   return parseResponse(cancelledSchema, data, 'the cancellation')
 }
 
-export function useCancelOrder(userId: string) {
+/**
+ * Cancels the order passed to `mutate`. `onCancelled` belongs to the mutation itself, so it runs
+ * even when the caller has unmounted by the time the server answers (the list can drop the row,
+ * and a dialog with it, on the Realtime event first); callbacks passed to `mutate` do not.
+ */
+export function useCancelOrder<Order extends { id: string }>(
+  userId: string,
+  onCancelled?: (order: Order) => void,
+) {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: cancelOrder,
+    mutationFn: (order: Order) => cancelOrder(order.id),
+    onSuccess: (_cancelled, order) => onCancelled?.(order),
     // Cancelling changes the order and frees held cash (profile) or held shares (positions).
     onSettled: () =>
       Promise.all([

@@ -14,10 +14,15 @@ export async function placeOrder(args: PlaceOrderArgs): Promise<Order> {
   return parseResponse(orderRowSchema, data, 'your order')
 }
 
-export function usePlaceOrder(userId: string) {
+/**
+ * `onPlaced` belongs to the mutation itself, so the confirmation is shown even when the trader has
+ * left the page by the time the server answers; callbacks passed to `mutate` would be dropped.
+ */
+export function usePlaceOrder(userId: string, onPlaced?: (order: Order) => void) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: placeOrder,
+    onSuccess: (order) => onPlaced?.(order),
     onSettled: () =>
       Promise.all(
         [

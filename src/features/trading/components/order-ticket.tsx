@@ -67,7 +67,6 @@ export function OrderTicket({
   const quote = useQuote(symbol)
   const profile = useProfile(userId)
   const positions = useOpenPositions(userId)
-  const placeOrder = usePlaceOrder(userId)
 
   const position = positions.data?.find((p) => p.symbol === symbol)
   const availableShares = position ? Number(position.quantity) - Number(position.held_quantity) : 0
@@ -97,6 +96,7 @@ export function OrderTicket({
       )
     : null
   const reviewOutlook = review && quote ? immediateOutlook(review, quote.price) : null
+  const placeOrder = usePlaceOrder(userId, (order) => announceOrder(order, reviewOutlook))
   const notice = (field: ImmediateOutlook['field']) =>
     outlook?.field === field ? (
       <span className="mt-1 block rounded-md bg-warn-tint px-2 py-1.5 text-fg">
@@ -124,8 +124,7 @@ export function OrderTicket({
   function confirm() {
     if (!review || placeOrder.isPending) return
     placeOrder.mutate(toRpcArgs(symbol, review, clientOrderId), {
-      onSuccess: (order) => {
-        announceOrder(order, reviewOutlook)
+      onSuccess: () => {
         setReview(null)
         setDraft(emptyDraft(draft.side))
         setClientOrderId(crypto.randomUUID())
