@@ -77,7 +77,15 @@ export function Layout() {
         )}
       </header>
       <PollingBanner />
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-3 pt-4 pb-8 sm:px-4">
+      {/*
+        At least a screen tall (less the 3.5 rem header), so the footer starts below the fold: a
+        page that grows as its data arrives would otherwise push a visible footer down, a layout
+        shift (Lighthouse measured CLS 0.19 on the market page when the first paint came early).
+      */}
+      <main
+        id="main"
+        className="mx-auto min-h-[calc(100dvh-3.5rem)] w-full max-w-7xl flex-1 px-3 pt-4 pb-8 sm:px-4"
+      >
         <Suspense fallback={<PageFallback />}>
           <Outlet />
         </Suspense>
