@@ -118,6 +118,12 @@ export function formatDateTime(value: string | number | Date | null | undefined)
   return date ? dateTimeFormatter.format(date) : DASH
 }
 
+/** The time of day in the user's time zone ("2:05 PM"), as formatDateTime says it. */
+export function formatTime(value: string | number | Date | null | undefined): string {
+  const date = toDate(value)
+  return date ? timeFormatter.format(date) : DASH
+}
+
 /**
  * formatDateTime's two halves ("Nov 22, 2026" and "7:17 PM"), for narrow cells that may
  * break between date and time but never inside either.

@@ -1,6 +1,6 @@
 import type { UTCTimestamp } from 'lightweight-charts'
 import type { QuoteState } from '@/lib/price-store'
-import { crosshairTime, gapTimes, liveBar, toBar, withGaps } from './candle-bars'
+import { gapTimes, liveBar, toBar, withGaps } from './candle-bars'
 import type { Bar } from './candle-bars'
 
 const quote = (price: number, volume = 1): QuoteState => ({
@@ -139,12 +139,27 @@ describe('candle bars', () => {
   })
 })
 
-describe('crosshairTime', () => {
-  it("writes the app's date style, in the axis's UTC, with the minute for intraday", () => {
-    const time = (Date.UTC(2026, 10, 19, 14, 5) / 1000) as UTCTimestamp
-    expect(crosshairTime(time, false)).toBe('Nov 19, 2026')
-    expect(crosshairTime(time, true)).toBe('Nov 19, 2026 14:05')
-    const midnight = (Date.UTC(2026, 10, 5) / 1000) as UTCTimestamp
-    expect(crosshairTime(midnight, true)).toBe('Nov 5, 2026 00:00')
+describe('crosshairTime and axisTime', () => {
+  const zone = process.env.TZ
+  afterEach(() => {
+    if (zone === undefined) delete process.env.TZ
+    else process.env.TZ = zone
+    vi.resetModules()
+  })
+
+  it("say a minute in the user's time, as the tables do, and a daily candle by its UTC day", async () => {
+    // The formatters take the zone when their module loads: a fresh copy in New York.
+    process.env.TZ = 'America/New_York'
+    vi.resetModules()
+    const bars = await import('./candle-bars')
+    const minute = (Date.UTC(2026, 10, 19, 14, 5) / 1000) as UTCTimestamp
+    expect(bars.crosshairTime(minute, true)).toBe('Nov 19, 2026, 9:05 AM')
+    expect(bars.axisTime(minute, true)).toBe('9:05 AM')
+    // 00:00 UTC on Nov 5 is the evening of Nov 4 in New York, but that candle is Nov 5's.
+    const day = (Date.UTC(2026, 10, 5) / 1000) as UTCTimestamp
+    expect(bars.crosshairTime(day, false)).toBe('Nov 5, 2026')
+    expect(bars.crosshairTime(day, true)).toBe('Nov 4, 2026, 7:00 PM')
+    // Daily axis labels stay the library's (UTC dates).
+    expect(bars.axisTime(day, false)).toBeNull()
   })
 })

@@ -1,5 +1,6 @@
 import type { CandlestickData, Time, UTCTimestamp, WhitespaceData } from 'lightweight-charts'
 import type { Candle } from '@/lib/models'
+import { formatDateTime, formatTime } from '@/lib/format'
 import type { QuoteState } from '@/lib/price-store'
 
 /** A candle as the chart draws it, with the shares traded in it (the volume bars). */
@@ -103,22 +104,24 @@ export function withGaps(bars: readonly Bar[], step: number, max = MAX_POINTS): 
   return points
 }
 
-// The chart's axis runs in UTC (lightweight-charts reads timestamps as UTC), so its labels do too.
-const crosshairDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
-const crosshairClock = new Intl.DateTimeFormat('en-US', {
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: 'UTC',
-})
+// A daily candle stands for a UTC trading day (the market's day runs from 00:00 UTC), so its date
+// is said in UTC; an intraday minute is said in the user's own time, as the tables say times.
+const candleDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
 
 /**
- * The crosshair's time label in the app's date style ("Nov 19, 2026" rather than the library's
- * "19 Nov '26"), with the 24-hour minute of the axis labels for intraday ("Nov 19, 2026 14:05").
+ * The crosshair's time label in the app's style: "Nov 19, 2026" for a daily candle (rather than
+ * the library's "19 Nov '26"), "Nov 19, 2026, 9:05 AM" in the user's time for a minute.
  */
 export function crosshairTime(time: Time, intraday: boolean): string {
   if (typeof time !== 'number') return String(time)
-  const date = new Date(time * 1000)
-  const day = crosshairDate.format(date)
-  return intraday ? `${day} ${crosshairClock.format(date)}` : day
+  return intraday ? formatDateTime(time * 1000) : candleDate.format(new Date(time * 1000))
+}
+
+/**
+ * An intraday axis label in the user's time ("9:05 AM"); null leaves daily ranges to the
+ * library, whose UTC dates are the candles' days. The 1D window is one UTC day, so its labels
+ * need no date.
+ */
+export function axisTime(time: Time, intraday: boolean): string | null {
+  return intraday && typeof time === 'number' ? formatTime(time * 1000) : null
 }

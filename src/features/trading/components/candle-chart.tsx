@@ -11,7 +11,7 @@ import type {
 import { formatCompact, formatCurrency } from '@/lib/format'
 import type { QuoteState } from '@/lib/price-store'
 import type { Theme } from '@/lib/theme'
-import { crosshairTime, gapTimes, liveBar, withGaps } from './candle-bars'
+import { axisTime, crosshairTime, gapTimes, liveBar, withGaps } from './candle-bars'
 import type { Bar } from './candle-bars'
 
 const palette = {
@@ -142,6 +142,7 @@ export function CandleChart({
         borderColor: colours.grid,
         timeVisible: intraday,
         secondsVisible: false,
+        tickMarkFormatter: (time: Time) => axisTime(time, intraday),
         // With both edges fixed the library moves the first and last labels inside the axis
         // instead of centring them on a bar at the very edge (cut to ":00" and "19:1").
         fixLeftEdge: true,
