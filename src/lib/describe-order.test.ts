@@ -17,12 +17,13 @@ describe('describeOrder', () => {
 
 describe('orderPrices', () => {
   it('lists the stop before the limit, capitalized, and says Market for market orders', () => {
-    expect(orderPrices(order)).toBe('Stop $95.00, limit $94.50')
+    // No-break spaces keep each price with its name when a narrow cell wraps.
+    expect(orderPrices(order)).toBe('Stop\u00a0$95.00, limit\u00a0$94.50')
     expect(orderPrices({ ...order, type: 'limit', stop_price: null, limit_price: 150 })).toBe(
-      'Limit $150.00',
+      'Limit\u00a0$150.00',
     )
     expect(orderPrices({ ...order, type: 'stop', limit_price: null, stop_price: 200 })).toBe(
-      'Stop $200.00',
+      'Stop\u00a0$200.00',
     )
     expect(orderPrices({ ...order, type: 'market', limit_price: null, stop_price: null })).toBe(
       'Market',

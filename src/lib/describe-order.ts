@@ -22,11 +22,15 @@ export function describeOrder(order: DescribableOrder): string {
   return `${side} ${formatQuantity(order.quantity)} ${order.symbol} ${orderTypeLabels[order.type].toLowerCase()}`
 }
 
-/** "Stop $95.00, limit $94.50", "Limit $150.00", or "Market" when the order has no price. */
+/**
+ * "Stop $95.00, limit $94.50", "Limit $150.00", or "Market" when the order has no price. Each
+ * price is tied to its name by a no-break space: a narrow cell breaks after the comma, never
+ * between "limit" and its amount.
+ */
 export function orderPrices(order: DescribableOrder): string {
   const parts: string[] = []
-  if (order.stop_price !== null) parts.push(`stop ${formatCurrency(order.stop_price)}`)
-  if (order.limit_price !== null) parts.push(`limit ${formatCurrency(order.limit_price)}`)
+  if (order.stop_price !== null) parts.push(`stop\u00a0${formatCurrency(order.stop_price)}`)
+  if (order.limit_price !== null) parts.push(`limit\u00a0${formatCurrency(order.limit_price)}`)
   const text = parts.join(', ')
   return text ? text[0].toUpperCase() + text.slice(1) : 'Market'
 }
