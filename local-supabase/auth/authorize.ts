@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto'
-import type { StackOptions } from '../handler.ts'
+import { json, type StackOptions } from '../handler.ts'
 import { AuthError, badRequest } from './errors.ts'
-import { findGoogleIdentity, previousAccounts, signInWithGoogle } from './google-identity.ts'
+import {
+  findGoogleIdentity,
+  linkGoogleIdentity,
+  previousAccounts,
+  signInWithGoogle,
+} from './google-identity.ts'
 import { signState, verifyState, type OAuthState } from './oauth-state.ts'
 import { renderPicker, type PickerPage } from './picker-page.ts'
 import { parsePkceParams } from './pkce.ts'
+import { authenticate } from './request.ts'
 import { redirectOrigins, resolveRedirect, withCode, withError, withTokens } from './redirect.ts'
 import { issueSession } from './sessions.ts'
 import { validateEmail } from './users.ts'
@@ -15,6 +21,39 @@ import { validateEmail } from './users.ts'
  * a signed state exactly as GoTrue carries it through Google.
  */
 export async function authorize(request: Request, opts: StackOptions): Promise<Response> {
+  const { token, state } = await startFlow(request, opts, null)
+  return pickerPage(opts, token, state)
+}
+
+/**
+ * `GET /user/identities/authorize` (auth-js `linkIdentity`): the same flow for the signed-in
+ * caller, whose account the chosen Google identity joins instead of signing in. GoTrue answers
+ * with the provider's URL (JSON with `skip_http_redirect=true`, as auth-js asks, else a 302);
+ * here that URL is the picker's. Manual linking is enabled (supabase/config.toml).
+ */
+export async function linkIdentity(request: Request, opts: StackOptions): Promise<Response> {
+  const { user } = await authenticate(opts.db, request, opts)
+  const { token } = await startFlow(request, opts, user.id)
+  const url = new URL(`${PICKER_PATH}?state=${encodeURIComponent(token)}`, request.url).href
+  if (new URL(request.url).searchParams.get('skip_http_redirect') === 'true') return json({ url })
+  return redirect(url)
+}
+
+/** `GET /picker?state=…`: the account picker for a flow started by linkIdentity. */
+export async function picker(request: Request, opts: StackOptions): Promise<Response> {
+  const token = new URL(request.url).searchParams.get('state') ?? ''
+  const state = await verifyState(token, opts.jwtSecret)
+  if (!state) throw badRequest('bad_oauth_state', 'OAuth state is invalid')
+  return pickerPage(opts, token, state)
+}
+
+const PICKER_PATH = '/auth/v1/picker'
+
+async function startFlow(
+  request: Request,
+  opts: StackOptions,
+  linkUserId: string | null,
+): Promise<{ token: string; state: OAuthState }> {
   const query = new URL(request.url).searchParams
   const provider = query.get('provider') ?? ''
   if (provider !== 'google') {
@@ -22,9 +61,17 @@ export async function authorize(request: Request, opts: StackOptions): Promise<R
   }
   const pkce = parsePkceParams(query.get('code_challenge'), query.get('code_challenge_method'))
   const referrer = resolveRedirect(query.get('redirect_to'), request.headers.get('referer'), opts)
-  const state = await signState({ provider, referrer, pkce }, opts.jwtSecret)
-  const accounts = await previousAccounts(opts.db)
-  return page(opts, 200, { state, returnTo: new URL(referrer).origin, accounts })
+  const state: OAuthState = { provider, referrer, pkce, linkUserId }
+  return { token: await signState(state, opts.jwtSecret), state }
+}
+
+async function pickerPage(opts: StackOptions, token: string, state: OAuthState): Promise<Response> {
+  return page(opts, 200, {
+    state: token,
+    returnTo: new URL(state.referrer).origin,
+    accounts: await previousAccounts(opts.db),
+    linking: state.linkUserId !== null,
+  })
 }
 
 function page(opts: StackOptions, status: number, content: PickerPage): Response {
@@ -85,6 +132,7 @@ export async function callback(request: Request, opts: StackOptions): Promise<Re
       state: form.get('state') ?? '',
       returnTo: new URL(state.referrer).origin,
       accounts,
+      linking: state.linkUserId !== null,
       error: chosen.problem,
       email: form.get('email') ?? '',
       fullName: form.get('full_name') ?? '',
@@ -131,7 +179,9 @@ async function completeSignIn(
 ): Promise<string> {
   try {
     return await opts.db.transaction(async (tx) => {
-      const userId = await signInWithGoogle(tx, email, fullName)
+      const userId = state.linkUserId
+        ? await linkGoogleIdentity(tx, state.linkUserId, email, fullName)
+        : await signInWithGoogle(tx, email, fullName)
       if (!state.pkce)
         return withTokens(state.referrer, await issueSession(tx, opts, userId, 'oauth'))
       const authCode = randomUUID()

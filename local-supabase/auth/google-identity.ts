@@ -1,6 +1,7 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto'
 import type { Queryable } from '../db/types.ts'
-import { findUserByEmail, insertIdentity, insertUser, syncProviders } from './users.ts'
+import { badRequest, notFound, unprocessable } from './errors.ts'
+import { findUser, findUserByEmail, insertIdentity, insertUser, syncProviders } from './users.ts'
 
 export interface GoogleAccount {
   providerId: string
@@ -136,4 +137,53 @@ export async function signInWithGoogle(
   })
   await insertIdentity(tx, id, 'google', account.providerId, data)
   return id
+}
+
+/**
+ * GoTrue's linkIdentityToUser: adds the Google identity to the signed-in user who started the
+ * flow. A Google account already linked (to them or anyone) is refused, as is an e-mail that
+ * another user has; a user without an e-mail (a guest) takes Google's verified one and stops
+ * being anonymous. The user's id, and with it everything they own, stays the same.
+ */
+export async function linkGoogleIdentity(
+  tx: Queryable,
+  userId: string,
+  email: string,
+  fullName: string,
+): Promise<string> {
+  const user = await findUser(tx, userId, true)
+  if (!user) throw notFound('user_not_found', 'User not found')
+  const known = await findGoogleIdentity(tx, { email })
+  if (known) {
+    const { rows } = await tx.query<{ user_id: string }>(
+      `select user_id from auth.identities where provider = 'google' and provider_id = $1`,
+      [known.providerId],
+    )
+    const mine = rows[0]?.user_id === userId
+    throw unprocessable(
+      'identity_already_exists',
+      mine ? 'Identity is already linked' : 'Identity is already linked to another user',
+    )
+  }
+  const providerId = newGoogleSubject()
+  const data = identityData({
+    providerId,
+    email,
+    fullName,
+    avatarUrl: initialsAvatar(fullName, email),
+  })
+  await insertIdentity(tx, userId, 'google', providerId, data)
+  if (!user.email) {
+    const taken = await findUserByEmail(tx, email)
+    if (taken && taken.id !== userId) {
+      throw badRequest('email_exists', 'A user with this email address has already been registered')
+    }
+    await tx.query(
+      `update auth.users set email = $2, email_confirmed_at = coalesce(email_confirmed_at, now()),
+         is_anonymous = false, updated_at = now() where id = $1`,
+      [userId, email],
+    )
+  }
+  await syncProviders(tx, userId)
+  return userId
 }

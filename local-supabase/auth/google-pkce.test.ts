@@ -292,3 +292,104 @@ describe('redirects', () => {
     expect(await kit.counts()).toEqual(before)
   })
 })
+
+describe('linking Google to a signed-in account (linkIdentity)', () => {
+  async function guestLinking(redirectTo = `${SITE_URL}/account`) {
+    const supabase = kit.client(undefined, { storage: memoryStorage() })
+    const guest = await supabase.auth.signInAnonymously()
+    expect(guest.error).toBeNull()
+    const { data, error } = await supabase.auth.linkIdentity({
+      provider: 'google',
+      options: { redirectTo, skipBrowserRedirect: true },
+    })
+    expect(error).toBeNull()
+    return { supabase, userId: guest.data.user!.id, url: data.url! }
+  }
+
+  function errorFrom(response: Response) {
+    expect(response.status).toBe(302)
+    const back = new URL(response.headers.get('location')!)
+    return {
+      origin: back.origin,
+      code: back.searchParams.get('error_code'),
+      description: back.searchParams.get('error_description'),
+    }
+  }
+
+  it('turns a guest into a Google user with the same id, so everything they own stays', async () => {
+    const { supabase, userId, url } = await guestLinking()
+    const html = await (await kit.fetch(url)).text()
+    expect(html).toContain('linked to the account you are signed in with')
+
+    const response = await pick(url, newAccount('Linked.Guest@Example.com', 'Ada Lovelace'))
+    expect(response.headers.get('location')!.startsWith(`${SITE_URL}/account?code=`)).toBe(true)
+    const { data, error } = await supabase.auth.exchangeCodeForSession(codeFrom(response))
+    expect(error).toBeNull()
+    expect(data.user).toMatchObject({
+      id: userId,
+      email: 'linked.guest@example.com',
+      is_anonymous: false,
+      app_metadata: { providers: ['google'] },
+    })
+    expect(data.user!.identities!.map((identity) => identity.provider)).toEqual(['google'])
+    expect(decodeJwt(data.session!.access_token)).toMatchObject({
+      sub: userId,
+      is_anonymous: false,
+    })
+    const profiles = await kit.db.query('select id from public.profiles where id = $1', [userId])
+    expect(profiles.rows).toHaveLength(1)
+
+    // Signing in with that Google account later is the same user.
+    const again = await startGoogleSignIn()
+    const next = await pick(again.url, (forms) => ({
+      form: forms.find((form) => form.button.includes('linked.guest@example.com'))!,
+    }))
+    const signedIn = await again.supabase.auth.exchangeCodeForSession(codeFrom(next))
+    expect(signedIn.data.user?.id).toBe(userId)
+  })
+
+  it('refuses a Google account linked to someone else, or an e-mail another user has, changing nothing', async () => {
+    const owner = await startGoogleSignIn()
+    await owner.supabase.auth.exchangeCodeForSession(
+      codeFrom(await pick(owner.url, newAccount('taken@example.com', 'Taken'))),
+    )
+    const password = await kit.client().auth.signUp({
+      email: 'password-user@example.com',
+      password: 'correct horse battery',
+    })
+    expect(password.error).toBeNull()
+
+    const { supabase, userId, url } = await guestLinking()
+    const before = await kit.counts()
+    const linked = errorFrom(await pick(url, newAccount('taken@example.com', 'Mallory')))
+    expect(linked).toMatchObject({
+      origin: SITE_URL,
+      code: 'identity_already_exists',
+      description: 'Identity is already linked to another user',
+    })
+    const emailTaken = errorFrom(await pick(url, newAccount('password-user@example.com', 'M')))
+    expect(emailTaken.code).toBe('email_exists')
+    expect(await kit.counts()).toEqual(before)
+    const { data } = await supabase.auth.getUser()
+    expect(data.user).toMatchObject({ id: userId, is_anonymous: true, email: '' })
+    expect(data.user!.identities ?? []).toEqual([])
+  })
+
+  it('needs a signed-in caller and a known provider', async () => {
+    const anonymous = await kit.client().auth.linkIdentity({
+      provider: 'google',
+      options: { skipBrowserRedirect: true },
+    })
+    // Without a session auth-js sends the anon key, a JWT with no user in it.
+    expect(anonymous.error).toMatchObject({ status: 403, code: 'bad_jwt' })
+
+    const { supabase } = await guestLinking()
+    const github = await supabase.auth.linkIdentity({
+      provider: 'github',
+      options: { skipBrowserRedirect: true },
+    })
+    expect(github.error).toMatchObject({ status: 400, code: 'validation_failed' })
+    const forged = await kit.fetch(`${PUBLIC_URL}/auth/v1/picker?state=forged`)
+    expect(forged.status).toBe(400)
+  })
+})

@@ -1,6 +1,6 @@
 import { json, type Handler, type StackOptions } from '../handler.ts'
 import { admin } from './admin.ts'
-import { authorize, callback } from './authorize.ts'
+import { authorize, callback, linkIdentity, picker } from './authorize.ts'
 import {
   API_VERSION,
   API_VERSION_HEADER,
@@ -66,6 +66,8 @@ const ROUTES: Record<string, Partial<Record<string, Route>>> = {
   '/logout': { POST: logout },
   '/authorize': { GET: authorize },
   '/callback': { POST: callback },
+  '/picker': { GET: picker },
+  '/user/identities/authorize': { GET: linkIdentity },
 }
 
 /** GoTrue (`/auth/v1`) over the stack's database, answering auth-js as hosted Supabase does. */

@@ -10,6 +10,8 @@ export interface OAuthState {
   /** Where to send the browser back to, already checked against the allowed origins. */
   referrer: string
   pkce: { challenge: string; method: ChallengeMethod } | null
+  /** Set when a signed-in user links Google to their account (`linkIdentity`), not signs in. */
+  linkUserId: string | null
 }
 
 // Its own key, so a state can never pass for an access token (or the reverse).
@@ -24,6 +26,7 @@ export function signState(state: OAuthState, jwtSecret: string): Promise<string>
     referrer: state.referrer,
     code_challenge: state.pkce?.challenge,
     code_challenge_method: state.pkce?.method,
+    link_user_id: state.linkUserId ?? undefined,
   })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuedAt()
@@ -41,7 +44,8 @@ export async function verifyState(token: string, jwtSecret: string): Promise<OAu
     if (typeof challenge === 'string' && (method === 's256' || method === 'plain')) {
       pkce = { challenge, method }
     }
-    return { provider: 'google', referrer: payload.referrer, pkce }
+    const linkUserId = typeof payload.link_user_id === 'string' ? payload.link_user_id : null
+    return { provider: 'google', referrer: payload.referrer, pkce, linkUserId }
   } catch {
     return null
   }

@@ -7,6 +7,8 @@ export interface PickerPage {
   /** The app origin the browser returns to, shown so the developer knows where they go. */
   returnTo: string
   accounts: PreviousAccount[]
+  /** Linking Google to the signed-in account (linkIdentity) rather than signing in. */
+  linking?: boolean
   /** Re-rendered after a rejected submission: the message and what was typed. */
   error?: string
   email?: string
@@ -90,6 +92,7 @@ export function renderPicker(page: PickerPage): string {
 <h1>${PICKER_TITLE}</h1>
 <p class="notice">This is the local development stand-in for Google: no Google account is used
 and nothing leaves this machine. You will return to <strong>${escapeHtml(page.returnTo)}</strong>.</p>
+${page.linking ? '<p>The account you choose is linked to the account you are signed in with.</p>' : ''}
 ${accounts}
 <section aria-labelledby="another">
   <h2 id="another">${page.accounts.length ? 'Use another account' : 'Enter an account'}</h2>
