@@ -70,7 +70,9 @@ export function UserMenu() {
     const client = await loadSupabase()
     // Leave a private page before the session ends: its route guard would otherwise send the
     // browser to sign-in with the page as ?next=, for whoever signs in next on this device.
-    navigate('/', { replace: true })
+    // Awaited and flushed: the router renders a navigation in a transition, which the session's
+    // own (urgent) update would overtake, so the guard would still see the private page.
+    await navigate('/', { replace: true, flushSync: true })
     const { error } = await client.auth.signOut()
     setSigningOut(false)
     if (error) {
