@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { signInAsGuest } from './app-helpers'
+import { placeOrder, signInAsGuest } from './app-helpers'
 
 test('a guest signs in without an account, keeps the session across a reload, and signs out', async ({
   page,
@@ -21,4 +21,38 @@ test('a guest signs in without an account, keeps the session across a reload, an
   await expect(page).toHaveURL(/:\d+\/$/)
   await page.goto('/portfolio')
   await expect(page).toHaveURL(/\/sign-in/)
+})
+
+test('a guest keeps their portfolio by linking a Google account, and signs back in to it', async ({
+  page,
+}) => {
+  const email = `linked-${Date.now()}@example.com`
+  await signInAsGuest(page, '/stocks/MSFT')
+  await placeOrder(page, { shares: '3' })
+  await expect(page.getByText(/^Filled: bought 3 MSFT @ \$[\d,.]+$/)).toBeVisible()
+
+  await page.goto('/account')
+  await expect(page.getByText(/You are trading as a guest/)).toBeVisible()
+  await page.getByRole('button', { name: 'Link a Google account' }).click()
+  // The local stand-in for Google says it links rather than signs in.
+  await expect(page.getByText('linked to the account you are signed in with')).toBeVisible()
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Full name').fill('Gus Guest')
+  await page.getByRole('button', { name: 'Continue' }).click()
+
+  await expect(page).toHaveURL('/account')
+  await expect(page.getByText('Google account linked')).toBeVisible()
+  await expect(page.getByText(new RegExp(`^${email} · member since`))).toBeVisible()
+  await expect(page.getByText(/You are trading as a guest/)).toHaveCount(0)
+
+  // Signed out, the portfolio is not gone: Google signs the same user back in.
+  await page.getByRole('button', { name: /account menu/ }).click()
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible()
+  await page.goto('/sign-in?next=%2Fportfolio')
+  await page.getByRole('button', { name: 'Sign in with Google' }).click()
+  await page.getByRole('button', { name: new RegExp(email) }).click()
+  await expect(page).toHaveURL('/portfolio')
+  const holdings = page.getByRole('table', { name: /Holdings/ })
+  await expect(holdings.getByRole('row').filter({ hasText: 'MSFT' })).toContainText('3')
 })

@@ -8,6 +8,7 @@ import { useSettings } from '../api/get-settings'
 import { DeleteAccountSection } from './delete-account-section'
 import { DisplayNameForm } from './display-name-form'
 import { ExportDataSection } from './export-data-section'
+import { GuestNotice } from './guest-notice'
 import { LeaderboardToggle } from './leaderboard-toggle'
 import { ResetPortfolioSection } from './reset-portfolio-section'
 
@@ -49,12 +50,7 @@ export function AccountPage() {
                 {signInMethod} · member since {formatDateTime(settings.data.created_at)}
               </p>
             </div>
-            {user?.is_anonymous && (
-              <p className="rounded-md bg-warn-tint p-3 text-sm">
-                You are trading as a guest. This portfolio lives in this browser only: signing out
-                or clearing the site's data ends it for good. Export your data below to keep a copy.
-              </p>
-            )}
+            {user?.is_anonymous && <GuestNotice />}
             <DisplayNameForm
               key={settings.data.display_name}
               userId={userId}

@@ -21,4 +21,20 @@ describe('AuthCallbackPage', () => {
     renderWithProviders(<AuthCallbackPage />, { path: '/auth/callback', route: '/auth/callback' })
     expect(screen.getByRole('alert')).toHaveTextContent('The sign-in link is missing its code.')
   })
+
+  it('says in plain words why Google was not linked to a guest, with a way back to the account', () => {
+    renderWithProviders(<AuthCallbackPage />, {
+      path: '/auth/callback',
+      route:
+        '/auth/callback?next=%2Faccount&linked=google&error=invalid_request&error_code=identity_already_exists&error_description=Identity+is+already+linked+to+another+user',
+    })
+    expect(screen.getByRole('heading', { name: 'Google was not linked' })).toBeInTheDocument()
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'That Google account already has its own StockTrade account.',
+    )
+    expect(screen.getByRole('link', { name: 'Back to your account' })).toHaveAttribute(
+      'href',
+      '/account',
+    )
+  })
 })
