@@ -44,6 +44,9 @@ test('a guest keeps their portfolio by linking a Google account, and signs back 
   await expect(page.getByText('Google account linked')).toBeVisible()
   await expect(page.getByText(new RegExp(`^${email} · member since`))).toBeVisible()
   await expect(page.getByText(/You are trading as a guest/)).toHaveCount(0)
+  // The profile took the Google name in place of the generated guest name.
+  await expect(page.getByRole('button', { name: /account menu/ })).toContainText('Gus Guest')
+  await expect(page.getByLabel('Display name')).toHaveValue('Gus Guest')
 
   // Signed out, the portfolio is not gone: Google signs the same user back in.
   await page.getByRole('button', { name: /account menu/ }).click()

@@ -50,6 +50,57 @@ describe('profiles', () => {
     expect(guest.display_name).toBe(`Guest ${String(guest.id).replaceAll('-', '').slice(0, 4)}`)
   })
 
+  it('of guests who link Google take its name and picture, unless they chose a name', async () => {
+    await rolledBack(db, async (tx) => {
+      const profileAfterLinking = async (rename?: string) => {
+        const { rows } = await tx.query<{ id: string }>(
+          `insert into auth.users (id, is_anonymous) values (gen_random_uuid(), true) returning id`,
+        )
+        const id = rows[0].id
+        if (rename)
+          await tx.query('update public.profiles set display_name = $2 where id = $1', [id, rename])
+        await tx.query(
+          `insert into auth.identities (id, provider_id, user_id, identity_data, provider)
+           values (gen_random_uuid(), $2, $1, $3::jsonb, 'google')`,
+          [
+            id,
+            `g-${id}`,
+            JSON.stringify({ full_name: 'Gus Guest', picture: 'https://lh3.example/gus.png' }),
+          ],
+        )
+        const profile = await tx.query<{ display_name: string; avatar_url: string | null }>(
+          'select display_name, avatar_url from public.profiles where id = $1',
+          [id],
+        )
+        return profile.rows[0]
+      }
+      expect(await profileAfterLinking()).toEqual({
+        display_name: 'Gus Guest',
+        avatar_url: 'https://lh3.example/gus.png',
+      })
+      expect(await profileAfterLinking('Trader Gus')).toEqual({
+        display_name: 'Trader Gus',
+        avatar_url: 'https://lh3.example/gus.png',
+      })
+
+      // A new Google user already has the name and picture of its metadata: untouched.
+      const { rows } = await tx.query<{ id: string }>(
+        `insert into auth.users (id, email, raw_user_meta_data)
+         values (gen_random_uuid(), 'ada@example.test', '{"full_name": "Ada Lovelace"}') returning id`,
+      )
+      await tx.query(`update public.profiles set display_name = 'Ada' where id = $1`, [rows[0].id])
+      await tx.query(
+        `insert into auth.identities (id, provider_id, user_id, identity_data, provider)
+         values (gen_random_uuid(), 'g-ada', $1, '{"full_name": "Ada Lovelace"}', 'google')`,
+        [rows[0].id],
+      )
+      const ada = await tx.query('select display_name from public.profiles where id = $1', [
+        rows[0].id,
+      ])
+      expect(ada.rows).toEqual([{ display_name: 'Ada' }])
+    })
+  })
+
   it('let their owner edit only the display settings', async () => {
     await rolledBack(db, async (tx) => {
       const { rows } = await tx.query<{ id: string }>(

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { Card } from '@/components/ui/card'
 import { PageTitle } from '@/components/ui/page-title'
@@ -22,6 +23,7 @@ const linkErrors: Record<string, string> = {
 export function AuthCallbackPage() {
   const [params] = useSearchParams()
   const navigate = useNavigate()
+  const queryClient = useQueryClient()
   const linking = params.get('linked') === 'google'
   const providerError =
     (linking ? linkErrors[params.get('error_code') ?? ''] : undefined) ??
@@ -41,6 +43,8 @@ export function AuthCallbackPage() {
     exchangeCode(code)
       .then(() => {
         if (linking) {
+          // Same user, new name and picture (the profile takes Google's): read them again.
+          void queryClient.invalidateQueries()
           toast({
             title: 'Google account linked',
             description:
@@ -51,7 +55,7 @@ export function AuthCallbackPage() {
         return navigate(next, { replace: true })
       })
       .catch((caught: Error) => setExchangeError(caught.message))
-  }, [code, providerError, navigate, next, linking])
+  }, [code, providerError, navigate, next, linking, queryClient])
 
   return linking ? (
     <CallbackCard
