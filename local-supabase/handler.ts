@@ -15,6 +15,8 @@ export interface StackOptions {
   /** Origins auth may redirect to (Vite dev/preview and SITE_URL). */
   allowedRedirectOrigins: string[]
   siteUrl: string
+  /** `[auth] enable_manual_linking` (linkIdentity); on, as in supabase/config.toml, if unset. */
+  manualLinking?: boolean
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { json, type StackOptions } from '../handler.ts'
-import { AuthError, badRequest } from './errors.ts'
+import { AuthError, badRequest, notFound } from './errors.ts'
 import {
   findGoogleIdentity,
   linkGoogleIdentity,
@@ -29,12 +29,16 @@ export async function authorize(request: Request, opts: StackOptions): Promise<R
  * `GET /user/identities/authorize` (auth-js `linkIdentity`): the same flow for the signed-in
  * caller, whose account the chosen Google identity joins instead of signing in. GoTrue answers
  * with the provider's URL (JSON with `skip_http_redirect=true`, as auth-js asks, else a 302);
- * here that URL is the picker's. Manual linking is enabled (supabase/config.toml).
+ * here that URL is the picker's, under the stack's public URL as GoTrue's external URL. With
+ * manual linking off (hosted Supabase's default) it is 404 manual_linking_disabled.
  */
 export async function linkIdentity(request: Request, opts: StackOptions): Promise<Response> {
+  if (opts.manualLinking === false) {
+    throw notFound('manual_linking_disabled', 'Manual linking is disabled')
+  }
   const { user } = await authenticate(opts.db, request, opts)
   const { token } = await startFlow(request, opts, user.id)
-  const url = new URL(`${PICKER_PATH}?state=${encodeURIComponent(token)}`, request.url).href
+  const url = `${opts.publicUrl}${PICKER_PATH}?state=${encodeURIComponent(token)}`
   if (new URL(request.url).searchParams.get('skip_http_redirect') === 'true') return json({ url })
   return redirect(url)
 }
@@ -48,6 +52,15 @@ export async function picker(request: Request, opts: StackOptions): Promise<Resp
 }
 
 const PICKER_PATH = '/auth/v1/picker'
+
+/** GoTrue's oauthErrorMap: the `error` of a redirect by HTTP status (any other: server_error). */
+const OAUTH_ERRORS: Record<number, string> = {
+  400: 'invalid_request',
+  401: 'unauthorized_client',
+  403: 'access_denied',
+  500: 'server_error',
+  503: 'temporarily_unavailable',
+}
 
 async function startFlow(
   request: Request,
@@ -200,10 +213,13 @@ async function completeSignIn(
         ? error
         : new AuthError(500, 'unexpected_failure', 'Database error saving new user')
     if (!(error instanceof AuthError)) console.error('[auth] Google sign-in failed:', error)
-    const kind = known.status >= 500 ? 'server_error' : 'invalid_request'
     return withError(
       state.referrer,
-      { error: kind, code: known.code, description: known.message },
+      {
+        error: OAUTH_ERRORS[known.status] ?? 'server_error',
+        code: known.code,
+        description: known.message,
+      },
       state.pkce !== null,
     )
   }

@@ -178,9 +178,12 @@ export async function linkGoogleIdentity(
     if (taken && taken.id !== userId) {
       throw badRequest('email_exists', 'A user with this email address has already been registered')
     }
+    // GoTrue's User.Confirm: confirmed now, and email_verified in the user's metadata.
     await tx.query(
-      `update auth.users set email = $2, email_confirmed_at = coalesce(email_confirmed_at, now()),
-         is_anonymous = false, updated_at = now() where id = $1`,
+      `update auth.users set email = $2, email_confirmed_at = now(), is_anonymous = false,
+         raw_user_meta_data = coalesce(raw_user_meta_data, '{}'::jsonb) || '{"email_verified": true}',
+         updated_at = now()
+       where id = $1`,
       [userId, email],
     )
   }

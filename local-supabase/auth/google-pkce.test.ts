@@ -311,6 +311,7 @@ describe('linking Google to a signed-in account (linkIdentity)', () => {
     const back = new URL(response.headers.get('location')!)
     return {
       origin: back.origin,
+      error: back.searchParams.get('error'),
       code: back.searchParams.get('error_code'),
       description: back.searchParams.get('error_description'),
     }
@@ -330,6 +331,8 @@ describe('linking Google to a signed-in account (linkIdentity)', () => {
       email: 'linked.guest@example.com',
       is_anonymous: false,
       app_metadata: { providers: ['google'] },
+      // GoTrue's User.Confirm marks the e-mail verified in the metadata too.
+      user_metadata: { email_verified: true },
     })
     expect(data.user!.identities!.map((identity) => identity.provider)).toEqual(['google'])
     expect(decodeJwt(data.session!.access_token)).toMatchObject({
@@ -364,15 +367,48 @@ describe('linking Google to a signed-in account (linkIdentity)', () => {
     const linked = errorFrom(await pick(url, newAccount('taken@example.com', 'Mallory')))
     expect(linked).toMatchObject({
       origin: SITE_URL,
+      // GoTrue's oauthErrorMap has no 422: server_error.
+      error: 'server_error',
       code: 'identity_already_exists',
       description: 'Identity is already linked to another user',
     })
     const emailTaken = errorFrom(await pick(url, newAccount('password-user@example.com', 'M')))
-    expect(emailTaken.code).toBe('email_exists')
+    expect(emailTaken).toMatchObject({ error: 'invalid_request', code: 'email_exists' })
     expect(await kit.counts()).toEqual(before)
     const { data } = await supabase.auth.getUser()
     expect(data.user).toMatchObject({ id: userId, is_anonymous: true, email: '' })
     expect(data.user!.identities ?? []).toEqual([])
+  })
+
+  it("says when the Google account is already the caller's own", async () => {
+    const { supabase, url } = await guestLinking()
+    const first = await pick(url, newAccount('twice@example.com', 'Twice'))
+    await supabase.auth.exchangeCodeForSession(codeFrom(first))
+    const again = await supabase.auth.linkIdentity({
+      provider: 'google',
+      options: { redirectTo: `${SITE_URL}/account`, skipBrowserRedirect: true },
+    })
+    const before = await kit.counts()
+    const refused = errorFrom(await pick(again.data.url!, newAccount('twice@example.com', 'Twice')))
+    expect(refused).toMatchObject({
+      code: 'identity_already_exists',
+      description: 'Identity is already linked',
+    })
+    expect(await kit.counts()).toEqual(before)
+  })
+
+  it('is 404 manual_linking_disabled when manual linking is off, as on a default hosted project', async () => {
+    const { supabase } = await guestLinking()
+    kit.opts.manualLinking = false
+    try {
+      const { error } = await supabase.auth.linkIdentity({
+        provider: 'google',
+        options: { skipBrowserRedirect: true },
+      })
+      expect(error).toMatchObject({ status: 404, code: 'manual_linking_disabled' })
+    } finally {
+      delete kit.opts.manualLinking
+    }
   })
 
   it('needs a signed-in caller and a known provider', async () => {
