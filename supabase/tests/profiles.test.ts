@@ -52,53 +52,69 @@ describe('profiles', () => {
 
   it('of guests who link Google take its name and picture, unless they chose a name', async () => {
     await rolledBack(db, async (tx) => {
-      const profileAfterLinking = async (rename?: string) => {
+      const link = (id: string, data: Record<string, unknown>) =>
+        tx.query(
+          `insert into auth.identities (id, provider_id, user_id, identity_data, provider)
+           values (gen_random_uuid(), $2, $1, $3::jsonb, 'google')`,
+          [id, `g-${id}`, JSON.stringify(data)],
+        )
+      const profileOf = async (id: string) =>
+        (
+          await tx.query<{ display_name: string; avatar_url: string | null }>(
+            'select display_name, avatar_url from public.profiles where id = $1',
+            [id],
+          )
+        ).rows[0]
+      const gus = { full_name: 'Gus Guest', picture: 'https://lh3.example/gus.png' }
+      const guest = async (settings = '') => {
         const { rows } = await tx.query<{ id: string }>(
           `insert into auth.users (id, is_anonymous) values (gen_random_uuid(), true) returning id`,
         )
-        const id = rows[0].id
-        if (rename)
-          await tx.query('update public.profiles set display_name = $2 where id = $1', [id, rename])
-        await tx.query(
-          `insert into auth.identities (id, provider_id, user_id, identity_data, provider)
-           values (gen_random_uuid(), $2, $1, $3::jsonb, 'google')`,
-          [
-            id,
-            `g-${id}`,
-            JSON.stringify({ full_name: 'Gus Guest', picture: 'https://lh3.example/gus.png' }),
-          ],
-        )
-        const profile = await tx.query<{ display_name: string; avatar_url: string | null }>(
-          'select display_name, avatar_url from public.profiles where id = $1',
-          [id],
-        )
-        return profile.rows[0]
+        if (settings)
+          await tx.query(`update public.profiles set ${settings} where id = $1`, [rows[0].id])
+        return rows[0].id
       }
-      expect(await profileAfterLinking()).toEqual({
+
+      const plain = await guest()
+      await link(plain, gus)
+      expect(await profileOf(plain)).toEqual({
         display_name: 'Gus Guest',
         avatar_url: 'https://lh3.example/gus.png',
       })
-      expect(await profileAfterLinking('Trader Gus')).toEqual({
-        display_name: 'Trader Gus',
-        avatar_url: 'https://lh3.example/gus.png',
-      })
+      // A name of their own stays; so does the guest name of one shown on the leaderboard, where
+      // linking must not publish their real name.
+      const renamed = await guest(`display_name = 'Trader Gus'`)
+      await link(renamed, gus)
+      expect((await profileOf(renamed)).display_name).toBe('Trader Gus')
+      const listed = await guest('show_on_leaderboard = true')
+      await link(listed, gus)
+      expect((await profileOf(listed)).display_name).toMatch(/^Guest [0-9a-f]{4}$/)
+      // A picture URL too long for profiles is left out instead of failing the link.
+      const long = await guest()
+      await link(long, { full_name: 'Lon G', picture: `https://lh3.example/${'x'.repeat(2100)}` })
+      expect(await profileOf(long)).toEqual({ display_name: 'Lon G', avatar_url: null })
 
-      // A new Google user already has the name and picture of its metadata: untouched.
+      // A new Google user has the name and picture of its metadata, which its identity (with
+      // another picture, as Google may send) does not replace.
       const { rows } = await tx.query<{ id: string }>(
-        `insert into auth.users (id, email, raw_user_meta_data)
-         values (gen_random_uuid(), 'ada@example.test', '{"full_name": "Ada Lovelace"}') returning id`,
+        `insert into auth.users (id, email, raw_user_meta_data) values (gen_random_uuid(),
+           'ada@example.test', '{"full_name": "Ada Lovelace", "avatar_url": "https://lh3.example/ada.png"}')
+         returning id`,
       )
-      await tx.query(`update public.profiles set display_name = 'Ada' where id = $1`, [rows[0].id])
-      await tx.query(
-        `insert into auth.identities (id, provider_id, user_id, identity_data, provider)
-         values (gen_random_uuid(), 'g-ada', $1, '{"full_name": "Ada Lovelace"}', 'google')`,
-        [rows[0].id],
-      )
-      const ada = await tx.query('select display_name from public.profiles where id = $1', [
-        rows[0].id,
-      ])
-      expect(ada.rows).toEqual([{ display_name: 'Ada' }])
+      await link(rows[0].id, { full_name: 'Ada L.', picture: 'https://lh3.example/other.png' })
+      expect(await profileOf(rows[0].id)).toEqual({
+        display_name: 'Ada Lovelace',
+        avatar_url: 'https://lh3.example/ada.png',
+      })
     })
+  })
+
+  it('of new users leave out a picture URL longer than profiles allow', async () => {
+    const profile = await newUser(
+      'email, raw_user_meta_data',
+      `'long@example.test', '{"full_name": "Long Pic", "avatar_url": "https://x.example/${'x'.repeat(2100)}"}'`,
+    )
+    expect(profile).toMatchObject({ display_name: 'Long Pic', avatar_url: null })
   })
 
   it('let their owner edit only the display settings', async () => {
