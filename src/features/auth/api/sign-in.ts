@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
+import { authCallbackUrl } from '@/lib/auth-callback-url'
 import { supabase } from '@/lib/supabase'
 
 /** Only same-site paths are allowed as a post-sign-in destination (no open redirect). */
@@ -8,7 +9,7 @@ export function safeNext(next: string | null | undefined): string {
 }
 
 export async function signInWithGoogle(next: string) {
-  const redirectTo = `${window.location.origin}/auth/callback?next=${encodeURIComponent(safeNext(next))}`
+  const redirectTo = authCallbackUrl(safeNext(next))
   const { error } = await supabase.auth.signInWithOAuth({
     provider: 'google',
     options: { redirectTo },

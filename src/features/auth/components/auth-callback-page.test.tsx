@@ -26,7 +26,7 @@ describe('AuthCallbackPage', () => {
     renderWithProviders(<AuthCallbackPage />, {
       path: '/auth/callback',
       route:
-        '/auth/callback?next=%2Faccount&linked=google&error=invalid_request&error_code=identity_already_exists&error_description=Identity+is+already+linked+to+another+user',
+        '/auth/callback?next=%2Faccount&linked=google&error=server_error&error_code=identity_already_exists&error_description=Identity+is+already+linked+to+another+user',
     })
     expect(screen.getByRole('heading', { name: 'Google was not linked' })).toBeInTheDocument()
     expect(screen.getByRole('alert')).toHaveTextContent(
@@ -35,6 +35,17 @@ describe('AuthCallbackPage', () => {
     expect(screen.getByRole('link', { name: 'Back to your account' })).toHaveAttribute(
       'href',
       '/account',
+    )
+  })
+
+  it("tells a Google account already linked to this user from another user's", () => {
+    renderWithProviders(<AuthCallbackPage />, {
+      path: '/auth/callback',
+      route:
+        '/auth/callback?next=%2Faccount&linked=google&error=server_error&error_code=identity_already_exists&error_description=Identity+is+already+linked',
+    })
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'That Google account is already linked to this account.',
     )
   })
 })

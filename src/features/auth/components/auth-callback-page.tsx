@@ -4,29 +4,26 @@ import { Link, useNavigate, useSearchParams } from 'react-router'
 import { Card } from '@/components/ui/card'
 import { PageTitle } from '@/components/ui/page-title'
 import { toast } from '@/components/ui/toast-store'
+import { isLinkingCallback } from '@/lib/auth-callback-url'
+import { queryKeys } from '@/lib/query-keys'
+import { completeLink, linkErrorMessage } from '../api/complete-link'
 import { exchangeCode } from '../api/exchange-code'
 import { safeNext } from '../api/sign-in'
 
-/** Why linking Google to a guest failed, for the reasons GoTrue gives (`error_code`). */
-const linkErrors: Record<string, string> = {
-  identity_already_exists:
-    'That Google account already has its own StockTrade account. To use it, sign out and sign in with Google; this guest portfolio is separate.',
-  email_exists:
-    'An account with that Google address already exists. To use it, sign out and sign in with Google; this guest portfolio is separate.',
-}
-
 /**
  * Google (or the local account picker) redirects here with ?code= (or ?error=...). The code is
- * exchanged once (StrictMode runs effects twice; a PKCE code is single-use). `linked=google`
- * marks the return from linking Google to a guest (account page) rather than a sign-in.
+ * exchanged once (StrictMode runs effects twice; a PKCE code is single-use). A guest linking
+ * Google (account page) comes back here too, told apart by isLinkingCallback.
  */
 export function AuthCallbackPage() {
   const [params] = useSearchParams()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
-  const linking = params.get('linked') === 'google'
+  const linking = isLinkingCallback(params)
   const providerError =
-    (linking ? linkErrors[params.get('error_code') ?? ''] : undefined) ??
+    (linking
+      ? linkErrorMessage(params.get('error_code'), params.get('error_description'))
+      : null) ??
     params.get('error_description') ??
     params.get('error')
   const code = params.get('code')
@@ -40,11 +37,11 @@ export function AuthCallbackPage() {
   useEffect(() => {
     if (started.current || providerError || !code) return
     started.current = true
-    exchangeCode(code)
-      .then(() => {
+    ;(linking ? completeLink(code) : exchangeCode(code))
+      .then((session) => {
         if (linking) {
-          // Same user, new name and picture (the profile takes Google's): read them again.
-          void queryClient.invalidateQueries()
+          // Same user; the profile took Google's name and picture (a database trigger).
+          void queryClient.invalidateQueries({ queryKey: queryKeys.profile(session.user.id) })
           toast({
             title: 'Google account linked',
             description:
@@ -60,7 +57,7 @@ export function AuthCallbackPage() {
   return linking ? (
     <CallbackCard
       error={error}
-      failed="Google was not linked"
+      title={error ? 'Google was not linked' : 'Linking Google'}
       busy="Linking your Google account…"
       busyText="Completing the link with Google."
       back={{ to: next, label: 'Back to your account' }}
@@ -68,7 +65,7 @@ export function AuthCallbackPage() {
   ) : (
     <CallbackCard
       error={error}
-      failed="Sign-in did not complete"
+      title={error ? 'Sign-in did not complete' : 'Signing in'}
       busy="Signing you in…"
       busyText="Completing sign-in with Google."
       back={{ to: `/sign-in?next=${encodeURIComponent(next)}`, label: 'Try again' }}
@@ -78,25 +75,26 @@ export function AuthCallbackPage() {
 
 function CallbackCard({
   error,
-  failed,
+  title,
   busy,
   busyText,
   back,
 }: {
   error: string | null
-  /** The heading (and tab title) when it failed, and while it completes. */
-  failed: string
+  /** The tab title, and the heading when it failed. */
+  title: string
+  /** The heading while it completes. */
   busy: string
   busyText: string
   back: { to: string; label: string }
 }) {
   return (
     <div className="mx-auto max-w-md py-10">
-      <PageTitle>{error ? failed : busy.replace('…', '')}</PageTitle>
+      <PageTitle>{title}</PageTitle>
       <Card className="flex flex-col gap-3 p-6 text-center">
         {error ? (
           <>
-            <h1 className="text-lg font-semibold">{failed}</h1>
+            <h1 className="text-lg font-semibold">{title}</h1>
             <p role="alert" className="text-sm text-muted">
               {error}
             </p>
