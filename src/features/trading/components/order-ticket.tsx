@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import type { FormEvent, ReactNode } from 'react'
 import { Link } from 'react-router'
 import { Button } from '@/components/ui/button'
@@ -96,7 +96,11 @@ export function OrderTicket({
       )
     : null
   const reviewOutlook = review && quote ? immediateOutlook(review, quote.price) : null
-  const placeOrder = usePlaceOrder(userId, (order) => announceOrder(order, reviewOutlook))
+  // The outlook the trader confirmed: the mutation's callback runs renders (and ticks) later.
+  const confirmedOutlook = useRef<ImmediateOutlook | null>(null)
+  const placeOrder = usePlaceOrder(userId, (order) =>
+    announceOrder(order, confirmedOutlook.current),
+  )
   const notice = (field: ImmediateOutlook['field']) =>
     outlook?.field === field ? (
       <span className="mt-1 block rounded-md bg-warn-tint px-2 py-1.5 text-fg">
@@ -123,6 +127,7 @@ export function OrderTicket({
 
   function confirm() {
     if (!review || placeOrder.isPending) return
+    confirmedOutlook.current = reviewOutlook
     placeOrder.mutate(toRpcArgs(symbol, review, clientOrderId), {
       onSuccess: () => {
         setReview(null)
