@@ -15,6 +15,15 @@ test('a guest signs in without an account, keeps the session across a reload, an
 
   await page.getByRole('button', { name: /account menu/ }).click()
   await page.getByRole('button', { name: 'Sign out' }).click()
+  // A guest's portfolio ends at sign-out: asked first, with the way to keep it.
+  const confirm = page.getByRole('dialog', { name: 'Sign out and end this guest portfolio?' })
+  await expect(confirm.getByRole('button', { name: 'Link Google instead' })).toBeVisible()
+  await confirm.getByRole('button', { name: 'Keep trading' }).click()
+  await expect(confirm).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /account menu/ })).toContainText('Guest')
+  await page.getByRole('button', { name: /account menu/ }).click()
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await confirm.getByRole('button', { name: 'Sign out and end it' }).click()
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible()
   // Signing out of a private page lands on the market, not on a sign-in page that would send
   // the next person to sign in on this device back to the same page.

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react'
 import { LogOut, UserRound } from 'lucide-react'
 import { Link, useNavigate } from 'react-router'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
@@ -8,6 +8,11 @@ import { useSession } from '@/lib/use-session'
 import { logger } from '@/lib/logger'
 import { toast } from '@/components/ui/toast-store'
 
+// Only a guest signing out sees it: loaded then, not with the first paint.
+const GuestSignOutDialog = lazy(() =>
+  import('./guest-sign-out-dialog').then((module) => ({ default: module.GuestSignOutDialog })),
+)
+
 /** Signed in: a disclosure with the account link and sign-out. Signed out: a sign-in link. */
 export function UserMenu() {
   const session = useSession()
@@ -15,6 +20,7 @@ export function UserMenu() {
   const navigate = useNavigate()
   const [open, setOpen] = useState(false)
   const [signingOut, setSigningOut] = useState(false)
+  const [confirmingGuestSignOut, setConfirmingGuestSignOut] = useState(false)
   const panelId = useId()
   const root = useRef<HTMLDivElement>(null)
   const userId = session.status === 'signed-in' ? session.user.id : undefined
@@ -82,6 +88,7 @@ export function UserMenu() {
     }
     queryClient.clear()
     setOpen(false)
+    setConfirmingGuestSignOut(false)
   }
 
   return (
@@ -117,13 +124,26 @@ export function UserMenu() {
           </Link>
           <button
             type="button"
-            onClick={signOut}
+            onClick={() => {
+              if (!user.is_anonymous) return void signOut()
+              setOpen(false)
+              setConfirmingGuestSignOut(true)
+            }}
             disabled={signingOut}
             className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm hover:bg-surface-2 disabled:opacity-60"
           >
             <LogOut className="size-4" aria-hidden="true" /> Sign out
           </button>
         </div>
+      )}
+      {confirmingGuestSignOut && (
+        <Suspense fallback={null}>
+          <GuestSignOutDialog
+            onClose={() => setConfirmingGuestSignOut(false)}
+            onSignOut={() => void signOut()}
+            signingOut={signingOut}
+          />
+        </Suspense>
       )}
     </div>
   )
