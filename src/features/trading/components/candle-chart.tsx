@@ -143,6 +143,9 @@ export function CandleChart({
         timeVisible: intraday,
         secondsVisible: false,
         tickMarkFormatter: (time: Time) => axisTime(time, intraday),
+        // The library bolds the labels at UTC day and hour boundaries, which mean nothing in
+        // the user's own time on the 1D axis.
+        allowBoldLabels: !intraday,
         // With both edges fixed the library moves the first and last labels inside the axis
         // instead of centring them on a bar at the very edge (cut to ":00" and "19:1").
         fixLeftEdge: true,
