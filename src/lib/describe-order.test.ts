@@ -25,6 +25,10 @@ describe('orderPrices', () => {
     expect(orderPrices({ ...order, type: 'stop', limit_price: null, stop_price: 200 })).toBe(
       'Stop\u00a0$200.00',
     )
+    // A price typed to a tenth of a cent is said as held, not rounded to cents.
+    expect(orderPrices({ ...order, type: 'limit', stop_price: null, limit_price: 100.005 })).toBe(
+      'Limit\u00a0$100.005',
+    )
     expect(orderPrices({ ...order, type: 'market', limit_price: null, stop_price: null })).toBe(
       'Market',
     )

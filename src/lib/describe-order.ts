@@ -1,4 +1,4 @@
-import { formatCurrency, formatQuantity } from '@/lib/format'
+import { formatOrderPrice, formatQuantity } from '@/lib/format'
 
 export interface DescribableOrder {
   symbol: string
@@ -29,8 +29,8 @@ export function describeOrder(order: DescribableOrder): string {
  */
 export function orderPrices(order: DescribableOrder): string {
   const parts: string[] = []
-  if (order.stop_price !== null) parts.push(`stop\u00a0${formatCurrency(order.stop_price)}`)
-  if (order.limit_price !== null) parts.push(`limit\u00a0${formatCurrency(order.limit_price)}`)
+  if (order.stop_price !== null) parts.push(`stop\u00a0${formatOrderPrice(order.stop_price)}`)
+  if (order.limit_price !== null) parts.push(`limit\u00a0${formatOrderPrice(order.limit_price)}`)
   const text = parts.join(', ')
   return text ? text[0].toUpperCase() + text.slice(1) : 'Market'
 }

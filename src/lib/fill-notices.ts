@@ -1,4 +1,4 @@
-import { formatCurrency, formatQuantity } from './format'
+import { formatOrderPrice, formatQuantity } from './format'
 import type { Order } from './models'
 
 /**
@@ -19,5 +19,5 @@ export function claimFillNotice(orderId: string): boolean {
 /** "Filled: bought 2 AAPL @ $190.12" */
 export function describeFill(order: Pick<Order, 'side' | 'quantity' | 'symbol' | 'filled_price'>) {
   const verb = order.side === 'buy' ? 'bought' : 'sold'
-  return `Filled: ${verb} ${formatQuantity(order.quantity)} ${order.symbol} @ ${formatCurrency(order.filled_price)}`
+  return `Filled: ${verb} ${formatQuantity(order.quantity)} ${order.symbol} @ ${formatOrderPrice(order.filled_price)}`
 }

@@ -5,6 +5,7 @@ import {
   formatCurrency,
   formatDateAndTime,
   formatDateTime,
+  formatOrderPrice,
   formatPercent,
   formatQuantity,
   formatSignedCurrency,
@@ -67,5 +68,15 @@ describe('format', () => {
   it('computes day change against the previous close', () => {
     expect(dayChange(110, 100)).toEqual({ change: 10, ratio: 0.1 })
     expect(dayChange(5, 0)).toEqual({ change: 5, ratio: 0 })
+  })
+})
+
+describe('formatOrderPrice', () => {
+  it("shows an order's price to the database's 4 decimals, without trailing zeros past cents", () => {
+    expect(formatOrderPrice(100.005)).toBe('$100.005')
+    expect(formatOrderPrice('225.8029')).toBe('$225.8029')
+    expect(formatOrderPrice(150)).toBe('$150.00')
+    expect(formatOrderPrice(1234.5)).toBe('$1,234.50')
+    expect(formatOrderPrice(null)).toBe('—')
   })
 })

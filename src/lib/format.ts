@@ -47,6 +47,22 @@ export function formatCurrency(value: number | string | null | undefined, digits
   ).format(n)
 }
 
+const orderPriceFormatter = new Intl.NumberFormat(LOCALE, {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+})
+
+/**
+ * A price a trader typed or an order filled at, to the database's 4 decimals without trailing
+ * zeros ($100.005, $150.00): formatCurrency would show $100.01 for an order held at $100.005.
+ */
+export function formatOrderPrice(value: number | string | null | undefined): string {
+  const n = toNumber(value)
+  return Number.isFinite(n) ? orderPriceFormatter.format(n) : DASH
+}
+
 /** +$12.30 / −$4.00 / $0.00 (−$0.00 for a loss under half a cent) */
 export function formatSignedCurrency(value: number | string | null | undefined): string {
   const n = toNumber(value)

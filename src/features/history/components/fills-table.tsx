@@ -1,5 +1,11 @@
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
-import { formatCurrency, formatQuantity, formatSignedCurrency, signClass } from '@/lib/format'
+import {
+  formatCurrency,
+  formatOrderPrice,
+  formatQuantity,
+  formatSignedCurrency,
+  signClass,
+} from '@/lib/format'
 import type { FillRow } from '../api/get-fills'
 import {
   cell,
@@ -44,13 +50,15 @@ export function FillsTable({
                 createdAt={row.created_at}
                 run={row.run}
                 currentRun={currentRun}
-                summary={`${sideLabel(row.side)} ${formatQuantity(row.quantity)} ${row.symbol} @ ${formatCurrency(row.price)}`}
+                summary={`${sideLabel(row.side)} ${formatQuantity(row.quantity)} ${row.symbol} @ ${formatOrderPrice(row.price)}`}
               />
               <SymbolSideCells symbol={row.symbol} side={row.side} />
               <Td className={`${wideOnly} text-right tabular-nums`}>
                 {formatQuantity(row.quantity)}
               </Td>
-              <Td className={`${wideOnly} text-right tabular-nums`}>{formatCurrency(row.price)}</Td>
+              <Td className={`${wideOnly} text-right tabular-nums`}>
+                {formatOrderPrice(row.price)}
+              </Td>
               <Td className={`${cell} text-right tabular-nums`}>{formatCurrency(row.amount)}</Td>
               <Td
                 className={`${cell} text-right tabular-nums ${row.realized_pnl === null ? 'text-muted' : signClass(row.realized_pnl)}`}

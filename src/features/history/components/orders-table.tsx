@@ -3,7 +3,7 @@ import { CancelOrderDialog } from '@/components/orders/cancel-order-dialog'
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
-import { formatCurrency, formatQuantity } from '@/lib/format'
+import { formatCurrency, formatOrderPrice, formatQuantity } from '@/lib/format'
 import { describeOrder, orderPrices, orderTypeLabels, timeInForceLabel } from '@/lib/describe-order'
 import { describeRejectReason } from '@/lib/reject-reasons'
 import type { OrderRow } from '../api/get-orders'
@@ -127,7 +127,7 @@ export function OrdersTable({
                 )}
               </Td>
               <Td className={`${wideOnly} text-right tabular-nums`}>
-                {row.filled_price === null ? '—' : formatCurrency(row.filled_price)}
+                {row.filled_price === null ? '—' : formatOrderPrice(row.filled_price)}
               </Td>
               <RunCell run={row.run} currentRun={currentRun} />
             </HistoryRow>

@@ -1,6 +1,6 @@
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
-import { formatCurrency, formatQuantity } from '@/lib/format'
+import { formatCurrency, formatOrderPrice, formatQuantity } from '@/lib/format'
 import { orderTypeLabels, timeInForceLabels } from '@/lib/describe-order'
 import { dayOrderLabel } from '../lib/order-form'
 import type { Estimate, ValidOrder } from '../lib/order-form'
@@ -40,8 +40,8 @@ export function OrderConfirmDialog({
       ? ['Shares', formatQuantity(order.quantity)]
       : ['Amount', formatCurrency(order.notional)],
   ]
-  if (order.stopPrice !== null) rows.push(['Stop price', formatCurrency(order.stopPrice)])
-  if (order.limitPrice !== null) rows.push(['Limit price', formatCurrency(order.limitPrice)])
+  if (order.stopPrice !== null) rows.push(['Stop price', formatOrderPrice(order.stopPrice)])
+  if (order.limitPrice !== null) rows.push(['Limit price', formatOrderPrice(order.limitPrice)])
   // A market order fills or fails at once: its time in force does not apply.
   if (order.type !== 'market')
     rows.push([
