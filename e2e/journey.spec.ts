@@ -21,6 +21,9 @@ test("a new user's whole journey", async ({ page }) => {
   const legend = page.getByTestId('chart-legend')
   await expect(legend).toHaveText(/^O \$[\d,.]+H \$[\d,.]+L \$[\d,.]+C \$[\d,.]+Vol [\d.]+[KMB]?$/)
   const box = (await chart.boundingBox())!
+  // Not across a minute boundary: a new minute's bar re-fits the axis, so another bar comes
+  // under the pointer (and the legend rightly follows it).
+  await page.waitForFunction(() => new Date().getSeconds() < 55, null, { timeout: 10_000 })
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.5)
   await page.waitForTimeout(300)
   const hovered = await legend.textContent()
