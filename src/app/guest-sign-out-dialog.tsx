@@ -21,6 +21,8 @@ export function GuestSignOutDialog({
     <Dialog
       open
       onClose={onClose}
+      // Wide enough for the three choices side by side from sm up.
+      className="max-w-xl"
       dismissible={!signingOut && !link.isPending}
       title="Sign out and end this guest portfolio?"
       description="A guest portfolio lives in this browser only: signing out ends it, with its orders and history, for good. Link a Google account to keep it."
