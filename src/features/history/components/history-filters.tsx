@@ -57,8 +57,11 @@ export function HistoryFiltersForm({
   }
 
   return (
+    // noValidate: the range is checked here and said under "To"; the date inputs' min/max only
+    // limit their pickers, without Chromium's own bubble on top of that message.
     <form
       onSubmit={submit}
+      noValidate
       aria-label="Filter history"
       className="grid grid-cols-2 items-end gap-3 rounded-lg border border-border bg-surface p-3 sm:grid-cols-3 lg:grid-cols-6"
     >
