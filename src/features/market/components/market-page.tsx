@@ -60,6 +60,12 @@ function SkeletonRow() {
 
 const SEARCH_ID = 'market-search'
 
+/** The "/" shortcut is only worth mentioning where there is likely a keyboard (not on phones). */
+const searchPlaceholder =
+  typeof matchMedia === 'function' && matchMedia('(hover: hover) and (pointer: fine)').matches
+    ? 'Symbol or name (press /)'
+    : 'Symbol or name'
+
 export function MarketPage() {
   const stocks = useStocks()
   const sparklines = useSparklines()
@@ -130,7 +136,7 @@ export function MarketPage() {
           id={SEARCH_ID}
           label="Search stocks"
           type="search"
-          placeholder="Symbol or name (press /)"
+          placeholder={searchPlaceholder}
           aria-keyshortcuts="/"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
