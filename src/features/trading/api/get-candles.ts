@@ -4,16 +4,30 @@ import { supabase } from '@/lib/supabase'
 import type { ChartRange } from './keys'
 import { tradingKeys } from './keys'
 
-const DAY_MS = 86_400_000
-
-/** 1D: today's 1-minute candles (UTC day); longer ranges: daily candles. */
+/**
+ * 1D: today's 1-minute candles (UTC day); longer ranges: daily candles of the trading days in
+ * that calendar span, today included (the market trades every day, so 1W is 7 candles: the 6
+ * days before today and today, not 8).
+ */
 export function rangeQuery(range: ChartRange, now: Date) {
-  const dayStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
-  const days = { '1D': 0, '1W': 7, '1M': 31, '1Y': 366 }[range]
+  const [year, month, day] = [now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()]
+  // Date.UTC carries over (day 0 is the last day of the month before, month -1 is December).
+  const since = {
+    '1D': Date.UTC(year, month, day),
+    '1W': Date.UTC(year, month, day - 6),
+    '1M': dayAfterMonthsBefore(year, month, day, 1),
+    '1Y': dayAfterMonthsBefore(year, month, day, 12),
+  }[range]
   return {
     interval: range === '1D' ? ('1m' as const) : ('1d' as const),
-    since: new Date(dayStart - days * DAY_MS).toISOString(),
+    since: new Date(since).toISOString(),
   }
+}
+
+/** The day after the same date `months` before (clamped: one month before 31 March is 28 or 29 February). */
+function dayAfterMonthsBefore(year: number, month: number, day: number, months: number): number {
+  const lastDay = new Date(Date.UTC(year, month - months + 1, 0)).getUTCDate()
+  return Date.UTC(year, month - months, Math.min(day, lastDay) + 1)
 }
 
 export async function getCandles(

@@ -16,6 +16,7 @@ import {
 } from '@/lib/format'
 import { useOpenOrders } from '@/lib/api/get-open-orders'
 import type { Stock } from '@/lib/models'
+import { useMediaQuery } from '@/lib/use-media-query'
 import { useConnection, useQuote } from '@/lib/use-quote'
 import { useSession } from '@/lib/use-session'
 import { useStock } from '../api/get-stock'
@@ -122,6 +123,10 @@ function StockDetail({ stock }: { stock: Stock }) {
   const initialSide = params.get('side') === 'sell' ? 'sell' : 'buy'
   const userId = session.status === 'signed-in' ? session.user.id : null
   const ticket = useRef<HTMLElement>(null)
+  // Two columns from Tailwind's lg up: the position sits under the ticket. In one column it
+  // comes right after the chart, as trading apps show it, not below the whole ticket.
+  const twoColumns = useMediaQuery('(min-width: 64rem)')
+  const position = userId && <PositionCard symbol={stock.symbol} userId={userId} />
 
   useEffect(() => {
     if (location.hash === '#order-ticket') document.getElementById('order-ticket')?.focus()
@@ -142,6 +147,7 @@ function StockDetail({ stock }: { stock: Stock }) {
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-4">
           <PriceChart symbol={stock.symbol} dayOpen={Number(stock.day_open)} />
+          {!twoColumns && position}
           <KeyStats stock={stock} />
           {userId && <OpenOrdersHere symbol={stock.symbol} userId={userId} />}
         </div>
@@ -169,7 +175,7 @@ function StockDetail({ stock }: { stock: Stock }) {
               <SignInToTrade symbol={stock.symbol} />
             )}
           </section>
-          {userId && <PositionCard symbol={stock.symbol} userId={userId} />}
+          {twoColumns && position}
         </div>
       </div>
       {userId && <TradeBar symbol={stock.symbol} ticket={ticket} />}
