@@ -20,7 +20,7 @@ test("a new user's whole journey", async ({ page }) => {
   // pointer, a past bar's, which no tick changes; off the chart, the latest bar's again.
   const legend = page.getByTestId('chart-legend')
   await expect(legend).toHaveText(/^O \$[\d,.]+H \$[\d,.]+L \$[\d,.]+C \$[\d,.]+Vol [\d.]+[KMB]?$/)
-  // Hovered on the 1W range, whose ~8 daily bars are wide: late in the UTC day 1D holds ~1,400
+  // Hovered on the 1W range, whose 7 daily bars are wide: late in the UTC day 1D holds ~1,400
   // minute bars half a pixel apart, and any re-layout (the price scale's labels widening on a
   // tick) brings another bar under a still pointer, as the legend then rightly says.
   await page.getByRole('radio', { name: '1W' }).click()
