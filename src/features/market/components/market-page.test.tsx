@@ -32,7 +32,10 @@ const stocks = [
   stock('MSFT', 'Microsoft Corporation', 'Technology', 101),
 ]
 
-function renderMarket({ onCommit = () => {} }: { onCommit?: () => void } = {}) {
+function renderMarket({
+  onCommit = () => {},
+  route = '/',
+}: { onCommit?: () => void; route?: string } = {}) {
   let onTick: (payload: TickPayload) => void = () => {}
   const transport: MarketTransport = {
     subscribe: (handlers) => {
@@ -46,15 +49,15 @@ function renderMarket({ onCommit = () => {} }: { onCommit?: () => void } = {}) {
   const queryClient = createTestQueryClient()
   queryClient.setQueryData(queryKeys.stocks.list(), stocks)
   queryClient.setQueryData(marketKeys.sparklines(), new Map([['AAPL', [100, 105, 110]]]))
-  renderWithProviders(
+  const { router } = renderWithProviders(
     <PriceStoreContext value={store}>
       <Profiler id="market" onRender={onCommit}>
         <MarketPage />
       </Profiler>
     </PriceStoreContext>,
-    { queryClient },
+    { queryClient, route },
   )
-  return { store, tick: (payload: TickPayload) => act(() => onTick(payload)) }
+  return { store, router, tick: (payload: TickPayload) => act(() => onTick(payload)) }
 }
 
 const symbols = () =>
@@ -121,6 +124,98 @@ describe('MarketPage', () => {
     expect(symbols()).toEqual(['JPM', 'MSFT', 'AAPL'])
     await user.click(within(screen.getByRole('columnheader', { name: /Name/ })).getByRole('button'))
     expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT'])
+  })
+
+  it('opens with the sector and sort the URL asks for', () => {
+    renderMarket({ route: '/?sector=Technology&sort=price&dir=asc' })
+    expect(symbols()).toEqual(['MSFT', 'AAPL'])
+    expect(screen.getByRole('combobox', { name: 'Sector' })).toHaveValue('Technology')
+    expect(screen.getByRole('columnheader', { name: /Price/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    )
+  })
+
+  it('opens with the URL search, and follows the URL when it changes under the page', async () => {
+    const { router } = renderMarket({ route: '/?q=micro' })
+    expect(screen.getByRole('searchbox', { name: 'Search stocks' })).toHaveValue('micro')
+    expect(symbols()).toEqual(['MSFT'])
+    // As the header's Market link does.
+    await act(() => router.navigate('/'))
+    expect(screen.getByRole('searchbox', { name: 'Search stocks' })).toHaveValue('')
+    expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT'])
+    // The pending search does not write itself back once its pause is over.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(router.state.location.search).toBe('')
+    expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT'])
+  })
+
+  it('keeps sort, sector and search in the URL, replacing its entry, and clean at the defaults', async () => {
+    const user = userEvent.setup()
+    const { router } = renderMarket()
+    await user.click(
+      within(screen.getByRole('columnheader', { name: /Price/ })).getByRole('button'),
+    )
+    await vi.waitFor(() => expect(router.state.location.search).toBe('?sort=price&dir=desc'))
+    expect(router.state.historyAction).toBe('REPLACE')
+    expect(symbols()).toEqual(['AAPL', 'MSFT', 'JPM'])
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sector' }), 'Technology')
+    await vi.waitFor(() =>
+      expect(router.state.location.search).toBe('?sector=Technology&sort=price&dir=desc'),
+    )
+    expect(symbols()).toEqual(['AAPL', 'MSFT'])
+    await user.type(screen.getByRole('searchbox', { name: 'Search stocks' }), 'micro')
+    await vi.waitFor(() =>
+      expect(router.state.location.search).toBe('?q=micro&sector=Technology&sort=price&dir=desc'),
+    )
+    expect(symbols()).toEqual(['MSFT'])
+    expect(router.state.historyAction).toBe('REPLACE')
+
+    await user.clear(screen.getByRole('searchbox', { name: 'Search stocks' }))
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sector' }), 'All sectors')
+    await user.click(
+      within(screen.getByRole('columnheader', { name: /Symbol/ })).getByRole('button'),
+    )
+    await vi.waitFor(() => expect(router.state.location.search).toBe(''))
+    expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT'])
+  })
+
+  it('shows the same list again on Back from a stock', async () => {
+    const user = userEvent.setup()
+    const { router } = renderMarket({ route: '/?q=o' })
+    await user.click(
+      within(screen.getByRole('columnheader', { name: /Price/ })).getByRole('button'),
+    )
+    await vi.waitFor(() => expect(symbols()).toEqual(['MSFT', 'JPM']))
+    await user.click(screen.getByRole('link', { name: 'JPM' }))
+    expect(await screen.findByText('Navigated away')).toBeInTheDocument()
+    await act(() => router.navigate(-1))
+    expect(symbols()).toEqual(['MSFT', 'JPM'])
+    expect(screen.getByRole('searchbox', { name: 'Search stocks' })).toHaveValue('o')
+    expect(screen.getByRole('columnheader', { name: /Price/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    )
+  })
+
+  it('falls back to the defaults for a sort, direction or sector it does not know', () => {
+    renderMarket({ route: '/?sort=bogus&dir=sideways&sector=Nope' })
+    expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT'])
+    expect(screen.getByRole('combobox', { name: 'Sector' })).toHaveValue('')
+    expect(screen.getByRole('columnheader', { name: /Symbol/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    )
+    expect(screen.queryByText('No stocks match')).not.toBeInTheDocument()
+  })
+
+  it('sorts a known column in its first direction when the URL has a bad one', () => {
+    renderMarket({ route: '/?sort=price&dir=up' })
+    expect(symbols()).toEqual(['AAPL', 'MSFT', 'JPM'])
+    expect(screen.getByRole('columnheader', { name: /Price/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    )
   })
 
   it('updates a row on a tick and flashes the direction of the move', () => {

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { SearchX } from 'lucide-react'
 import { cn } from '@/components/ui/cn'
 import { EmptyState } from '@/components/ui/empty-state'
@@ -11,8 +12,10 @@ import { useStocks } from '@/lib/api/get-stocks'
 import { useConnection, usePriceStore } from '@/lib/use-quote'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 import { useSparklines } from '../api/get-sparklines'
-import { filterAndSort, LIVE_SORT_KEYS } from './sort-stocks'
-import type { Sort, SortKey } from './sort-stocks'
+import { marketSearchParams, parseMarketView, validSector } from './market-params'
+import type { MarketView } from './market-params'
+import { filterAndSort, firstDirection, LIVE_SORT_KEYS } from './sort-stocks'
+import type { SortKey } from './sort-stocks'
 import { StockRow } from './stock-row'
 import { useRowWindow } from './use-row-window'
 
@@ -66,16 +69,31 @@ const searchPlaceholder =
     ? 'Symbol or name (press /)'
     : 'Symbol or name'
 
+/** What the URL holds for a search text: blank text is no search. */
+function searchParam(text: string) {
+  return text.trim() === '' ? '' : text
+}
+
 export function MarketPage() {
   const stocks = useStocks()
   const sparklines = useSparklines()
   const { stale } = useConnection()
   const priceStore = usePriceStore()
-  const [search, setSearch] = useState('')
-  const [sector, setSector] = useState('')
-  const [sort, setSort] = useState<Sort>({ key: 'symbol', direction: 'asc' })
-  const [resortTick, setResortTick] = useState(0)
+  const [params, setParams] = useSearchParams()
+  const view = useMemo(() => parseMarketView(params), [params])
+  const { sort } = view
+  // The input keeps its own text so typing stays smooth; the URL gets it after a pause.
+  const [search, setSearch] = useState(view.search)
   const debouncedSearch = useDebouncedValue(search, 200)
+  const [resortTick, setResortTick] = useState(0)
+
+  // The URL's search changed without the input (the Market link, Back or Forward): show it. Our
+  // own writes match the debounced text, so they never undo what was typed since.
+  const [urlSearch, setUrlSearch] = useState(view.search)
+  if (view.search !== urlSearch) {
+    setUrlSearch(view.search)
+    if (view.search !== searchParam(debouncedSearch)) setSearch(view.search)
+  }
 
   useEffect(() => {
     if (!LIVE_SORT_KEYS.has(sort.key)) return
@@ -100,26 +118,44 @@ export function MarketPage() {
     () => [...new Set((stocks.data ?? []).map((s) => s.sector))].sort(),
     [stocks.data],
   )
+  const sector = validSector(view.sector, stocks.data ? sectors : undefined)
+
+  // Replace, not push: Back leaves the market instead of stepping through every keystroke, sort
+  // or filter, and the entry it returns to always holds the latest view. The list keeps its
+  // scroll position, as it did when this was local state.
+  function show(next: Partial<MarketView>) {
+    setParams(marketSearchParams({ search, sector, sort, ...next }), {
+      replace: true,
+      preventScrollReset: true,
+    })
+  }
+
+  const writeSearch = useEffectEvent((text: string) => {
+    if (searchParam(text) !== view.search) show({ search: text })
+  })
+  useEffect(() => writeSearch(debouncedSearch), [debouncedSearch])
+
   const rows = useMemo(
     () =>
       filterAndSort(stocks.data ?? [], priceStore.getQuotes(), {
-        search: debouncedSearch,
+        search: view.search,
         sector,
         sort,
       }),
     // resortTick re-reads the live quotes for live sort keys.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [stocks.data, debouncedSearch, sector, sort, resortTick, priceStore],
+    [stocks.data, view.search, sector, sort, resortTick, priceStore],
   )
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const shown = useRowWindow(rows.length, bodyRef)
 
   function toggleSort(key: SortKey) {
-    setSort((current) =>
-      current.key === key
-        ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' }
-        : { key, direction: LIVE_SORT_KEYS.has(key) ? 'desc' : 'asc' },
-    )
+    show({
+      sort:
+        sort.key === key
+          ? { key, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
+          : { key, direction: firstDirection(key) },
+    })
   }
 
   return (
@@ -146,7 +182,7 @@ export function MarketPage() {
         <Select
           label="Sector"
           value={sector}
-          onChange={(event) => setSector(event.target.value)}
+          onChange={(event) => show({ sector: event.target.value })}
           options={[
             { value: '', label: 'All sectors' },
             ...sectors.map((s) => ({ value: s, label: s })),

@@ -1,8 +1,19 @@
 import type { Stock } from '@/lib/models'
 import type { QuoteState } from '@/lib/price-store'
 
-export type SortKey = 'symbol' | 'name' | 'sector' | 'price' | 'change' | 'changePct' | 'volume'
+export const SORT_KEYS = [
+  'symbol',
+  'name',
+  'sector',
+  'price',
+  'change',
+  'changePct',
+  'volume',
+] as const
+export type SortKey = (typeof SORT_KEYS)[number]
 export type Sort = { key: SortKey; direction: 'asc' | 'desc' }
+
+export const DEFAULT_SORT: Sort = { key: 'symbol', direction: 'asc' }
 
 /** Sort keys whose values move with every tick. */
 export const LIVE_SORT_KEYS: ReadonlySet<SortKey> = new Set([
@@ -11,6 +22,11 @@ export const LIVE_SORT_KEYS: ReadonlySet<SortKey> = new Set([
   'changePct',
   'volume',
 ])
+
+/** The direction a column sorts in first: biggest first for live numbers, A to Z for text. */
+export function firstDirection(key: SortKey): Sort['direction'] {
+  return LIVE_SORT_KEYS.has(key) ? 'desc' : 'asc'
+}
 
 function liveValue(stock: Stock, quote: QuoteState | undefined, key: SortKey): number {
   const price = quote?.price ?? stock.price

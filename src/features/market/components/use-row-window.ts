@@ -13,6 +13,13 @@ const OVERSCAN_PX = 300
 const INITIAL_ROWS = 40
 
 /**
+ * The last row height measured, for the next mount. Back from a stock remounts the table and
+ * ScrollRestoration scrolls before the rows are measured: with unmeasured (zero-height) spacers the
+ * page would be only INITIAL_ROWS tall and the restored position cut short.
+ */
+let lastRowHeight = 0
+
+/**
  * Which rows of a long table to render: only those on or near the screen, the rest replaced by
  * spacer rows of the same height. With 500 rows in the DOM every tick paid for style, paint,
  * hit testing, intersection checks and garbage collection over ~8,000 elements, whether on screen
@@ -26,7 +33,7 @@ export function useRowWindow(
   const [range, setRange] = useState<RowWindow>({
     start: 0,
     end: Math.min(count, INITIAL_ROWS),
-    rowHeight: 0,
+    rowHeight: lastRowHeight,
   })
 
   useEffect(() => {
@@ -44,6 +51,7 @@ export function useRowWindow(
         return
       }
       const rowHeight = row.getBoundingClientRect().height
+      if (rowHeight) lastRowHeight = rowHeight
       if (!rowHeight) {
         setRange((r) =>
           r.start === 0 && r.end === count ? r : { start: 0, end: count, rowHeight },

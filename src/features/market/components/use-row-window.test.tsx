@@ -1,0 +1,44 @@
+import { useRef } from 'react'
+import { render } from '@testing-library/react'
+import { useRowWindow } from './use-row-window'
+import type { RowWindow } from './use-row-window'
+
+function Rows({ count, onRender }: { count: number; onRender: (shown: RowWindow) => void }) {
+  const bodyRef = useRef<HTMLTableSectionElement>(null)
+  const shown = useRowWindow(count, bodyRef)
+  onRender(shown)
+  return (
+    <table>
+      <tbody ref={bodyRef}>
+        {Array.from({ length: shown.end - shown.start }, (_, i) => (
+          <tr key={i} data-row="">
+            <td />
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+describe('useRowWindow', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('starts a remounted table at the last measured row height, so Back can scroll that far', () => {
+    // jsdom lays nothing out: rows 40 px tall, the table at the top of the page.
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return new DOMRect(0, 0, 100, this.matches('tr') ? 40 : 0)
+    })
+    const first: RowWindow[] = []
+    const { unmount } = render(<Rows count={500} onRender={(shown) => first.push(shown)} />)
+    expect(first[0].rowHeight).toBe(0)
+    expect(first.at(-1)!.rowHeight).toBe(40)
+    unmount()
+
+    const again: RowWindow[] = []
+    render(<Rows count={500} onRender={(shown) => again.push(shown)} />)
+    // The first render already reserves the height of all 500 rows.
+    expect(again[0].rowHeight).toBe(40)
+  })
+})
