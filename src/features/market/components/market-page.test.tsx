@@ -1,6 +1,7 @@
 import { Profiler } from 'react'
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { marketUrl } from '@/lib/market-link'
 import type { Stock } from '@/lib/models'
 import { createPriceStore } from '@/lib/price-store'
 import type { MarketTransport, TickPayload } from '@/lib/price-store'
@@ -189,6 +190,8 @@ describe('MarketPage', () => {
     await vi.waitFor(() => expect(symbols()).toEqual(['MSFT', 'JPM']))
     await user.click(screen.getByRole('link', { name: 'JPM' }))
     expect(await screen.findByText('Navigated away')).toBeInTheDocument()
+    // and the stock page's "Market" link leads back to this view too
+    expect(marketUrl()).toBe('/?q=o&sort=price&dir=desc')
     await act(() => router.navigate(-1))
     expect(symbols()).toEqual(['MSFT', 'JPM'])
     expect(screen.getByRole('searchbox', { name: 'Search stocks' })).toHaveValue('o')

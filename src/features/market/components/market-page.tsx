@@ -11,6 +11,7 @@ import { SortableTh, Table, TableContainer, THead, Th } from '@/components/ui/ta
 import { useStocks } from '@/lib/api/get-stocks'
 import { useConnection, usePriceStore } from '@/lib/use-quote'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
+import { rememberMarketView } from '@/lib/market-link'
 import { useSparklines } from '../api/get-sparklines'
 import { marketSearchParams, parseMarketView, validSector } from './market-params'
 import type { MarketView } from './market-params'
@@ -94,6 +95,8 @@ export function MarketPage() {
     setUrlSearch(view.search)
     if (view.search !== searchParam(debouncedSearch)) setSearch(view.search)
   }
+
+  useEffect(() => rememberMarketView(params), [params])
 
   useEffect(() => {
     if (!LIVE_SORT_KEYS.has(sort.key)) return

@@ -15,6 +15,7 @@ import {
   signClass,
 } from '@/lib/format'
 import { useOpenOrders } from '@/lib/api/get-open-orders'
+import { marketUrl } from '@/lib/market-link'
 import type { Stock } from '@/lib/models'
 import { useMediaQuery } from '@/lib/use-media-query'
 import { useConnection, useQuote } from '@/lib/use-quote'
@@ -135,7 +136,7 @@ function StockDetail({ stock }: { stock: Stock }) {
   return (
     <div className="flex flex-col gap-4">
       <Link
-        to="/"
+        to={marketUrl()}
         className="inline-flex w-fit items-center gap-1 text-sm text-link hover:underline"
       >
         <ArrowLeft className="size-4" aria-hidden="true" /> Market
