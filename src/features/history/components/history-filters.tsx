@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useEffectEvent, useId, useState, type ChangeEvent } from 'react'
 import { Button } from '@/components/ui/button'
 import { Input } from '@/components/ui/input'
 import { Select } from '@/components/ui/select'
+import { useDebouncedValue } from '@/lib/use-debounced-value'
 import type { HistoryFilters } from '../lib/filters'
 
 const sideOptions = [
@@ -10,98 +11,180 @@ const sideOptions = [
   { value: 'sell', label: 'Sell' },
 ]
 
+const SYMBOL_DEBOUNCE_MS = 300
+const symbolPattern = /^[A-Z0-9.-]{1,12}$/
+const rangeMessage = 'The end date is before the start date.'
+const symbolMessage = 'A symbol has only letters, digits, "." and "-".'
+
 type Editable = Pick<HistoryFilters, 'symbol' | 'side' | 'from' | 'to'>
 
-/** Filters are edited locally and applied on submit, so typing does not refetch per key. */
+/** What the fields hold; a date is null while partly typed (browsers then report ""). */
+type Draft = { symbol: string; side: string; from: string | null; to: string | null }
+
+function draftOf(filters: Editable): Draft {
+  return {
+    symbol: filters.symbol ?? '',
+    side: filters.side ?? '',
+    from: filters.from ?? '',
+    to: filters.to ?? '',
+  }
+}
+
+function keyOf(filters: Editable) {
+  return JSON.stringify([filters.symbol, filters.side, filters.from, filters.to])
+}
+
+/**
+ * Chromium reports the year as it is typed (0002, 0020, 0202, 2026), each a valid date, so a
+ * year before 1000 is taken as one still being typed.
+ */
+function isCompleteDay(value: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const [year, month, day] = value.split('-').map(Number)
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return year >= 1000 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+/** A date field's day: cleared, complete, or (while partly typed) the one already applied. */
+function dayOf(value: string | null, applied: string | undefined) {
+  if (value === '') return undefined
+  return value !== null && isCompleteDay(value) ? value : applied
+}
+
+/**
+ * The filters the fields ask for. Anything unfinished or invalid (a symbol still being typed or
+ * with other characters, a partial date, a range that ends before it starts) keeps the filter
+ * already applied, so the list never shows something the fields do not say.
+ */
+function resolve(draft: Draft, settledSymbol: string, applied: Editable) {
+  const symbol = draft.symbol.trim().toUpperCase()
+  const symbolError = symbol && !symbolPattern.test(symbol) ? symbolMessage : undefined
+  const from = dayOf(draft.from, applied.from)
+  const to = dayOf(draft.to, applied.to)
+  const rangeError = from && to && from > to ? rangeMessage : undefined
+  const next: Editable = {
+    symbol: settledSymbol !== draft.symbol || symbolError ? applied.symbol : symbol || undefined,
+    side: draft.side === 'buy' || draft.side === 'sell' ? draft.side : undefined,
+    from: rangeError ? applied.from : from,
+    to: rangeError ? applied.to : to,
+  }
+  return { next, symbolError, rangeError }
+}
+
+/**
+ * Filters apply as they change: the side and complete dates at once, the symbol once typing
+ * pauses (so a list is not fetched per key).
+ */
 export function HistoryFiltersForm({
   filters,
-  onApply,
+  onChange,
 }: {
   filters: Editable
-  onApply: (filters: Editable) => void
+  onChange: (filters: Editable) => void
 }) {
-  const [symbol, setSymbol] = useState(filters.symbol ?? '')
-  const [side, setSide] = useState<string>(filters.side ?? '')
-  const [from, setFrom] = useState(filters.from ?? '')
-  const [to, setTo] = useState(filters.to ?? '')
-  // When the URL changes from outside (back button, a link), show its filters. Adjusting state
-  // while rendering, not remounting, keeps keyboard focus where it was.
-  const applied = JSON.stringify([filters.symbol, filters.side, filters.from, filters.to])
-  const [shown, setShown] = useState(applied)
-  if (shown !== applied) {
-    setShown(applied)
-    setSymbol(filters.symbol ?? '')
-    setSide(filters.side ?? '')
-    setFrom(filters.from ?? '')
-    setTo(filters.to ?? '')
-  }
-  const rangeError = from && to && from > to ? 'The end date is before the start date.' : undefined
+  const id = useId()
+  const symbolErrorId = `${id}-symbol-error`
+  const rangeErrorId = `${id}-range-error`
+  const [draft, setDraft] = useState(() => draftOf(filters))
+  const settledSymbol = useDebouncedValue(draft.symbol, SYMBOL_DEBOUNCE_MS)
 
-  function submit(event: FormEvent) {
-    event.preventDefault()
-    if (rangeError) return
-    onApply({
-      symbol: symbol.trim().toUpperCase() || undefined,
-      side: side === 'buy' || side === 'sell' ? side : undefined,
-      from: from || undefined,
-      to: to || undefined,
-    })
+  // The URL changed: by this form (then the fields already say so, and keep what is being typed)
+  // or from outside (back button, a link), whose filters the fields then show. Adjusting state
+  // while rendering, not remounting, keeps keyboard focus where it was.
+  const appliedKey = keyOf(filters)
+  const [shownKey, setShownKey] = useState(appliedKey)
+  if (shownKey !== appliedKey) {
+    setShownKey(appliedKey)
+    if (keyOf(resolve(draft, settledSymbol, filters).next) !== appliedKey) {
+      setDraft(draftOf(filters))
+    }
   }
+
+  const { symbolError, rangeError } = resolve(draft, settledSymbol, filters)
+
+  function apply(nextDraft: Draft, symbol = settledSymbol) {
+    const { next } = resolve(nextDraft, symbol, filters)
+    if (keyOf(next) !== appliedKey) onChange(next)
+  }
+
+  function edit(changes: Partial<Draft>) {
+    const nextDraft = { ...draft, ...changes }
+    setDraft(nextDraft)
+    apply(nextDraft)
+  }
+
+  function editDate(field: 'from' | 'to', event: ChangeEvent<HTMLInputElement>) {
+    const { value, validity } = event.target
+    edit({ [field]: value === '' && validity.badInput ? null : value })
+  }
+
+  const applySettledSymbol = useEffectEvent((symbol: string) => apply(draft, symbol))
+  useEffect(() => applySettledSymbol(settledSymbol), [settledSymbol])
 
   function clear() {
-    setSymbol('')
-    setSide('')
-    setFrom('')
-    setTo('')
-    onApply({})
+    setDraft(draftOf({}))
+    if (appliedKey !== keyOf({})) onChange({})
   }
 
+  const fromDay = draft.from && isCompleteDay(draft.from) ? draft.from : undefined
+  const toDay = draft.to && isCompleteDay(draft.to) ? draft.to : undefined
+
   return (
-    // noValidate: the range is checked here and said under "To"; the date inputs' min/max only
-    // limit their pickers, without Chromium's own bubble on top of that message.
+    // noValidate: the range is checked here and said below the fields; the date inputs' min/max
+    // only limit their pickers, without Chromium's own bubble on top of that message. There is
+    // nothing to submit, and Enter must not reload the page.
     <form
-      onSubmit={submit}
+      onSubmit={(event) => event.preventDefault()}
       noValidate
       aria-label="Filter history"
-      className="grid grid-cols-2 items-end gap-3 rounded-lg border border-border bg-surface p-3 sm:grid-cols-3 lg:grid-cols-6"
+      className="flex flex-col rounded-lg border border-border bg-surface p-3"
     >
-      <Input
-        label="Symbol"
-        value={symbol}
-        onChange={(event) => setSymbol(event.target.value)}
-        placeholder="e.g. AAPL"
-        autoCapitalize="characters"
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={12}
-      />
-      <Select
-        label="Side"
-        value={side}
-        onChange={(event) => setSide(event.target.value)}
-        options={sideOptions}
-      />
-      <Input
-        label="From"
-        type="date"
-        value={from}
-        max={to || undefined}
-        onChange={(event) => setFrom(event.target.value)}
-      />
-      <Input
-        label="To"
-        type="date"
-        value={to}
-        min={from || undefined}
-        onChange={(event) => setTo(event.target.value)}
-        error={rangeError}
-      />
-      <Button type="submit" className="col-span-1">
-        Apply filters
-      </Button>
-      <Button type="button" variant="secondary" onClick={clear}>
-        Clear filters
-      </Button>
+      <div className="grid grid-cols-2 items-end gap-3 sm:grid-cols-4 lg:grid-cols-5">
+        <Input
+          label="Symbol"
+          value={draft.symbol}
+          onChange={(event) => edit({ symbol: event.target.value })}
+          placeholder="e.g. AAPL"
+          autoCapitalize="characters"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={12}
+          aria-invalid={symbolError ? true : undefined}
+          aria-describedby={symbolError ? symbolErrorId : undefined}
+        />
+        <Select
+          label="Side"
+          value={draft.side}
+          onChange={(event) => edit({ side: event.target.value })}
+          options={sideOptions}
+        />
+        <Input
+          label="From"
+          type="date"
+          value={draft.from ?? ''}
+          max={toDay}
+          onChange={(event) => editDate('from', event)}
+          aria-invalid={rangeError ? true : undefined}
+          aria-describedby={rangeError ? rangeErrorId : undefined}
+        />
+        <Input
+          label="To"
+          type="date"
+          value={draft.to ?? ''}
+          min={fromDay}
+          onChange={(event) => editDate('to', event)}
+          aria-invalid={rangeError ? true : undefined}
+          aria-describedby={rangeError ? rangeErrorId : undefined}
+        />
+        <Button type="button" variant="secondary" onClick={clear}>
+          Clear filters
+        </Button>
+      </div>
+      {/* Below the whole row, so an error does not push one field out of line with the others. */}
+      <div aria-live="polite" className="flex flex-col gap-1 text-xs text-down not-empty:mt-2">
+        {symbolError && <p id={symbolErrorId}>{symbolError}</p>}
+        {rangeError && <p id={rangeErrorId}>{rangeError}</p>}
+      </div>
     </form>
   )
 }

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
 import { captureDownloads } from '@/test/capture-downloads'
@@ -46,9 +46,14 @@ describe('history page against the local stack', () => {
     ])
     expect(screen.getByText('Showing 1–3 of 3')).toBeInTheDocument()
 
-    await user.type(screen.getByLabelText('Symbol'), 'aapl')
+    // Filters apply as they change: the side at once, the symbol when typing pauses.
+    expect(screen.queryByRole('button', { name: /apply/i })).not.toBeInTheDocument()
     await user.selectOptions(screen.getByLabelText('Side'), 'sell')
-    await user.click(screen.getByRole('button', { name: 'Apply filters' }))
+    await waitFor(() => expect(router.state.location.search).toBe('?side=sell'))
+    await waitFor(() =>
+      expect(bodyRows(screen.getByRole('table', { name: 'Fills, newest first' }))).toHaveLength(1),
+    )
+    await user.type(screen.getByLabelText('Symbol'), 'aapl')
     await waitFor(() => expect(router.state.location.search).toBe('?symbol=AAPL&side=sell'))
     await waitFor(() =>
       expect(bodyRows(screen.getByRole('table', { name: 'Fills, newest first' }))).toHaveLength(1),
@@ -67,7 +72,6 @@ describe('history page against the local stack', () => {
     // A filter that matches nothing says so and offers the way back.
     await user.clear(screen.getByLabelText('Symbol'))
     await user.type(screen.getByLabelText('Symbol'), 'NVDA')
-    await user.click(screen.getByRole('button', { name: 'Apply filters' }))
     expect(
       await screen.findByRole('heading', { name: 'No fills match these filters' }),
     ).toBeInTheDocument()
@@ -76,9 +80,44 @@ describe('history page against the local stack', () => {
     expect(await screen.findByText('Showing 1–3 of 3')).toBeInTheDocument()
 
     // The back button restores the previous filters, in the list and in the form.
-    await router.navigate(-1)
+    await act(() => router.navigate(-1))
     await waitFor(() => expect(screen.getByLabelText('Symbol')).toHaveValue('NVDA'))
     expect(screen.getByLabelText('Side')).toHaveValue('sell')
+  })
+
+  it('goes back to page 1 when a filter changes and keeps the rows while the range is inverted', async () => {
+    const user = userEvent.setup()
+    await app.signInAsGuest()
+    await app.setPrice('AAPL', 100)
+    await trade('AAPL', 'buy', 2)
+    await trade('AAPL', 'sell', 1)
+
+    const { router } = app.renderApp('/history?side=buy&page=2')
+    // Page 2 is past the end of the one buy.
+    expect(await screen.findByRole('button', { name: 'Go to the first page' })).toBeInTheDocument()
+    await user.selectOptions(screen.getByLabelText('Side'), 'sell')
+    await waitFor(() => expect(router.state.location.search).toBe('?side=sell'))
+    expect(await screen.findByText('Showing 1–1 of 1')).toBeInTheDocument()
+
+    // A range that ends before it starts is refused: the list keeps the filters in force.
+    const day = (offset: number) => {
+      const date = new Date()
+      date.setDate(date.getDate() + offset)
+      const pad = (n: number) => String(n).padStart(2, '0')
+      return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+    }
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: day(0) } })
+    await waitFor(() => expect(router.state.location.search).toBe(`?side=sell&from=${day(0)}`))
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: day(-1) } })
+    expect(screen.getByLabelText('To')).toHaveAccessibleDescription(
+      'The end date is before the start date.',
+    )
+    expect(router.state.location.search).toBe(`?side=sell&from=${day(0)}`)
+    expect(bodyRows(screen.getByRole('table', { name: 'Fills, newest first' }))).toHaveLength(1)
+    // Another filter still applies, without the refused end date.
+    await user.selectOptions(screen.getByLabelText('Side'), 'buy')
+    await waitFor(() => expect(router.state.location.search).toBe(`?side=buy&from=${day(0)}`))
+    expect(screen.getByText('The end date is before the start date.')).toBeInTheDocument()
   })
 
   it('marks orders and fills of a previous run after a reset', async () => {

@@ -39,8 +39,16 @@ export function HistoryPage() {
   const list = filters.view === 'fills' ? fills : orders
   const noun = filters.view === 'fills' ? 'fills' : 'orders'
 
-  function update(next: Partial<typeof filters>) {
-    setParams(historySearchParams({ ...filters, page: 1, ...next }))
+  function update(next: Partial<typeof filters>, options?: { preventScrollReset?: boolean }) {
+    setParams(historySearchParams({ ...filters, page: 1, ...next }), options)
+  }
+
+  // Filters apply as they change, so the page must not jump to the top under the one being edited.
+  function filter(next: ListFilters) {
+    update(
+      { symbol: undefined, side: undefined, from: undefined, to: undefined, ...next },
+      { preventScrollReset: true },
+    )
   }
 
   return (
@@ -63,12 +71,7 @@ export function HistoryPage() {
         onChange={(view: HistoryView) => update({ view })}
         className="self-start"
       />
-      <HistoryFiltersForm
-        filters={listFilters}
-        onApply={(next) =>
-          update({ symbol: undefined, side: undefined, from: undefined, to: undefined, ...next })
-        }
-      />
+      <HistoryFiltersForm filters={listFilters} onChange={filter} />
 
       {list.error ? (
         <div
