@@ -79,10 +79,17 @@ describe('history page against the local stack', () => {
     await waitFor(() => expect(router.state.location.search).toBe(''))
     expect(await screen.findByText('Showing 1–3 of 3')).toBeInTheDocument()
 
-    // The back button restores the previous filters, in the list and in the form.
+    // Filter changes replace the page's history entry (Back does not step through each edit);
+    // leaving the page and coming Back restores the filters, in the list and in the form.
+    await user.selectOptions(screen.getByLabelText('Side'), 'buy')
+    await waitFor(() => expect(router.state.location.search).toBe('?side=buy'))
+    expect(router.state.historyAction).toBe('REPLACE')
+    expect(await screen.findByText('Showing 1–2 of 2')).toBeInTheDocument()
+    await act(() => router.navigate('/portfolio'))
     await act(() => router.navigate(-1))
-    await waitFor(() => expect(screen.getByLabelText('Symbol')).toHaveValue('NVDA'))
-    expect(screen.getByLabelText('Side')).toHaveValue('sell')
+    expect(router.state.location.search).toBe('?side=buy')
+    await waitFor(() => expect(screen.getByLabelText('Side')).toHaveValue('buy'))
+    expect(await screen.findByText('Showing 1–2 of 2')).toBeInTheDocument()
   })
 
   it('goes back to page 1 when a filter changes and keeps the rows while the range is inverted', async () => {

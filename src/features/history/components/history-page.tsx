@@ -39,15 +39,20 @@ export function HistoryPage() {
   const list = filters.view === 'fills' ? fills : orders
   const noun = filters.view === 'fills' ? 'fills' : 'orders'
 
-  function update(next: Partial<typeof filters>, options?: { preventScrollReset?: boolean }) {
+  function update(
+    next: Partial<typeof filters>,
+    options?: { preventScrollReset?: boolean; replace?: boolean },
+  ) {
     setParams(historySearchParams({ ...filters, page: 1, ...next }), options)
   }
 
-  // Filters apply as they change, so the page must not jump to the top under the one being edited.
+  // Filters apply as they change (a symbol at each pause in typing), so they replace the history
+  // entry, as the market's do: Back leaves the page instead of stepping through every edit, and
+  // returns to the latest filters. Nor may the page jump to the top under the field being edited.
   function filter(next: ListFilters) {
     update(
       { symbol: undefined, side: undefined, from: undefined, to: undefined, ...next },
-      { preventScrollReset: true },
+      { preventScrollReset: true, replace: true },
     )
   }
 
