@@ -159,17 +159,17 @@ describe('MarketPage', () => {
     )
     await vi.waitFor(() => expect(router.state.location.search).toBe('?sort=price&dir=desc'))
     expect(router.state.historyAction).toBe('REPLACE')
-    expect(symbols()).toEqual(['AAPL', 'MSFT', 'JPM'])
+    await vi.waitFor(() => expect(symbols()).toEqual(['AAPL', 'MSFT', 'JPM']))
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sector' }), 'Technology')
     await vi.waitFor(() =>
       expect(router.state.location.search).toBe('?sector=Technology&sort=price&dir=desc'),
     )
-    expect(symbols()).toEqual(['AAPL', 'MSFT'])
+    await vi.waitFor(() => expect(symbols()).toEqual(['AAPL', 'MSFT']))
     await user.type(screen.getByRole('searchbox', { name: 'Search stocks' }), 'micro')
     await vi.waitFor(() =>
       expect(router.state.location.search).toBe('?q=micro&sector=Technology&sort=price&dir=desc'),
     )
-    expect(symbols()).toEqual(['MSFT'])
+    await vi.waitFor(() => expect(symbols()).toEqual(['MSFT']))
     expect(router.state.historyAction).toBe('REPLACE')
 
     await user.clear(screen.getByRole('searchbox', { name: 'Search stocks' }))
@@ -178,7 +178,7 @@ describe('MarketPage', () => {
       within(screen.getByRole('columnheader', { name: /Symbol/ })).getByRole('button'),
     )
     await vi.waitFor(() => expect(router.state.location.search).toBe(''))
-    expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT'])
+    await vi.waitFor(() => expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT']))
   })
 
   it('shows the same list again on Back from a stock', async () => {
