@@ -2,10 +2,22 @@ import { Briefcase } from 'lucide-react'
 import { Link } from 'react-router'
 import { EmptyState } from '@/components/ui/empty-state'
 import { formatSignedCurrency, signClass } from '@/lib/format'
+import type { Account } from '../api/get-account'
+import { useEquityHistory } from '../api/get-equity-history'
 import type { PositionRow } from '../api/get-positions'
 import { HoldingsTable } from './holdings-table'
 
-export function HoldingsSection({ positions }: { positions: readonly PositionRow[] }) {
+export function HoldingsSection({
+  userId,
+  account,
+  positions,
+}: {
+  userId: string
+  account: Account
+  positions: readonly PositionRow[]
+}) {
+  // The run's fills, shared with the equity curve (one query): each holding's change today.
+  const history = useEquityHistory(userId, account)
   const open = positions.filter((position) => position.quantity > 0)
   // Closed positions (sold down to zero) still count towards this run's realized P&L.
   const realized = positions.reduce((sum, position) => sum + position.realizedPnl, 0)
@@ -39,7 +51,7 @@ export function HoldingsSection({ positions }: { positions: readonly PositionRow
           with its live value and profit and loss.
         </EmptyState>
       ) : (
-        <HoldingsTable positions={open} />
+        <HoldingsTable positions={open} fills={history.data?.fills} />
       )}
     </section>
   )

@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { Link } from 'react-router'
 import { Price } from '@/components/ui/price'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
@@ -10,6 +11,8 @@ import {
 } from '@/lib/format'
 import { useConnection, useQuote } from '@/lib/use-quote'
 import type { PositionRow } from '../api/get-positions'
+import { startOfTradingDay, symbolDayChange } from '../lib/day-change'
+import type { Fill } from '../lib/equity-curve'
 import { valueHolding } from '../lib/holdings'
 
 /** The first column stays put while the rest scrolls sideways on narrow screens. */
@@ -22,9 +25,29 @@ const wideOnly = 'hidden sm:table-cell'
 const phoneOnly = 'block text-xs font-normal text-muted sm:hidden'
 const cell = 'max-sm:px-2'
 
-function HoldingRow({ position, stale }: { position: PositionRow; stale: boolean }) {
+const NO_FILLS: readonly Fill[] = []
+
+function HoldingRow({
+  position,
+  fills,
+  stale,
+}: {
+  position: PositionRow
+  /** This run's fills of the symbol; undefined while they load. */
+  fills: readonly Fill[] | undefined
+  stale: boolean
+}) {
   const quote = useQuote(position.symbol)
   const holding = valueHolding(position, quote?.price)
+  const today =
+    quote && fills
+      ? symbolDayChange({
+          fills,
+          dayStart: startOfTradingDay(quote.asOf),
+          price: quote.price,
+          previousClose: quote.previous_close,
+        })
+      : undefined
   return (
     <Tr>
       <Th scope="row" className={`${sticky} ${cell} text-left`}>
@@ -61,6 +84,18 @@ function HoldingRow({ position, stale }: { position: PositionRow; stale: boolean
           <span className="text-muted">—</span>
         )}
       </Td>
+      <Td
+        className={`${wideOnly} text-right whitespace-nowrap tabular-nums ${signClass(today?.change)}`}
+      >
+        {today ? (
+          <>
+            {formatSignedCurrency(today.change)}
+            <span className="block text-xs">{formatPercent(today.ratio)}</span>
+          </>
+        ) : (
+          <span className="text-muted">—</span>
+        )}
+      </Td>
       <Td className={`${cell} text-right whitespace-nowrap tabular-nums`}>
         {formatCurrency(holding.marketValue)}
         <span className={phoneOnly}>@ {formatCurrency(holding.price)}</span>
@@ -78,11 +113,28 @@ function HoldingRow({ position, stale }: { position: PositionRow; stale: boolean
   )
 }
 
-export function HoldingsTable({ positions }: { positions: readonly PositionRow[] }) {
+export function HoldingsTable({
+  positions,
+  fills,
+}: {
+  positions: readonly PositionRow[]
+  /** This run's fills (for each holding's change today); undefined while they load. */
+  fills?: readonly Fill[]
+}) {
   const { stale } = useConnection()
+  const fillsBySymbol = useMemo(() => {
+    if (!fills) return undefined
+    const bySymbol = new Map<string, Fill[]>()
+    for (const fill of fills) {
+      const list = bySymbol.get(fill.symbol)
+      if (list) list.push(fill)
+      else bySymbol.set(fill.symbol, [fill])
+    }
+    return bySymbol
+  }, [fills])
   return (
     <TableContainer className="relative">
-      <Table className="sm:min-w-[44rem]">
+      <Table className="sm:min-w-[50rem]">
         <caption className="sr-only">Holdings with live prices and profit and loss</caption>
         <THead>
           <Tr>
@@ -90,6 +142,7 @@ export function HoldingsTable({ positions }: { positions: readonly PositionRow[]
             <Th className={`${wideOnly} text-right`}>Quantity</Th>
             <Th className={`${wideOnly} text-right`}>Avg cost</Th>
             <Th className={`${wideOnly} text-right`}>Price</Th>
+            <Th className={`${wideOnly} text-right`}>Today</Th>
             <Th className={`${cell} whitespace-nowrap text-right`}>Market value</Th>
             <Th className={`${cell} whitespace-nowrap text-right`}>Unrealized P&amp;L</Th>
             <Th className={`${wideOnly} whitespace-nowrap text-right`}>Realized P&amp;L</Th>
@@ -97,7 +150,12 @@ export function HoldingsTable({ positions }: { positions: readonly PositionRow[]
         </THead>
         <TBody>
           {positions.map((position) => (
-            <HoldingRow key={position.symbol} position={position} stale={stale} />
+            <HoldingRow
+              key={position.symbol}
+              position={position}
+              fills={fillsBySymbol && (fillsBySymbol.get(position.symbol) ?? NO_FILLS)}
+              stale={stale}
+            />
           ))}
         </TBody>
       </Table>

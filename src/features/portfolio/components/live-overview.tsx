@@ -3,18 +3,12 @@ import type { Account } from '../api/get-account'
 import { useEquityHistory } from '../api/get-equity-history'
 import type { PositionRow } from '../api/get-positions'
 import { useValuation } from '../hooks/use-valuation'
+import { startOfTradingDay } from '../lib/day-change'
 import { dayStartEquity } from '../lib/equity-curve'
 import { allocationSlices } from '../lib/holdings'
 import { AccountSummary } from './account-summary'
 import { AllocationChart } from './allocation-chart'
 import { EquityCurveCard } from './equity-curve-card'
-
-/** The simulated trading day starts at 00:00 UTC (SPEC §2). */
-function startOfTradingDay(now: number): number {
-  const day = new Date(now)
-  day.setUTCHours(0, 0, 0, 0)
-  return day.getTime()
-}
 
 /** Everything valued at live prices: re-renders on each tick, so it holds no tables. */
 export function LiveOverview({

@@ -56,6 +56,10 @@ describe('portfolio page against the local stack', () => {
     const holdings = await screen.findByRole('table', { name: /Holdings/ })
     const row = (await within(holdings).findByRole('link', { name: 'AAPL' })).closest('tr')!
     await waitFor(() => expect(row).toHaveTextContent('$110.00'))
+    // Today: bought today at $100, so the day's gain counts from that price (once fills load).
+    await waitFor(() =>
+      expect(within(row).getAllByRole('cell')[3]).toHaveTextContent('+$100.00+10.00%'),
+    )
     const cells = within(row)
       .getAllByRole('cell')
       .map((cell) => cell.textContent)
@@ -63,6 +67,7 @@ describe('portfolio page against the local stack', () => {
       '10',
       '$100.00',
       '$110.00',
+      '+$100.00+10.00%',
       '$1,100.00@ $110.00',
       '+$100.00+10.00%',
       '$0.00',

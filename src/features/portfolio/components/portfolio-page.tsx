@@ -55,7 +55,7 @@ export function PortfolioPage() {
       ) : (
         <>
           <LiveOverview userId={userId} account={account.data} positions={positions.data} />
-          <HoldingsSection positions={positions.data} />
+          <HoldingsSection userId={userId} account={account.data} positions={positions.data} />
         </>
       )}
 
