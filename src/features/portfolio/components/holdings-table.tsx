@@ -11,7 +11,7 @@ import {
 } from '@/lib/format'
 import { useConnection, useQuote } from '@/lib/use-quote'
 import type { PositionRow } from '../api/get-positions'
-import { startOfTradingDay, symbolDayChange } from '../lib/day-change'
+import { startOfTradingDay, symbolDayChange } from '@/lib/day-change'
 import type { Fill } from '../lib/equity-curve'
 import { valueHolding } from '../lib/holdings'
 

@@ -1,6 +1,7 @@
 import { useOpenPositions } from '@/lib/api/get-open-positions'
 import { cn } from '@/components/ui/cn'
 import { Skeleton } from '@/components/ui/skeleton'
+import { startOfTradingDay, symbolDayChange, type DayChange } from '@/lib/day-change'
 import {
   formatCurrency,
   formatPercent,
@@ -9,12 +10,23 @@ import {
   signClass,
 } from '@/lib/format'
 import { useQuote } from '@/lib/use-quote'
+import { useSymbolFills } from '../api/get-symbol-fills'
 
 /** The signed-in user's position in this stock, valued at the live price. */
 export function PositionCard({ symbol, userId }: { symbol: string; userId: string }) {
   const positions = useOpenPositions(userId)
   const quote = useQuote(symbol)
+  const fills = useSymbolFills(userId, symbol)
   const position = positions.data?.find((p) => p.symbol === symbol)
+  const today =
+    quote && fills.data
+      ? symbolDayChange({
+          fills: fills.data,
+          dayStart: startOfTradingDay(quote.asOf),
+          price: quote.price,
+          previousClose: quote.previous_close,
+        })
+      : undefined
   return (
     <section
       aria-labelledby="position-heading"
@@ -34,6 +46,7 @@ export function PositionCard({ symbol, userId }: { symbol: string; userId: strin
           quantity={Number(position.quantity)}
           averageCost={Number(position.average_cost)}
           price={quote?.price ?? Number(position.average_cost)}
+          today={today}
         />
       )}
     </section>
@@ -44,10 +57,13 @@ function PositionDetails({
   quantity,
   averageCost,
   price,
+  today,
 }: {
   quantity: number
   averageCost: number
   price: number
+  /** Its change today; undefined until the fills and a live price are in. */
+  today: DayChange | undefined
 }) {
   const value = quantity * price
   const pnl = value - quantity * averageCost
@@ -56,6 +72,11 @@ function PositionDetails({
     ['Shares', formatQuantity(quantity)],
     ['Average cost', formatCurrency(averageCost)],
     ['Market value', formatCurrency(value)],
+    [
+      "Today's return",
+      today ? `${formatSignedCurrency(today.change)} (${formatPercent(today.ratio)})` : '—',
+      signClass(today?.change),
+    ],
     ['Unrealized P&L', `${formatSignedCurrency(pnl)} (${formatPercent(pnlRatio)})`, signClass(pnl)],
   ]
   return (

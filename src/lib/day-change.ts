@@ -1,4 +1,11 @@
-import type { Fill } from './equity-curve'
+/** What a day's change needs of a fill (of one symbol). */
+export interface DayFill {
+  /** When it filled, epoch ms. */
+  at: number
+  side: 'buy' | 'sell'
+  quantity: number
+  price: number
+}
 
 /** The simulated trading day starts at 00:00 UTC (SPEC §2). */
 export function startOfTradingDay(now: number): number {
@@ -27,7 +34,7 @@ export interface DayChange {
  */
 export function symbolDayChange(input: {
   /** This run's fills of the symbol, in any order. */
-  fills: readonly Fill[]
+  fills: readonly DayFill[]
   dayStart: number
   price: number
   /** The previous close; the last fill price before today stands in without one. */

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import type { Fill } from './equity-curve'
-import { startOfTradingDay, symbolDayChange } from './day-change'
+import { startOfTradingDay, symbolDayChange, type DayFill } from './day-change'
 
 const dayStart = Date.parse('2026-11-22T00:00:00Z')
 const before = (hours: number) => dayStart - hours * 3_600_000
 const today = (hours: number) => dayStart + hours * 3_600_000
-const fill = (at: number, side: Fill['side'], quantity: number, price: number): Fill => ({
+const fill = (at: number, side: DayFill['side'], quantity: number, price: number): DayFill => ({
   at,
-  symbol: 'AAPL',
   side,
   quantity,
   price,
-  cashAfter: 0,
 })
 
 describe('symbolDayChange', () => {

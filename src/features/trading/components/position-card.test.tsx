@@ -1,0 +1,43 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
+
+let app: AppAgainstStack
+
+beforeAll(async () => {
+  app = await startAppAgainstStack()
+})
+
+afterAll(async () => {
+  await app?.stop()
+})
+
+async function trade(side: 'buy' | 'sell', quantity: number) {
+  const { error } = await app.supabase.rpc('place_order', {
+    p_symbol: 'AAPL',
+    p_side: side,
+    p_quantity: quantity,
+  })
+  expect(error).toBeNull()
+}
+
+describe('the stock page position against the local stack', () => {
+  it("shows today's return from the day's fills beside the unrealized P&L", async () => {
+    await app.signInAsGuest()
+    // Bought 10 at $100 today, sold 4 at $110, 6 left at $105: today +$70 on the $1,000 paid
+    // (+$30 still held, +$40 taken), unrealized +$30 on the $600 the 6 shares cost.
+    await app.setPrice('AAPL', 100)
+    await trade('buy', 10)
+    await app.setPrice('AAPL', 110)
+    await trade('sell', 4)
+    await app.setPrice('AAPL', 105)
+
+    app.renderApp('/stocks/AAPL')
+
+    const card = await screen.findByRole('region', { name: 'Your position' })
+    const value = (term: string) => within(card).getByText(term).nextSibling
+    await waitFor(() => expect(value('Market value')).toHaveTextContent('$630.00'))
+    expect(value('Shares')).toHaveTextContent('6')
+    await waitFor(() => expect(value("Today's return")).toHaveTextContent('+$70.00 (+7.00%)'))
+    expect(value('Unrealized P&L')).toHaveTextContent('+$30.00 (+5.00%)')
+  })
+})
