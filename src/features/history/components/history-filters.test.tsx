@@ -9,14 +9,17 @@ type Filters = Parameters<typeof HistoryFiltersForm>[0]['filters']
 function Applied({
   initial = {},
   onChange,
+  listed,
 }: {
   initial?: Filters
   onChange: (f: Filters) => void
+  listed?: ReadonlySet<string>
 }) {
   const [filters, setFilters] = useState(initial)
   return (
     <HistoryFiltersForm
       filters={filters}
+      listed={listed}
       onChange={(next) => {
         onChange(next)
         setFilters(next)
@@ -47,6 +50,26 @@ describe('HistoryFiltersForm', () => {
     await waitFor(() => expect(onChange).toHaveBeenCalledWith({ symbol: 'AAPL' }))
     expect(onChange).toHaveBeenCalledTimes(1)
     expect(screen.getByLabelText('Symbol')).toHaveValue('aapl')
+  })
+
+  it('applies only a listed symbol, and says so once typing pauses on one that is not', async () => {
+    const user = userEvent.setup()
+    const onChange = vi.fn()
+    render(<Applied onChange={onChange} listed={new Set(['AAL', 'AAPL', 'MSFT'])} />)
+    const symbol = screen.getByLabelText('Symbol')
+    // A pause on the way to AAPL: not applied (no empty list), and the field says why.
+    await user.type(symbol, 'aa')
+    expect(await screen.findByText('No listed stock has the symbol AA.')).toBeInTheDocument()
+    expect(symbol).toHaveAttribute('aria-invalid', 'true')
+    expect(symbol).toHaveAccessibleDescription('No listed stock has the symbol AA.')
+    expect(onChange).not.toHaveBeenCalled()
+    // Typing on hides the message at once; the listed symbol applies after the pause.
+    await user.type(symbol, 'p')
+    expect(screen.queryByText(/No listed stock/)).not.toBeInTheDocument()
+    await user.type(symbol, 'l')
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith({ symbol: 'AAPL' }))
+    expect(onChange).toHaveBeenCalledTimes(1)
+    expect(symbol).not.toHaveAttribute('aria-invalid')
   })
 
   it('leaves out a symbol with other characters and says why', async () => {

@@ -56,14 +56,28 @@ function dayOf(value: string | null, applied: string | undefined) {
  * with other characters, a partial date, a range that ends before it starts) keeps the filter
  * already applied, so the list never shows something the fields do not say.
  */
-function resolve(draft: Draft, settledSymbol: string, applied: Editable) {
+function resolve(
+  draft: Draft,
+  settledSymbol: string,
+  applied: Editable,
+  listed: ReadonlySet<string> | undefined,
+) {
   const symbol = draft.symbol.trim().toUpperCase()
-  const symbolError = symbol && !symbolPattern.test(symbol) ? symbolMessage : undefined
+  const settled = settledSymbol === draft.symbol
+  const wellFormed = !symbol || symbolPattern.test(symbol)
+  const unlisted = !!symbol && wellFormed && !!listed && !listed.has(symbol)
+  // An unlisted symbol is said once typing pauses, so "AA" on the way to "AAPL" is neither
+  // applied (an empty list) nor called wrong while the keys are still coming.
+  const symbolError = !wellFormed
+    ? symbolMessage
+    : unlisted && settled
+      ? `No listed stock has the symbol ${symbol}.`
+      : undefined
   const from = dayOf(draft.from, applied.from)
   const to = dayOf(draft.to, applied.to)
   const rangeError = from && to && from > to ? rangeMessage : undefined
   const next: Editable = {
-    symbol: settledSymbol !== draft.symbol || symbolError ? applied.symbol : symbol || undefined,
+    symbol: !settled || symbolError || unlisted ? applied.symbol : symbol || undefined,
     side: draft.side === 'buy' || draft.side === 'sell' ? draft.side : undefined,
     from: rangeError ? applied.from : from,
     to: rangeError ? applied.to : to,
@@ -78,9 +92,12 @@ function resolve(draft: Draft, settledSymbol: string, applied: Editable) {
 export function HistoryFiltersForm({
   filters,
   onChange,
+  listed,
 }: {
   filters: Editable
   onChange: (filters: Editable) => void
+  /** The listed symbols; while they load, any well-formed symbol is applied. */
+  listed?: ReadonlySet<string>
 }) {
   const id = useId()
   const symbolErrorId = `${id}-symbol-error`
@@ -95,15 +112,15 @@ export function HistoryFiltersForm({
   const [shownKey, setShownKey] = useState(appliedKey)
   if (shownKey !== appliedKey) {
     setShownKey(appliedKey)
-    if (keyOf(resolve(draft, settledSymbol, filters).next) !== appliedKey) {
+    if (keyOf(resolve(draft, settledSymbol, filters, listed).next) !== appliedKey) {
       setDraft(draftOf(filters))
     }
   }
 
-  const { symbolError, rangeError } = resolve(draft, settledSymbol, filters)
+  const { symbolError, rangeError } = resolve(draft, settledSymbol, filters, listed)
 
   function apply(nextDraft: Draft, symbol = settledSymbol) {
-    const { next } = resolve(nextDraft, symbol, filters)
+    const { next } = resolve(nextDraft, symbol, filters, listed)
     if (keyOf(next) !== appliedKey) onChange(next)
   }
 

@@ -1,3 +1,4 @@
+import { useMemo } from 'react'
 import { History } from 'lucide-react'
 import { Link, useSearchParams } from 'react-router'
 import { Button } from '@/components/ui/button'
@@ -5,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { PageTitle } from '@/components/ui/page-title'
 import { SegmentedControl } from '@/components/ui/segmented-control'
 import { Skeleton } from '@/components/ui/skeleton'
+import { useStocks } from '@/lib/api/get-stocks'
 import { useUserId } from '@/lib/use-session'
 import { useCurrentRun } from '../api/get-current-run'
 import { useFills } from '../api/get-fills'
@@ -34,6 +36,11 @@ export function HistoryPage() {
   }
   const filtered = Object.values(listFilters).some((value) => value !== undefined)
   const currentRun = useCurrentRun(userId)
+  const stocks = useStocks()
+  const listed = useMemo(
+    () => (stocks.data ? new Set(stocks.data.map((stock) => stock.symbol)) : undefined),
+    [stocks.data],
+  )
   const fills = useFills(userId, listFilters, filters.page, filters.view === 'fills')
   const orders = useOrders(userId, listFilters, filters.page, filters.view === 'orders')
   const list = filters.view === 'fills' ? fills : orders
@@ -76,7 +83,7 @@ export function HistoryPage() {
         onChange={(view: HistoryView) => update({ view })}
         className="self-start"
       />
-      <HistoryFiltersForm filters={listFilters} onChange={filter} />
+      <HistoryFiltersForm filters={listFilters} onChange={filter} listed={listed} />
 
       {list.error ? (
         <div
