@@ -95,6 +95,13 @@ describe('MarketPage', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Sector' }), 'All sectors')
     expect(await screen.findByText('Try another symbol or name.')).toBeInTheDocument()
     expect(screen.queryByText(/All sectors”/)).not.toBeInTheDocument()
+    // One click back to the whole list, with the keyboard left in the search.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sector' }), 'Financials')
+    await user.click(screen.getByRole('button', { name: 'Show all stocks' }))
+    await vi.waitFor(() => expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT']))
+    expect(screen.getByRole('searchbox', { name: 'Search stocks' })).toHaveValue('')
+    expect(screen.getByRole('searchbox', { name: 'Search stocks' })).toHaveFocus()
+    expect(screen.getByRole('combobox', { name: 'Sector' })).toHaveValue('')
   })
 
   it('jumps to the search on "/", except while typing in a field', async () => {

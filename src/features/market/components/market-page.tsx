@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { SearchX } from 'lucide-react'
+import { Button } from '@/components/ui/button'
 import { cn } from '@/components/ui/cn'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Input } from '@/components/ui/input'
@@ -253,6 +254,19 @@ export function MarketPage() {
               className="m-4"
               icon={<SearchX className="size-8" aria-hidden="true" />}
               title="No stocks match"
+              action={
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    setSearch('')
+                    show({ search: '', sector: '' })
+                    // The button goes with the empty list: keep the keyboard where the search is.
+                    document.getElementById(SEARCH_ID)?.focus()
+                  }}
+                >
+                  Show all stocks
+                </Button>
+              }
             >
               {sector
                 ? 'Try another symbol or name, or choose “All sectors”.'
