@@ -58,16 +58,6 @@ describe('symbolDayChange', () => {
     expect(result?.ratio).toBeCloseTo(0)
   })
 
-  it('falls back to the last fill price before today without a previous close', () => {
-    const result = symbolDayChange({
-      fills: [fill(before(40), 'buy', 2, 50), fill(before(10), 'buy', 2, 60)],
-      dayStart,
-      price: 61,
-      previousClose: undefined,
-    })
-    expect(result?.change).toBeCloseTo(4)
-  })
-
   it('has nothing to say for a symbol neither held at the open nor traded today', () => {
     const closedBefore = [fill(before(30), 'buy', 3, 90), fill(before(20), 'sell', 3, 95)]
     expect(

@@ -1,3 +1,5 @@
+import type { QuoteState } from './price-store'
+
 /** What a day's change needs of a fill (of one symbol). */
 export interface DayFill {
   /** When it filled, epoch ms. */
@@ -37,12 +39,9 @@ export function symbolDayChange(input: {
   fills: readonly DayFill[]
   dayStart: number
   price: number
-  /** The previous close; the last fill price before today stands in without one. */
-  previousClose: number | undefined
+  previousClose: number
 }): DayChange | undefined {
   let startQuantity = 0
-  let lastPriceBefore: number | undefined
-  let lastAtBefore = -Infinity
   let quantity = 0
   let bought = 0
   let sold = 0
@@ -52,7 +51,6 @@ export function symbolDayChange(input: {
     quantity += signed
     if (fill.at < input.dayStart) {
       startQuantity += signed
-      if (fill.at >= lastAtBefore) [lastAtBefore, lastPriceBefore] = [fill.at, fill.price]
     } else {
       tradedToday = true
       if (fill.side === 'buy') bought += fill.quantity * fill.price
@@ -60,8 +58,22 @@ export function symbolDayChange(input: {
     }
   }
   if (startQuantity === 0 && !tradedToday) return undefined
-  const startValue = startQuantity * (input.previousClose ?? lastPriceBefore ?? input.price)
+  const startValue = startQuantity * input.previousClose
   const change = quantity * input.price - startValue - bought + sold
   const basis = startValue + bought
   return { change, ratio: basis > 0 ? change / basis : null }
+}
+
+/** A holding's change today at a live quote (the trading day is the quote's); undefined until both are in. */
+export function dayChangeAt(
+  fills: readonly DayFill[] | undefined,
+  quote: QuoteState | undefined,
+): DayChange | undefined {
+  if (!fills || !quote) return undefined
+  return symbolDayChange({
+    fills,
+    dayStart: startOfTradingDay(quote.asOf),
+    price: quote.price,
+    previousClose: quote.previous_close,
+  })
 }

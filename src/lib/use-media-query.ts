@@ -1,20 +1,20 @@
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
+
+/** Tailwind's `lg:` breakpoint (64rem), for layouts that must differ in markup, not only style. */
+export const LG_UP = '(min-width: 64rem)'
 
 /**
  * Whether a CSS media query matches now, following changes (a rotated phone, a resized
  * window). Without matchMedia (jsdom) nothing matches.
  */
 export function useMediaQuery(query: string): boolean {
+  const list = useMemo(() => (typeof matchMedia === 'function' ? matchMedia(query) : null), [query])
   const subscribe = useCallback(
     (onChange: () => void) => {
-      if (typeof matchMedia !== 'function') return () => {}
-      const list = matchMedia(query)
-      list.addEventListener('change', onChange)
-      return () => list.removeEventListener('change', onChange)
+      list?.addEventListener('change', onChange)
+      return () => list?.removeEventListener('change', onChange)
     },
-    [query],
+    [list],
   )
-  return useSyncExternalStore(subscribe, () =>
-    typeof matchMedia === 'function' ? matchMedia(query).matches : false,
-  )
+  return useSyncExternalStore(subscribe, () => list?.matches ?? false)
 }

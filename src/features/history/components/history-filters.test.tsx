@@ -44,7 +44,8 @@ describe('HistoryFiltersForm', () => {
   it('applies the symbol once typing pauses, not per key, and keeps what was typed', async () => {
     const user = userEvent.setup()
     const onChange = vi.fn()
-    render(<Applied onChange={onChange} />)
+    // Listed symbols: a slow machine pausing on "AA" must not count as a second application.
+    render(<Applied onChange={onChange} listed={new Set(['AAPL'])} />)
     await user.type(screen.getByLabelText('Symbol'), 'aapl')
     expect(onChange).not.toHaveBeenCalled()
     await waitFor(() => expect(onChange).toHaveBeenCalledWith({ symbol: 'AAPL' }))

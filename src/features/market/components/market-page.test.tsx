@@ -152,10 +152,16 @@ describe('MarketPage', () => {
     await act(() => router.navigate('/'))
     expect(screen.getByRole('searchbox', { name: 'Search stocks' })).toHaveValue('')
     expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT'])
-    // The pending search does not write itself back once its pause is over.
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    expect(router.state.location.search).toBe('')
-    expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT'])
+    // A search still pending when the URL changes from outside does not write itself back
+    // once its pause is over: the URL's search wins, in the field and the list.
+    const user = userEvent.setup()
+    await user.type(screen.getByRole('searchbox', { name: 'Search stocks' }), 'mi')
+    await act(() => router.navigate('/?q=jp'))
+    expect(screen.getByRole('searchbox', { name: 'Search stocks' })).toHaveValue('jp')
+    await act(() => new Promise((resolve) => setTimeout(resolve, 400)))
+    expect(router.state.location.search).toBe('?q=jp')
+    expect(screen.getByRole('searchbox', { name: 'Search stocks' })).toHaveValue('jp')
+    expect(symbols()).toEqual(['JPM'])
   })
 
   it('keeps sort, sector and search in the URL, replacing its entry, and clean at the defaults', async () => {

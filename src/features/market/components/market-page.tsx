@@ -89,8 +89,9 @@ export function MarketPage() {
   const debouncedSearch = useDebouncedValue(search, 200)
   const [resortTick, setResortTick] = useState(0)
 
-  // The URL's search changed without the input (the Market link, Back or Forward): show it. Our
-  // own writes match the debounced text, so they never undo what was typed since.
+  // The URL's search changed. If it is what the field last settled on (the field's own write),
+  // the field keeps what was typed since; otherwise (the Market link, Back or Forward, or a sort
+  // clicked mid-typing, which writes the field's current text) the field shows the URL's.
   const [urlSearch, setUrlSearch] = useState(view.search)
   if (view.search !== urlSearch) {
     setUrlSearch(view.search)

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
+import { fetchRunFills } from '@/lib/api/get-run-fills'
 import { parseResponse } from '@/lib/api/parse-response'
 import { supabase } from '@/lib/supabase'
 import type { ClosePoint, Fill } from '../lib/equity-curve'
@@ -11,15 +12,6 @@ const PAGE_SIZE = 1000
 export const INTRADAY_WINDOW_MS = 36 * 60 * 60 * 1000
 const MINUTE_MS = 60_000
 const DAY_MS = 24 * 60 * MINUTE_MS
-
-const fillSchema = z.object({
-  created_at: z.string(),
-  symbol: z.string(),
-  side: z.enum(['buy', 'sell']),
-  quantity: z.coerce.number(),
-  price: z.coerce.number(),
-  cash_after: z.coerce.number(),
-})
 
 const candleSchema = z.object({
   symbol: z.string(),
@@ -33,33 +25,6 @@ export interface EquityHistory {
   /** Closing prices per symbol, each stamped with the END of its candle. */
   closes: Record<string, ClosePoint[]>
   resolution: '1m' | '1d'
-}
-
-async function fetchFills(userId: string, run: number): Promise<Fill[]> {
-  const fills: Fill[] = []
-  for (let from = 0; ; from += PAGE_SIZE) {
-    const { data } = await supabase
-      .from('transactions')
-      .select('created_at, symbol, side, quantity, price, cash_after')
-      .eq('user_id', userId)
-      .eq('run', run)
-      .order('created_at', { ascending: true })
-      .order('id', { ascending: true })
-      .range(from, from + PAGE_SIZE - 1)
-      .throwOnError()
-    const rows = parseResponse(z.array(fillSchema), data ?? [], 'your fills')
-    for (const row of rows) {
-      fills.push({
-        at: Date.parse(row.created_at),
-        symbol: row.symbol,
-        side: row.side,
-        quantity: row.quantity,
-        price: row.price,
-        cashAfter: row.cash_after,
-      })
-    }
-    if (rows.length < PAGE_SIZE) return fills
-  }
 }
 
 async function fetchCloses(
@@ -100,7 +65,7 @@ export async function getEquityHistory(
   now = Date.now(),
 ): Promise<EquityHistory> {
   const runStart = Date.parse(runStartedAt)
-  const fills = await fetchFills(userId, run)
+  const fills = await fetchRunFills(userId, run)
   const resolution = now - runStart <= INTRADAY_WINDOW_MS ? '1m' : '1d'
   const symbols = [...new Set(fills.map((fill) => fill.symbol))]
   if (symbols.length === 0) return { runStart, fills, closes: {}, resolution }

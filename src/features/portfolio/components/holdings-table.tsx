@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { Link } from 'react-router'
 import { Price } from '@/components/ui/price'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
+import { dayChangeAt } from '@/lib/day-change'
 import {
   formatCurrency,
   formatPercent,
@@ -11,7 +12,6 @@ import {
 } from '@/lib/format'
 import { useConnection, useQuote } from '@/lib/use-quote'
 import type { PositionRow } from '../api/get-positions'
-import { startOfTradingDay, symbolDayChange } from '@/lib/day-change'
 import type { Fill } from '../lib/equity-curve'
 import { valueHolding } from '../lib/holdings'
 
@@ -39,15 +39,7 @@ function HoldingRow({
 }) {
   const quote = useQuote(position.symbol)
   const holding = valueHolding(position, quote?.price)
-  const today =
-    quote && fills
-      ? symbolDayChange({
-          fills,
-          dayStart: startOfTradingDay(quote.asOf),
-          price: quote.price,
-          previousClose: quote.previous_close,
-        })
-      : undefined
+  const today = dayChangeAt(fills, quote)
   return (
     <Tr>
       <Th scope="row" className={`${sticky} ${cell} text-left`}>

@@ -1,3 +1,5 @@
+import type { RunFill } from '@/lib/api/get-run-fills'
+
 /**
  * Equity over time at MARKET value, rebuilt in the browser from two public facts:
  *
@@ -13,14 +15,8 @@
  * the same number as the equity shown in the summary.
  */
 
-export interface Fill {
-  at: number
-  symbol: string
-  side: 'buy' | 'sell'
-  quantity: number
-  price: number
-  cashAfter: number
-}
+/** A fill of this run (see fetchRunFills). */
+export type Fill = RunFill
 
 export interface ClosePoint {
   /** When this price was the market price (the end of the candle), epoch ms. */

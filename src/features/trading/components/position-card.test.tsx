@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
+import { LG_UP } from '@/lib/use-media-query'
 
 let app: AppAgainstStack
 
@@ -10,6 +11,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop()
 })
+
+afterEach(() => vi.unstubAllGlobals())
+
+/** The page's sections in document order, by heading. */
+function sectionOrder() {
+  return screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)
+}
 
 async function trade(side: 'buy' | 'sell', quantity: number) {
   const { error } = await app.supabase.rpc('place_order', {
@@ -39,5 +47,24 @@ describe('the stock page position against the local stack', () => {
     expect(value('Shares')).toHaveTextContent('6')
     await waitFor(() => expect(value("Today's return")).toHaveTextContent('+$70.00 (+7.00%)'))
     expect(value('Unrealized P&L')).toHaveTextContent('+$30.00 (+5.00%)')
+  })
+
+  it('puts the position right after the chart where the page has one column', async () => {
+    await app.signInAsGuest()
+    app.renderApp('/stocks/AAPL')
+    await screen.findByRole('region', { name: 'Your position' })
+    expect(sectionOrder()).toEqual(['Price chart', 'Your position', 'Key stats', 'Trade AAPL'])
+  })
+
+  it('puts the position under the ticket where the page has two columns', async () => {
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query === LG_UP,
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    }))
+    await app.signInAsGuest()
+    app.renderApp('/stocks/AAPL')
+    await screen.findByRole('region', { name: 'Your position' })
+    expect(sectionOrder()).toEqual(['Price chart', 'Key stats', 'Trade AAPL', 'Your position'])
   })
 })

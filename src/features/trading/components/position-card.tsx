@@ -1,7 +1,7 @@
 import { useOpenPositions } from '@/lib/api/get-open-positions'
 import { cn } from '@/components/ui/cn'
 import { Skeleton } from '@/components/ui/skeleton'
-import { startOfTradingDay, symbolDayChange, type DayChange } from '@/lib/day-change'
+import { dayChangeAt, type DayChange } from '@/lib/day-change'
 import {
   formatCurrency,
   formatPercent,
@@ -18,15 +18,7 @@ export function PositionCard({ symbol, userId }: { symbol: string; userId: strin
   const quote = useQuote(symbol)
   const fills = useSymbolFills(userId, symbol)
   const position = positions.data?.find((p) => p.symbol === symbol)
-  const today =
-    quote && fills.data
-      ? symbolDayChange({
-          fills: fills.data,
-          dayStart: startOfTradingDay(quote.asOf),
-          price: quote.price,
-          previousClose: quote.previous_close,
-        })
-      : undefined
+  const today = dayChangeAt(fills.data, quote)
   return (
     <section
       aria-labelledby="position-heading"

@@ -17,7 +17,7 @@ import {
 import { useOpenOrders } from '@/lib/api/get-open-orders'
 import { marketUrl } from '@/lib/market-link'
 import type { Stock } from '@/lib/models'
-import { useMediaQuery } from '@/lib/use-media-query'
+import { LG_UP, useMediaQuery } from '@/lib/use-media-query'
 import { useConnection, useQuote } from '@/lib/use-quote'
 import { useSession } from '@/lib/use-session'
 import { useStock } from '../api/get-stock'
@@ -124,9 +124,9 @@ function StockDetail({ stock }: { stock: Stock }) {
   const initialSide = params.get('side') === 'sell' ? 'sell' : 'buy'
   const userId = session.status === 'signed-in' ? session.user.id : null
   const ticket = useRef<HTMLElement>(null)
-  // Two columns from Tailwind's lg up: the position sits under the ticket. In one column it
-  // comes right after the chart, as trading apps show it, not below the whole ticket.
-  const twoColumns = useMediaQuery('(min-width: 64rem)')
+  // Two columns (the grid's lg:): the position sits under the ticket. In one column it comes
+  // right after the chart, as trading apps show it, not below the whole ticket.
+  const twoColumns = useMediaQuery(LG_UP)
   const position = userId && <PositionCard symbol={stock.symbol} userId={userId} />
 
   useEffect(() => {
