@@ -58,6 +58,11 @@ describe('HistoryFiltersForm', () => {
     const onChange = vi.fn()
     render(<Applied onChange={onChange} listed={new Set(['AAL', 'AAPL', 'MSFT'])} />)
     const symbol = screen.getByLabelText('Symbol')
+    // The browser is offered the listed symbols to suggest.
+    const suggestions = document.getElementById(symbol.getAttribute('list') ?? '')
+    expect(
+      Array.from(suggestions?.querySelectorAll('option') ?? [], (option) => option.value),
+    ).toEqual(['AAL', 'AAPL', 'MSFT'])
     // A pause on the way to AAPL: not applied (no empty list), and the field says why.
     await user.type(symbol, 'aa')
     expect(await screen.findByText('No listed stock has the symbol AA.')).toBeInTheDocument()

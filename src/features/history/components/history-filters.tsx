@@ -101,6 +101,7 @@ export function HistoryFiltersForm({
 }) {
   const id = useId()
   const symbolErrorId = `${id}-symbol-error`
+  const symbolListId = `${id}-symbols`
   const rangeErrorId = `${id}-range-error`
   const [draft, setDraft] = useState(() => draftOf(filters))
   const settledSymbol = useDebouncedValue(draft.symbol, SYMBOL_DEBOUNCE_MS)
@@ -166,9 +167,18 @@ export function HistoryFiltersForm({
           autoComplete="off"
           spellCheck={false}
           maxLength={12}
+          list={listed ? symbolListId : undefined}
           aria-invalid={symbolError ? true : undefined}
           aria-describedby={symbolError ? symbolErrorId : undefined}
         />
+        {/* The browser suggests listed symbols as one types ("AA": AAL, AAPL). */}
+        {listed && (
+          <datalist id={symbolListId}>
+            {[...listed].map((symbol) => (
+              <option key={symbol} value={symbol} />
+            ))}
+          </datalist>
+        )}
         <Select
           label="Side"
           value={draft.side}
