@@ -97,6 +97,18 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(page.getByRole('dialog')).toBeVisible()
       await expectNoViolations(page, 'order confirmation dialog')
       await page.screenshot({ path: `e2e/screenshots/confirm-order-375-${theme}.png` })
+
+      // States no plain visit shows: a market search that matches nothing, and History's
+      // message for a range that ends before it starts (fields marked invalid and described).
+      await page.goto('/?q=zzzz')
+      await expect(page.getByRole('button', { name: 'Show all stocks' })).toBeVisible()
+      await expectNoViolations(page, 'market with no match')
+      await page.goto('/history')
+      await settle(page)
+      await page.getByLabel('From', { exact: true }).fill('2026-11-20')
+      await page.getByLabel('To', { exact: true }).fill('2026-11-10')
+      await expect(page.getByText('The end date is before the start date.')).toBeVisible()
+      await expectNoViolations(page, 'history filters with an inverted range')
     })
   })
 }
