@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
+import { onOneTradingDay } from '@/test/trading-day'
 
 let app: AppAgainstStack
 
@@ -32,6 +33,7 @@ describe('portfolio page against the local stack', () => {
 
   it('shows a bought holding at the live price with its P&L, and cancels an open order', async () => {
     const user = userEvent.setup()
+    await onOneTradingDay()
     const userId = await app.signInAsGuest()
     await app.setPrice('AAPL', 100)
     const buy = await app.supabase.rpc('place_order', {

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
 import { LG_UP } from '@/lib/use-media-query'
+import { onOneTradingDay } from '@/test/trading-day'
 
 let app: AppAgainstStack
 
@@ -30,6 +31,7 @@ async function trade(side: 'buy' | 'sell', quantity: number) {
 
 describe('the stock page position against the local stack', () => {
   it("shows today's return from the day's fills beside the unrealized P&L", async () => {
+    await onOneTradingDay()
     await app.signInAsGuest()
     // Bought 10 at $100 today, sold 4 at $110, 6 left at $105: today +$70 on the $1,000 paid
     // (+$30 still held, +$40 taken), unrealized +$30 on the $600 the 6 shares cost.
