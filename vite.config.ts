@@ -4,11 +4,12 @@ import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { defineConfig } from 'vite'
+import { appShell } from './scripts/vite-app-shell.ts'
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), appShell()],
   // The release the app reports when VITE_APP_VERSION is not set (src/lib/env.ts).
   define: { 'import.meta.env.PACKAGE_VERSION': JSON.stringify(version) },
   resolve: {

@@ -71,6 +71,8 @@ export async function run(): Promise<BenchResult[]> {
     .filter((chunk) => chunk.file.endsWith('.js'))
     .reduce((sum, chunk) => sum + gzipKb(join(OUT_DIR, chunk.file)), 0)
   const chartInInitial = [...initial].some((key) => /lightweight-charts/.test(key))
+  const html = readFileSync(join(OUT_DIR, 'index.html'), 'utf8')
+  const cssInlined = /<style>/.test(html) && !/<link rel="stylesheet"/.test(html)
 
   return [
     {
@@ -88,7 +90,13 @@ export async function run(): Promise<BenchResult[]> {
         ? `landing page with live prices: ${(initialJs + clientJs).toFixed(1)} KB`
         : 'not split',
     },
-    { name: 'initial CSS (gzip)', value: initialCss, unit: 'KB' },
+    {
+      name: 'initial CSS (gzip)',
+      value: initialCss,
+      unit: 'KB',
+      note: cssInlined ? 'inlined in index.html (no request before the first paint)' : 'a file',
+    },
+    { name: 'index.html (gzip)', value: gzipKb(join(OUT_DIR, 'index.html')), unit: 'KB' },
     {
       name: 'all JS, every route (gzip)',
       value: allJs,

@@ -9,7 +9,7 @@ import lighthouse from 'lighthouse'
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, startAppServer } from './_app-server.ts'
 import type { BenchResult } from './run.ts'
 
-const RUNS = 3
+const RUNS = 5
 
 async function audit(url: string, port: number) {
   const result = await lighthouse(url, {

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
+import { useDeferredValue, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { SearchX } from 'lucide-react'
 import { Button } from '@/components/ui/button'
@@ -79,6 +79,12 @@ function searchParam(text: string) {
 export function MarketPage() {
   const stocks = useStocks()
   const sparklines = useSparklines()
+  // The rows render at transition priority when the list or the sparklines arrive: React renders
+  // them in slices that let the browser in between, not in one long task (on a slow phone, the
+  // largest blocking task of the page's load).
+  const stockList = useDeferredValue(stocks.data)
+  const sparklineMap = useDeferredValue(sparklines.data)
+  const loading = stockList === undefined
   const { stale } = useConnection()
   const priceStore = usePriceStore()
   const [params, setParams] = useSearchParams()
@@ -120,10 +126,10 @@ export function MarketPage() {
   }, [])
 
   const sectors = useMemo(
-    () => [...new Set((stocks.data ?? []).map((s) => s.sector))].sort(),
-    [stocks.data],
+    () => [...new Set((stockList ?? []).map((s) => s.sector))].sort(),
+    [stockList],
   )
-  const sector = validSector(view.sector, stocks.data ? sectors : undefined)
+  const sector = validSector(view.sector, stockList ? sectors : undefined)
 
   // Replace, not push: Back leaves the market instead of stepping through every keystroke, sort
   // or filter, and the entry it returns to always holds the latest view. The list keeps its
@@ -142,14 +148,14 @@ export function MarketPage() {
 
   const rows = useMemo(
     () =>
-      filterAndSort(stocks.data ?? [], priceStore.getQuotes(), {
+      filterAndSort(stockList ?? [], priceStore.getQuotes(), {
         search: view.search,
         sector,
         sort,
       }),
     // resortTick re-reads the live quotes for live sort keys.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [stocks.data, view.search, sector, sort, resortTick, priceStore],
+    [stockList, view.search, sector, sort, resortTick, priceStore],
   )
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const shown = useRowWindow(rows.length, bodyRef)
@@ -203,9 +209,9 @@ export function MarketPage() {
         <TableContainer fits>
           {/* Fixed layout: a tick that changes a few cells must not re-measure all rows. */}
           <Table
-            aria-busy={stocks.isPending}
+            aria-busy={loading}
             aria-label="Stocks"
-            aria-rowcount={stocks.isPending ? undefined : rows.length + 1}
+            aria-rowcount={loading ? undefined : rows.length + 1}
             className="table-fixed"
           >
             {/* Sticks under the page header (h-14) while the list scrolls. */}
@@ -231,7 +237,7 @@ export function MarketPage() {
             </THead>
             {/* A row reached with Tab scrolls into view below both sticky headers. */}
             <tbody ref={bodyRef} className="[&_a]:scroll-mt-24">
-              {stocks.isPending
+              {loading
                 ? Array.from({ length: 10 }, (_, i) => <SkeletonRow key={i} />)
                 : [
                     <Spacer key="before" height={shown.start * shown.rowHeight} />,
@@ -242,7 +248,7 @@ export function MarketPage() {
                           key={stock.symbol}
                           stock={stock}
                           rowIndex={shown.start + i + 2}
-                          sparkline={sparklines.data?.get(stock.symbol)}
+                          sparkline={sparklineMap?.get(stock.symbol)}
                           stale={stale}
                         />
                       )),
@@ -250,7 +256,7 @@ export function MarketPage() {
                   ]}
             </tbody>
           </Table>
-          {stocks.isSuccess && rows.length === 0 && (
+          {!loading && rows.length === 0 && (
             <EmptyState
               className="m-4"
               icon={<SearchX className="size-8" aria-hidden="true" />}
