@@ -68,6 +68,9 @@ headers() { curl -s -o /dev/null -D - "$@" | tr -d '\r'; }
 
 root=$(headers "$base/")
 deep=$(headers "$base/portfolio")
+# The whole body, not `curl | grep -q`: grep stops at the first match, and curl, still writing
+# the 30 KB page (its stylesheet is inlined), then fails with SIGPIPE under pipefail.
+deep_body=$(curl -s "$base/portfolio")
 asset=$(ls dist/assets/*.js | head -1)
 asset_headers=$(headers -H 'Accept-Encoding: gzip' "$base/assets/$(basename "$asset")")
 # The CSP must allow the built index.html's inline theme script by its exact hash.
@@ -78,7 +81,7 @@ envelope=$(curl -s --data-binary $'{"dsn":"x"}\n{"type":"event"}' "$base/monitor
 no_tunnel=$(curl -s -o /dev/null -w '%{http_code}' --data 'x' "$plain/monitoring")
 
 check "index is served" '[[ "$root" == *"200 OK"* ]]'
-check "client routes fall back to index.html" '[[ "$deep" == *"200 OK"* ]] && curl -s "$base/portfolio" | grep -q "<div id=\"root\""'
+check "client routes fall back to index.html" '[[ "$deep" == *"200 OK"* && "$deep_body" == *"<div id=\"root\">"* ]]'
 check "CSP allows only self and the Supabase origin" '[[ "$root" == *"connect-src '"'"'self'"'"' https://abcd.supabase.co wss://abcd.supabase.co;"* ]]'
 check "CSP allows images only from self and data:" '[[ "$root" == *"img-src '"'"'self'"'"' data:;"* ]]'
 check "CSP allows the inline theme script by hash" '[[ "$root" == *"script-src '"'"'self'"'"' '"'"'sha256-$inline_hash'"'"';"* ]]'
