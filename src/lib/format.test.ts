@@ -1,6 +1,7 @@
 import {
   dayChange,
   directionOf,
+  PERCENT_DECIMALS,
   formatCompact,
   formatCurrency,
   formatDateAndTime,
@@ -29,10 +30,14 @@ describe('format', () => {
     expect(formatPercent(0.0123)).toBe('+1.23%')
     expect(formatPercent(-0.5)).toBe('-50.00%')
     expect(formatPercent(0)).toBe('0.00%')
-    // a change that rounds to zero keeps its sign, matching its colour
-    expect(formatPercent(-0.000017)).toBe('-0.00%')
-    expect(formatPercent(0.00004)).toBe('+0.00%')
-    expect(formatSignedCurrency(-0.004)).toBe('-$0.00')
+    // a change that rounds to zero shows no sign (and, below, no colour)
+    expect(formatPercent(-0.000017)).toBe('0.00%')
+    expect(formatPercent(0.00004)).toBe('0.00%')
+    expect(formatPercent(-0.00005)).toBe('-0.01%')
+    expect(formatSignedCurrency(-0.004)).toBe('$0.00')
+    expect(formatSignedCurrency(0.0049)).toBe('$0.00')
+    expect(formatSignedCurrency(-0.005)).toBe('-$0.01')
+    expect(formatSignedCurrency('0.005')).toBe('+$0.01')
   })
 
   it('formats compact numbers and quantities', () => {
@@ -62,6 +67,19 @@ describe('format', () => {
     expect(directionOf('-0.01')).toBe('down')
     expect(directionOf(0)).toBe('flat')
     expect(signClass(-1)).toBe('text-down')
+    // the direction of the shown, rounded value: the colour agrees with the formatters' text
+    for (const value of [-0.004, 0.0049, -0.005, 0.005, 0.0051, -1e-9]) {
+      const shown = formatSignedCurrency(value)
+      expect(directionOf(value), shown).toBe(
+        shown.startsWith('+') ? 'up' : shown.startsWith('-') ? 'down' : 'flat',
+      )
+    }
+    for (const ratio of [-0.000017, 0.00004, 0.00005, -0.00005, 0.0123]) {
+      const shown = formatPercent(ratio)
+      expect(directionOf(ratio, PERCENT_DECIMALS), shown).toBe(
+        shown.startsWith('+') ? 'up' : shown.startsWith('-') ? 'down' : 'flat',
+      )
+    }
     expect(toNumber('')).toBeNaN()
   })
 

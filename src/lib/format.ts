@@ -5,15 +5,11 @@ const LOCALE = 'en-US'
 const currencyFormatters = new Map<string, Intl.NumberFormat>()
 
 /**
- * Signed numbers show their sign even when they round to zero (-0.00%), so the text agrees
- * with its up/down colour; only an exact zero has none.
+ * Signed numbers (+$1.20, -0.35%) show a sign only when their shown digits are not all zero:
+ * a loss of a third of a cent is "$0.00", not "-$0.00". Intl applies 'exceptZero' to the
+ * rounded value; directionOf rounds the same way, so a number's colour agrees with its text.
  */
-function signDisplay(signed: boolean, n: number): Intl.NumberFormatOptions['signDisplay'] {
-  if (!signed) return 'auto'
-  return n === 0 ? 'exceptZero' : 'always'
-}
-
-function currencyFormatter(digits: number, sign: Intl.NumberFormatOptions['signDisplay']) {
+function currencyFormatter(digits: number, sign: 'auto' | 'exceptZero') {
   const key = `${digits}:${sign}`
   let formatter = currencyFormatters.get(key)
   if (!formatter) {
@@ -41,10 +37,7 @@ const DASH = '—'
 export function formatCurrency(value: number | string | null | undefined, digits?: number): string {
   const n = toNumber(value)
   if (!Number.isFinite(n)) return DASH
-  return currencyFormatter(
-    digits ?? (Math.abs(n) > 0 && Math.abs(n) < 1 ? 4 : 2),
-    signDisplay(false, n),
-  ).format(n)
+  return currencyFormatter(digits ?? (Math.abs(n) > 0 && Math.abs(n) < 1 ? 4 : 2), 'auto').format(n)
 }
 
 const orderPriceFormatter = new Intl.NumberFormat(LOCALE, {
@@ -63,32 +56,28 @@ export function formatOrderPrice(value: number | string | null | undefined): str
   return Number.isFinite(n) ? orderPriceFormatter.format(n) : DASH
 }
 
-/** +$12.30 / −$4.00 / $0.00 (−$0.00 for a loss under half a cent) */
+/** +$12.30 / -$4.00 / $0.00 (also for a change under half a cent either way) */
 export function formatSignedCurrency(value: number | string | null | undefined): string {
   const n = toNumber(value)
   if (!Number.isFinite(n)) return DASH
-  return currencyFormatter(2, signDisplay(true, n)).format(n)
+  return currencyFormatter(2, 'exceptZero').format(n)
 }
 
-const percentFormatters = {
-  exceptZero: percentFormatter('exceptZero'),
-  always: percentFormatter('always'),
-}
+const percentFormatter = new Intl.NumberFormat(LOCALE, {
+  style: 'percent',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+  signDisplay: 'exceptZero',
+})
 
-function percentFormatter(sign: 'exceptZero' | 'always') {
-  return new Intl.NumberFormat(LOCALE, {
-    style: 'percent',
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-    signDisplay: sign,
-  })
-}
+/** Decimals of a ratio that formatPercent shows (0.0123 → 1.23%): for directionOf. */
+export const PERCENT_DECIMALS = 4
 
-/** A ratio as a signed percentage: 0.0123 → +1.23%, -0.00001 → -0.00%, 0 → 0.00% */
+/** A ratio as a signed percentage: 0.0123 → +1.23%, -0.00001 → 0.00%, 0 → 0.00% */
 export function formatPercent(ratio: number | string | null | undefined): string {
   const n = toNumber(ratio)
   if (!Number.isFinite(n)) return DASH
-  return percentFormatters[n === 0 ? 'exceptZero' : 'always'].format(n)
+  return percentFormatter.format(n)
 }
 
 // Always 2 decimals so a column of volumes lines up (1.20M above 11.35M).
@@ -154,9 +143,14 @@ export function formatDateAndTime(value: string | number | Date | null | undefin
 
 export type Direction = 'up' | 'down' | 'flat'
 
-export function directionOf(value: number | string | null | undefined): Direction {
+/**
+ * The direction a number shows at `decimals` places (2: cents; PERCENT_DECIMALS for a ratio
+ * shown as a percentage): flat when it rounds to zero, as the formatters round (half away
+ * from zero), so "$0.00" is never red or green.
+ */
+export function directionOf(value: number | string | null | undefined, decimals = 2): Direction {
   const n = toNumber(value)
-  if (!Number.isFinite(n) || n === 0) return 'flat'
+  if (!Number.isFinite(n) || Math.abs(n) < 0.5 * 10 ** -decimals) return 'flat'
   return n > 0 ? 'up' : 'down'
 }
 
@@ -167,8 +161,8 @@ export const directionClass: Record<Direction, string> = {
   flat: 'text-muted',
 }
 
-export function signClass(value: number | string | null | undefined): string {
-  return directionClass[directionOf(value)]
+export function signClass(value: number | string | null | undefined, decimals = 2): string {
+  return directionClass[directionOf(value, decimals)]
 }
 
 /** Day change of a quote: absolute and as a ratio of the previous close. */

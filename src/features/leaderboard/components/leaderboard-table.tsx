@@ -2,7 +2,7 @@ import { Medal } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
 import { cn } from '@/components/ui/cn'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
-import { formatCurrency, formatPercent, signClass } from '@/lib/format'
+import { PERCENT_DECIMALS, formatCurrency, formatPercent, signClass } from '@/lib/format'
 import type { LeaderboardEntry } from '../api/get-leaderboard'
 
 /** Narrower cells on phones so all four columns fit at 360 px. */
@@ -86,12 +86,11 @@ function LeaderboardRow({ entry, mine }: { entry: LeaderboardEntry; mine: boolea
           )}
         </span>
       </Th>
-      {/* Coloured by the shown (rounded) value: "0.00%" is neither green nor red. */}
       <Td
         className={cn(
           cell,
           'text-right tabular-nums',
-          signClass(Number(entry.returnRatio.toFixed(4))),
+          signClass(entry.returnRatio, PERCENT_DECIMALS),
         )}
       >
         {formatPercent(entry.returnRatio)}

@@ -1,4 +1,10 @@
-import { formatCurrency, formatPercent, formatSignedCurrency, signClass } from '@/lib/format'
+import {
+  PERCENT_DECIMALS,
+  formatCurrency,
+  formatPercent,
+  formatSignedCurrency,
+  signClass,
+} from '@/lib/format'
 import type { AccountSummary as Summary } from '../lib/holdings'
 import { Stat } from './stat'
 
@@ -28,7 +34,7 @@ export function AccountSummary({
             </span>
           }
           detail={
-            <span className={signClass(dayChangePct)}>
+            <span className={signClass(dayChangePct, PERCENT_DECIMALS)}>
               {dayChangePct === null ? '' : formatPercent(dayChangePct)}
             </span>
           }
@@ -41,7 +47,7 @@ export function AccountSummary({
             </span>
           }
           detail={
-            <span className={signClass(summary.totalReturnPct)}>
+            <span className={signClass(summary.totalReturnPct, PERCENT_DECIMALS)}>
               {formatPercent(summary.totalReturnPct)}
             </span>
           }

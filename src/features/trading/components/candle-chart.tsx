@@ -150,6 +150,9 @@ export function CandleChart({
         // instead of centring them on a bar at the very edge (cut to ":00" and "19:1").
         fixLeftEdge: true,
         fixRightEdge: true,
+        // fitContent spreads the bars over the width: a day's first few minutes (or a month of
+        // a young listing) would be a few slabs. Capped, they stay candles, at the right edge.
+        maxBarSpacing: 40,
       },
     })
     series.current?.applyOptions({
