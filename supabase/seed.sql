@@ -82,21 +82,24 @@ create temporary table seed_fresh_symbols as
 select s.symbol from public.stocks s
 where not exists (select 1 from public.price_candles c where c.symbol = s.symbol);
 
--- One year of daily candles ending yesterday (UTC), anchored on the reference price.
+-- One year of daily candles ending yesterday (UTC), anchored on the reference price. A day's
+-- return r runs close to close; it opens at a gap from the previous close (':g:' draws, a
+-- quarter of the day's variance, as market_tick's roll-over draws them) and trades the rest.
 with steps as (
   select s.symbol, s.price as reference, s.volatility::double precision as sigma, s.average_volume, d.i,
     (s.drift - s.volatility * s.volatility / 2)::double precision / 365.25
-      + s.volatility::double precision * sqrt(1 / 365.25) * private.normal(20240101, s.symbol || ':d:' || d.i) as r
+      + s.volatility::double precision * sqrt(1 / 365.25) * private.normal(20240101, s.symbol || ':d:' || d.i) as r,
+    s.volatility::double precision * sqrt(1 / 365.25) / 2 * private.normal(20240101, s.symbol || ':g:' || d.i) as gap
   from public.stocks s
   join seed_fresh_symbols using (symbol)
   cross join generate_series(1, 365) as d (i)
 ), walk as (
-  select symbol, reference, sigma, average_volume, i, r,
+  select symbol, reference, sigma, average_volume, i, r, gap,
     sum(r) over (partition by symbol order by i) - sum(r) over (partition by symbol) as log_close
   from steps
 ), bars as (
   select symbol, i, sigma, average_volume,
-    reference * exp(log_close - r)::numeric as open,
+    reference * exp(log_close - r + gap)::numeric as open,
     reference * exp(log_close)::numeric as close
   from walk
 )
@@ -113,8 +116,9 @@ on conflict (symbol, "interval", bucket) do nothing;
 
 -- Today's 1-minute candles, from UTC midnight (the market trades around the clock, and the
 -- 1D chart and the day's volume cover the UTC day) up to the minute before now, starting from
--- the reference price. A minute moves as a live one does: market_tick runs simulated time at
--- market_state.speed times real time, so a minute's volatility is that of 60 * speed seconds.
+-- today's open: the reference price (yesterday's close) and today's gap (day 366). A minute
+-- moves as a live one does: market_tick runs simulated time at market_state.speed times real
+-- time, so a minute's volatility is that of 60 * speed seconds.
 -- Volume follows real time, as market_tick's does: average_volume / 1440 a minute.
 with minutes as (
   select floor(extract(epoch from now() - date_trunc('day', now(), 'UTC')) / 60)::integer as n,
@@ -122,6 +126,7 @@ with minutes as (
 ), steps as (
   select s.symbol, s.price as reference, s.average_volume, m.i,
     date_trunc('minute', now()) - (mm.n - m.i + 1) * interval '1 minute' as bucket,
+    s.volatility::double precision * sqrt(1 / 365.25) / 2 * private.normal(20240101, s.symbol || ':g:366') as gap,
     s.volatility::double precision * mm.scale
       * private.normal(20240101, s.symbol || ':m:' || m.i) as r
   from public.stocks s
@@ -130,7 +135,7 @@ with minutes as (
   cross join generate_series(1, (select n from minutes)) as m (i)
 ), walk as (
   select symbol, reference, average_volume, i, bucket, r,
-    sum(r) over (partition by symbol order by i) as log_close
+    gap + sum(r) over (partition by symbol order by i) as log_close
   from steps
 )
 insert into public.price_candles (symbol, "interval", bucket, open, high, low, close, volume)
@@ -147,8 +152,8 @@ on conflict (symbol, "interval", bucket) do nothing;
 update public.stocks s set
   price = today.close,
   day_open = today.open,
-  day_high = greatest(today.high, s.previous_close),
-  day_low = least(today.low, s.previous_close),
+  day_high = today.high,
+  day_low = today.low,
   volume = today.volume,
   updated_at = now()
 from (

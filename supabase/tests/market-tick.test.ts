@@ -269,6 +269,117 @@ describe('market_tick', () => {
     })
   })
 
+  it('opens a new day at a gap from the close, seeded, and fills the stops the gap crosses', async () => {
+    const ROLL = new Date('2030-03-05T00:00:01Z')
+    const startDay = (tx: Transaction) =>
+      tx.query(
+        `update public.market_state set seed = 7, speed = 5.35, trading_day = '2030-03-04', last_tick_at = $1`,
+        [new Date('2030-03-04T23:59:59Z').toISOString()],
+      )
+    interface Day {
+      symbol: string
+      volatility: string
+      price: string
+      previous_close: string
+      day_open: string
+      day_high: string
+      day_low: string
+    }
+    const days = (tx: Transaction) =>
+      tx
+        .query<Day>(
+          'select symbol, volatility, price, previous_close, day_open, day_high, day_low from public.stocks order by symbol',
+        )
+        .then((result) => result.rows)
+
+    let opened: Day[] = []
+    await rolledBack(db, async (tx) => {
+      await startDay(tx)
+      const closes = await prices(tx)
+      await tick(tx, ROLL)
+      opened = await days(tx)
+      for (const day of opened) {
+        expect(day.previous_close, day.symbol).toBe(closes[day.symbol])
+        expect(Number(day.day_low)).toBeLessThanOrEqual(
+          Math.min(Number(day.day_open), Number(day.price)),
+        )
+        expect(Number(day.day_high)).toBeGreaterThanOrEqual(
+          Math.max(Number(day.day_open), Number(day.price)),
+        )
+      }
+      // the gap in units of its standard deviation, volatility * sqrt(1 / 365.25) / 2
+      const z = opened.map(
+        (day) =>
+          Math.log(Number(day.day_open) / Number(day.previous_close)) /
+          ((Number(day.volatility) * Math.sqrt(1 / 365.25)) / 2),
+      )
+      const spread = Math.sqrt(z.reduce((sum, value) => sum + value * value, 0) / z.length)
+      expect(opened.filter((day) => day.day_open !== day.previous_close).length).toBeGreaterThan(
+        opened.length * 0.9,
+      )
+      expect(spread).toBeGreaterThan(0.5)
+      expect(spread).toBeLessThan(1.6)
+      const closed = await tx.query<{ close: string }>(
+        `select close from public.price_candles where symbol = $1 and "interval" = '1d' and bucket = '2030-03-04T00:00:00Z'`,
+        [opened[0].symbol],
+      )
+      expect(closed.rows[0].close).toBe(opened[0].previous_close)
+    })
+
+    // the stock that gaps down the most, with a stop-loss between its close and its open
+    const down = opened.reduce((worst, day) =>
+      Number(day.day_open) / Number(day.previous_close) <
+      Number(worst.day_open) / Number(worst.previous_close)
+        ? day
+        : worst,
+    )
+    const stop = ((Number(down.previous_close) + Number(down.day_open)) / 2).toFixed(2)
+    expect(Number(stop)).toBeLessThan(Number(down.previous_close))
+    await rolledBack(db, async (tx) => {
+      await startDay(tx)
+      const user = await createUser(tx)
+      await asUser(tx, user, `select public.place_order($1, 'buy', 10)`, [down.symbol])
+      const [order] = await asUser<{ id: string }>(
+        tx,
+        user,
+        `select id from public.place_order($1, 'sell', 10, 'stop', null, $2)`,
+        [down.symbol, stop],
+      )
+      expect((await tick(tx, ROLL)).filled).toBe(1)
+      const again = (await days(tx)).find((day) => day.symbol === down.symbol)
+      // the same seed and clock open the day at the same price
+      expect(again?.day_open).toBe(down.day_open)
+      const [filled] = await asUser<{ status: string; filled_price: string }>(
+        tx,
+        user,
+        'select status, filled_price from public.orders where id = $1',
+        [order.id],
+      )
+      // a stop fills at the price the market gapped to, below the stop itself
+      expect(filled.status).toBe('filled')
+      expect(filled.filled_price).toBe(again?.price)
+      expect(Number(filled.filled_price)).toBeLessThan(Number(stop))
+    })
+  })
+
+  it('opens where it closed when the market is frozen (speed 0)', async () => {
+    await rolledBack(db, async (tx) => {
+      await tx.query(
+        `update public.market_state set seed = 7, speed = 0, trading_day = '2030-03-04', last_tick_at = $1`,
+        [T0.toISOString()],
+      )
+      const closes = await prices(tx)
+      await tick(tx, new Date('2030-03-05T00:00:01Z'))
+      const { rows } = await tx.query<{ symbol: string; day_open: string; previous_close: string }>(
+        'select symbol, day_open, previous_close from public.stocks',
+      )
+      for (const row of rows) {
+        expect(row.previous_close, row.symbol).toBe(closes[row.symbol])
+        expect(row.day_open, row.symbol).toBe(closes[row.symbol])
+      }
+    })
+  })
+
   it('rolls 1-minute candles older than 7 days into daily candles and deletes them', async () => {
     await rolledBack(db, async (tx) => {
       await tx.query(`update public.market_state set trading_day = '2030-03-04'`)

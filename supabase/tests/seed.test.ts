@@ -69,7 +69,7 @@ describe('seed', () => {
        select
          count(distinct symbol)::int as symbols,
          count(*)::int as candles,
-         count(*) filter (where i = 1 and (bucket <> date_trunc('day', bucket, 'UTC') or open <> round(previous_close, 4)))::int as bad_starts,
+         count(*) filter (where i = 1 and bucket <> date_trunc('day', bucket, 'UTC'))::int as bad_starts,
          count(*) filter (where i > 1 and (bucket - prior_bucket <> interval '1 minute' or open <> prior_close))::int as gaps,
          count(*) filter (where low > least(open, close) or high < greatest(open, close))::int as bad_bars
        from m`,
@@ -92,6 +92,41 @@ describe('seed', () => {
        where s.price <> t.close or s.day_open <> t.open or s.volume <> t.volume`,
     )
     expect(mismatched.n).toBe(0)
+  })
+
+  it("opens every day at a gap from the previous close, a quarter of the day's variance", async () => {
+    // z: a day's opening gap in units of its standard deviation, volatility * sqrt(1 / 365.25) / 2
+    const history = await one<{ days: number; gapped: number; spread: number }>(
+      `with d as (
+         select c.open, s.volatility,
+           lag(c.close) over (partition by c.symbol order by c.bucket) as prior_close
+         from public.price_candles c join public.stocks s using (symbol)
+         where c."interval" = '1d')
+       select count(*)::int as days, count(*) filter (where open <> prior_close)::int as gapped,
+         stddev_pop(ln(open / prior_close)::double precision
+           / (volatility * sqrt(1 / 365.25) / 2)::double precision) as spread
+       from d where prior_close is not null`,
+    )
+    const stocks = await one<{ n: number }>('select count(*)::int as n from public.stocks')
+    expect(history.days).toBe(stocks.n * 364)
+    expect(history.gapped).toBeGreaterThan(history.days * 0.98)
+    expect(history.spread).toBeGreaterThan(0.95)
+    expect(history.spread).toBeLessThan(1.05)
+
+    // today opens at its own gap from yesterday's close (the reference price)
+    const today = await one<{ gapped: number; spread: number }>(
+      `select count(*) filter (where day_open <> previous_close)::int as gapped,
+         stddev_pop(ln(day_open / previous_close)::double precision
+           / (volatility * sqrt(1 / 365.25) / 2)::double precision) as spread
+       from public.stocks`,
+    )
+    if (minutes === 0) {
+      expect(today.gapped).toBe(0)
+    } else {
+      expect(today.gapped).toBeGreaterThan(stocks.n * 0.9)
+      expect(today.spread).toBeGreaterThan(0.6)
+      expect(today.spread).toBeLessThan(1.4)
+    }
   })
 
   it('moves a seeded minute as much as a live one, at the market speed, with real-time volume', async (context) => {
