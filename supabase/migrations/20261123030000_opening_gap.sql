@@ -10,29 +10,27 @@
 -- it, and resting orders the gap crosses fill in that same tick as brokers fill them: a stop
 -- at the price it gapped to, a limit at its limit or better. A frozen market (speed 0, tests)
 -- opens where it closed. The seed draws the same gaps for its history (seed.sql).
--- Everything else roll_trading_day does is unchanged.
+-- The roll-over as it was (the ended day's candle, day stats reset to the close, `day` orders
+-- expired, candle retention) is now private.close_trading_day, unchanged; roll_trading_day
+-- closes the day with it and then opens the new one.
 
-create or replace function private.roll_trading_day(p_old_day date, p_new_day date, p_now timestamptz)
+alter function private.roll_trading_day(date, date, timestamptz) rename to close_trading_day;
+comment on function private.close_trading_day(date, date, timestamptz) is
+  'Ends the UTC day p_old_day: its daily candle, day stats reset to the close, day orders expired, 1-minute candles past retention rolled up. Returns the number of orders expired.';
+
+create function private.roll_trading_day(p_old_day date, p_new_day date, p_now timestamptz)
 returns integer
 language plpgsql
 security definer
 set search_path = ''
 as $$
 declare
-  v_start timestamptz := p_new_day::timestamp at time zone 'utc';
   v_state public.market_state;
-  v_order_id uuid;
-  v_expired integer := 0;
+  v_expired integer;
 begin
+  -- market_tick holds the market_state lock
   select * into v_state from public.market_state where id;
-
-  insert into public.price_candles as c (symbol, "interval", bucket, open, high, low, close, volume)
-  select s.symbol, '1d', p_old_day::timestamp at time zone 'utc', s.day_open,
-    greatest(s.day_high, s.day_open, s.price), least(s.day_low, s.day_open, s.price), s.price, s.volume
-  from public.stocks s
-  on conflict (symbol, "interval", bucket) do update set
-    open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close,
-    volume = excluded.volume;
+  v_expired := private.close_trading_day(p_old_day, p_new_day, p_now);
 
   with opening as (
     select s.symbol, greatest(round((s.price * exp(
@@ -42,43 +40,19 @@ begin
     from public.stocks s
   )
   update public.stocks s set
-    previous_close = s.price,
     price = opening.open,
     day_open = opening.open,
     day_high = opening.open,
     day_low = opening.open,
-    volume = 0,
     updated_at = p_now
   from opening
   where s.symbol = opening.symbol;
 
-  perform 1 from public.profiles
-    where id in (
-      select o.user_id from public.orders o
-      where o.status = 'pending' and o.time_in_force = 'day' and o.created_at < v_start
-    )
-    order by id
-    for update;
-  for v_order_id in
-    select o.id from public.orders o
-    where o.status = 'pending' and o.time_in_force = 'day' and o.created_at < v_start
-    order by o.user_id, o.created_at
-  loop
-    perform private.close_order(v_order_id, 'expired');
-    v_expired := v_expired + 1;
-  end loop;
-
-  insert into public.price_candles (symbol, "interval", bucket, open, high, low, close, volume)
-  select c.symbol, '1d', date_trunc('day', c.bucket, 'UTC'),
-    (array_agg(c.open order by c.bucket))[1], max(c.high), min(c.low),
-    (array_agg(c.close order by c.bucket desc))[1], sum(c.volume)
-  from public.price_candles c
-  where c."interval" = '1m' and c.bucket < p_now - interval '7 days'
-  group by c.symbol, date_trunc('day', c.bucket, 'UTC')
-  on conflict (symbol, "interval", bucket) do nothing;
-  delete from public.price_candles
-    where "interval" = '1m' and bucket < p_now - interval '7 days';
-
   return v_expired;
 end
 $$;
+comment on function private.roll_trading_day(date, date, timestamptz) is
+  'Starts the UTC day p_new_day (market_tick, under the market lock): closes p_old_day, then opens every stock at a seeded gap from its close. Returns the number of day orders expired.';
+
+revoke all on function private.roll_trading_day(date, date, timestamptz)
+  from public, anon, authenticated;
