@@ -150,9 +150,10 @@ export function CandleChart({
         // instead of centring them on a bar at the very edge (cut to ":00" and "19:1").
         fixLeftEdge: true,
         fixRightEdge: true,
-        // fitContent spreads the bars over the width: a day's first few minutes (or a month of
-        // a young listing) would be a few slabs. Capped, they stay candles, at the right edge.
-        maxBarSpacing: 40,
+        // fitContent spreads the bars over the width: on 1D, a day's first few minutes would be
+        // a few slabs. Capped, they stay candles, at the right edge. The daily ranges (7 bars
+        // and up) fill the width as they are.
+        maxBarSpacing: intraday ? 40 : 0,
       },
     })
     series.current?.applyOptions({
