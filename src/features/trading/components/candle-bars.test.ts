@@ -1,6 +1,6 @@
 import type { UTCTimestamp } from 'lightweight-charts'
 import type { QuoteState } from '@/lib/price-store'
-import { gapTimes, liveBar, toBar, withGaps } from './candle-bars'
+import { gapTimes, liveBar, rangeWith, toBar, withGaps } from './candle-bars'
 import type { Bar } from './candle-bars'
 
 const quote = (price: number, volume = 1): QuoteState => ({
@@ -161,5 +161,25 @@ describe('crosshairTime and axisTime', () => {
     expect(bars.crosshairTime(day, true)).toBe('Nov 4, 2026, 7:00 PM')
     // Daily axis labels stay the library's (UTC dates).
     expect(bars.axisTime(day, false)).toBeNull()
+  })
+})
+
+describe('rangeWith', () => {
+  const info = { priceRange: { minValue: 100, maxValue: 110 }, margins: { above: 4, below: 4 } }
+
+  it('widens the range to take in the baseline, keeping the margins', () => {
+    expect(rangeWith(info, 95)).toEqual({ ...info, priceRange: { minValue: 95, maxValue: 110 } })
+    expect(rangeWith(info, 120)).toEqual({
+      ...info,
+      priceRange: { minValue: 100, maxValue: 120 },
+    })
+    expect(rangeWith(info, 105)).toEqual(info)
+  })
+
+  it('leaves the range alone without a baseline or without data', () => {
+    expect(rangeWith(info, undefined)).toBe(info)
+    expect(rangeWith(info, Number.NaN)).toBe(info)
+    expect(rangeWith(null, 100)).toBeNull()
+    expect(rangeWith({ priceRange: null }, 100)).toEqual({ priceRange: null })
   })
 })

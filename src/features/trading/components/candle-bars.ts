@@ -1,4 +1,10 @@
-import type { CandlestickData, Time, UTCTimestamp, WhitespaceData } from 'lightweight-charts'
+import type {
+  AutoscaleInfo,
+  CandlestickData,
+  Time,
+  UTCTimestamp,
+  WhitespaceData,
+} from 'lightweight-charts'
 import type { Candle } from '@/lib/models'
 import { formatDateTime, formatTime } from '@/lib/format'
 import type { QuoteState } from '@/lib/price-store'
@@ -124,4 +130,20 @@ export function crosshairTime(time: Time, intraday: boolean): string {
  */
 export function axisTime(time: Time, intraday: boolean): string | null {
   return intraday && typeof time === 'number' ? formatTime(time * 1000) : null
+}
+
+/**
+ * The price range a chart scales to, widened to take in `price` (the previous close on 1D), so
+ * the line the day is measured from is always in view. Null in, null out: no data, no range.
+ */
+export function rangeWith(
+  info: AutoscaleInfo | null,
+  price: number | undefined,
+): AutoscaleInfo | null {
+  if (!info?.priceRange || price === undefined || !Number.isFinite(price)) return info
+  const { minValue, maxValue } = info.priceRange
+  return {
+    ...info,
+    priceRange: { minValue: Math.min(minValue, price), maxValue: Math.max(maxValue, price) },
+  }
 }

@@ -1,9 +1,17 @@
 import { useEffect, useRef, useState } from 'react'
-import { CandlestickSeries, ColorType, HistogramSeries, createChart } from 'lightweight-charts'
+import {
+  CandlestickSeries,
+  ColorType,
+  HistogramSeries,
+  LineStyle,
+  createChart,
+} from 'lightweight-charts'
 import type {
+  AutoscaleInfo,
   CandlestickData,
   HistogramData,
   IChartApi,
+  IPriceLine,
   ISeriesApi,
   Time,
   UTCTimestamp,
@@ -11,7 +19,7 @@ import type {
 import { formatCompact, formatCurrency } from '@/lib/format'
 import type { QuoteState } from '@/lib/price-store'
 import type { Theme } from '@/lib/theme'
-import { axisTime, crosshairTime, gapTimes, liveBar, withGaps } from './candle-bars'
+import { axisTime, crosshairTime, gapTimes, liveBar, rangeWith, withGaps } from './candle-bars'
 import type { Bar } from './candle-bars'
 
 const palette = {
@@ -63,6 +71,7 @@ export function CandleChart({
   theme,
   intraday,
   label,
+  baseline,
 }: {
   bars: readonly Bar[]
   quote: QuoteState | undefined
@@ -70,6 +79,8 @@ export function CandleChart({
   theme: Theme
   intraday: boolean
   label: string
+  /** A dotted line the chart keeps in view: the previous close, on 1D. */
+  baseline?: number
 }) {
   const container = useRef<HTMLDivElement>(null)
   const chart = useRef<IChartApi | null>(null)
@@ -77,6 +88,9 @@ export function CandleChart({
   const volumes = useRef<ISeriesApi<'Histogram'> | null>(null)
   const lastBar = useRef<Bar | undefined>(undefined)
   const lastVolume = useRef<number | undefined>(undefined)
+  const baselineLine = useRef<IPriceLine | null>(null)
+  // Read by the series' autoscale on every redraw, so it needs no re-subscription.
+  const baselinePrice = useRef<number | undefined>(undefined)
   // The legend: the bar under the crosshair, else the latest bar.
   const [hovered, setHovered] = useState<Bar | null>(null)
   const [latest, setLatest] = useState<Bar | undefined>(undefined)
@@ -88,7 +102,11 @@ export function CandleChart({
     if (!node || !supported) return
     const instance = createChart(node, { autoSize: true, height: 320 })
     chart.current = instance
-    const candles = instance.addSeries(CandlestickSeries, { borderVisible: false })
+    const candles = instance.addSeries(CandlestickSeries, {
+      borderVisible: false,
+      autoscaleInfoProvider: (original: () => AutoscaleInfo | null) =>
+        rangeWith(original(), baselinePrice.current),
+    })
     // Volume bars share the chart's bottom fifth, on a scale of their own.
     const volume = instance.addSeries(HistogramSeries, {
       priceFormat: { type: 'volume' },
@@ -123,8 +141,32 @@ export function CandleChart({
       chart.current = null
       series.current = null
       volumes.current = null
+      baselineLine.current = null
     }
   }, [supported])
+
+  useEffect(() => {
+    const candles = series.current
+    baselinePrice.current = baseline
+    if (!candles) return
+    if (baseline === undefined) {
+      if (baselineLine.current) candles.removePriceLine(baselineLine.current)
+      baselineLine.current = null
+      return
+    }
+    const options = {
+      price: baseline,
+      color: palette[theme].text,
+      lineWidth: 1 as const,
+      lineStyle: LineStyle.Dotted,
+      axisLabelVisible: true,
+      axisLabelColor: palette[theme].grid,
+      axisLabelTextColor: palette[theme].text,
+      title: 'Prev close',
+    }
+    if (baselineLine.current) baselineLine.current.applyOptions(options)
+    else baselineLine.current = candles.createPriceLine(options)
+  }, [baseline, theme])
 
   useEffect(() => {
     const colours = palette[theme]

@@ -22,7 +22,16 @@ const rangeNames: Record<ChartRange, string> = {
   '1Y': 'past year, daily candles',
 }
 
-export function PriceChart({ symbol, dayOpen }: { symbol: string; dayOpen: number }) {
+export function PriceChart({
+  symbol,
+  dayOpen,
+  previousClose,
+}: {
+  symbol: string
+  dayOpen: number
+  /** The stock row's; a live quote's takes over (it moves at the day's roll-over). */
+  previousClose: number
+}) {
   const [range, setRange] = useState<ChartRange>('1D')
   const candles = useCandles(symbol, range)
   const quote = useQuote(symbol)
@@ -53,6 +62,7 @@ export function PriceChart({ symbol, dayOpen }: { symbol: string; dayOpen: numbe
           dayOpen={dayOpen}
           theme={theme}
           intraday={range === '1D'}
+          baseline={range === '1D' ? (quote?.previous_close ?? previousClose) : undefined}
           label={`${symbol} candlestick chart, ${rangeNames[range]}`}
         />
       )}

@@ -147,7 +147,11 @@ function StockDetail({ stock }: { stock: Stock }) {
       </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-4">
-          <PriceChart symbol={stock.symbol} dayOpen={Number(stock.day_open)} />
+          <PriceChart
+            symbol={stock.symbol}
+            dayOpen={Number(stock.day_open)}
+            previousClose={Number(stock.previous_close)}
+          />
           {!twoColumns && position}
           <KeyStats stock={stock} />
           {userId && <OpenOrdersHere symbol={stock.symbol} userId={userId} />}
