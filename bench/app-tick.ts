@@ -233,8 +233,13 @@ function installFloorTick() {
   w.__floorTick = () => {
     n++
     const flashed: Element[] = []
-    for (const row of Array.from(document.querySelectorAll('tbody tr'))) {
-      const box = row.getBoundingClientRect()
+    // Every row's position first, then the writes: reading a position after a write forces a
+    // layout, once per row (the app finds its rows with an IntersectionObserver, no reads).
+    const rows = Array.from(document.querySelectorAll('tbody tr'), (row) => ({
+      row,
+      box: row.getBoundingClientRect(),
+    }))
+    for (const { row, box } of rows) {
       if (box.bottom < -200 || box.top > innerHeight + 200) continue
       const [price, change, ratio, volume] = Array.from(row.querySelectorAll('.repaint-in-place'))
       if (!price) continue
