@@ -1,10 +1,10 @@
 import { lazy, Suspense } from 'react'
-import { TrendingUp } from 'lucide-react'
 import { Link, NavLink, Outlet, ScrollRestoration, useNavigation } from 'react-router'
 import { cn } from '@/components/ui/cn'
 import { appInfo } from '@/lib/env'
 import { Toaster } from '@/components/ui/toaster'
 import { useSession } from '@/lib/use-session'
+import { Brand, HeaderBar, homeLinkClass, PageColumn } from './app-shell'
 import { ConnectionIndicator, PollingBanner } from './connection-indicator'
 import { navItems } from './nav-items'
 import { PageFallback } from './page-fallback'
@@ -33,49 +33,51 @@ export function Layout() {
   const navigation = useNavigation()
   const app = appInfo()
   return (
-    <div className="flex min-h-dvh flex-col">
+    <PageColumn>
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-bg focus:p-2"
       >
         Skip to content
       </a>
-      <header className="sticky top-0 z-30 border-b border-border bg-bg/95 backdrop-blur">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-3 sm:px-4">
-          <Link to="/" className="flex items-center gap-2 font-semibold">
-            <TrendingUp className="size-6 text-up" aria-hidden="true" />
-            <span>{app.name}</span>
+      <HeaderBar
+        home={
+          <Link to="/" className={homeLinkClass}>
+            <Brand name={app.name} />
           </Link>
-          <nav aria-label="Main" className="ml-4 hidden md:block">
-            <ul className="flex items-center gap-1">
-              {navItems.map((item) => (
-                <li key={item.to}>
-                  <NavLink
-                    to={item.to}
-                    end={item.end}
-                    className={({ isActive }) =>
-                      cn(
-                        'rounded-md px-3 py-1.5 text-sm font-medium',
-                        isActive ? 'bg-surface-2 text-fg' : 'text-muted hover:text-fg',
-                      )
-                    }
-                  >
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="ml-auto flex items-center gap-1 sm:gap-2">
-            <ConnectionIndicator />
-            <ThemeToggle />
-            <UserMenu />
-          </div>
+        }
+        below={
+          navigation.state === 'loading' && (
+            <div className="h-0.5 w-full animate-pulse bg-primary" aria-hidden="true" />
+          )
+        }
+      >
+        <nav aria-label="Main" className="ml-4 hidden md:block">
+          <ul className="flex items-center gap-1">
+            {navItems.map((item) => (
+              <li key={item.to}>
+                <NavLink
+                  to={item.to}
+                  end={item.end}
+                  className={({ isActive }) =>
+                    cn(
+                      'rounded-md px-3 py-1.5 text-sm font-medium',
+                      isActive ? 'bg-surface-2 text-fg' : 'text-muted hover:text-fg',
+                    )
+                  }
+                >
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
+          <ConnectionIndicator />
+          <ThemeToggle />
+          <UserMenu />
         </div>
-        {navigation.state === 'loading' && (
-          <div className="h-0.5 w-full animate-pulse bg-primary" aria-hidden="true" />
-        )}
-      </header>
+      </HeaderBar>
       <PollingBanner />
       {/*
         At least a screen tall (less the 3.5 rem header), so the footer starts below the fold: a
@@ -122,6 +124,6 @@ export function Layout() {
       <SignedInUserEvents />
       <Toaster />
       <ScrollRestoration />
-    </div>
+    </PageColumn>
   )
 }

@@ -1,0 +1,69 @@
+import type { ReactNode } from 'react'
+import { TrendingUp } from 'lucide-react'
+
+/*
+ * The page column and header frame that the layout renders, and that index.html paints as the
+ * app shell before the JavaScript has arrived. One source for both, so the shell's header sits
+ * exactly where React's does (no layout shift when React takes over). scripts/vite-app-shell.ts
+ * renders AppShell into index.html outside the app: this file imports packages and relative
+ * paths only (no '@/' alias) and reads no app state.
+ */
+
+/** The home link's look: icon and app name side by side. */
+export const homeLinkClass = 'flex items-center gap-2 font-semibold'
+
+/** The full-height column every page sits in: header, main, footer. */
+export function PageColumn({ children }: { children: ReactNode }) {
+  return <div className="flex min-h-dvh flex-col">{children}</div>
+}
+
+/** The sticky header: the home link, then whatever the page puts beside it, then `below`. */
+export function HeaderBar({
+  home,
+  children,
+  below,
+}: {
+  home: ReactNode
+  children?: ReactNode
+  below?: ReactNode
+}) {
+  return (
+    <header className="sticky top-0 z-30 border-b border-border bg-bg/95 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-3 sm:px-4">
+        {home}
+        {children}
+      </div>
+      {below}
+    </header>
+  )
+}
+
+/** What the home link shows. */
+export function Brand({ name }: { name: string }) {
+  return (
+    <>
+      <TrendingUp className="size-6 text-up" aria-hidden="true" />
+      <span>{name}</span>
+    </>
+  )
+}
+
+/** index.html's content of #root until React's first render replaces it. */
+export function AppShell({ name }: { name: string }) {
+  return (
+    <PageColumn>
+      <HeaderBar
+        home={
+          <a href="/" className={homeLinkClass}>
+            <Brand name={name} />
+          </a>
+        }
+      />
+      <noscript>
+        <p className="mx-auto w-full max-w-7xl px-3 pt-4 sm:px-4">
+          {name} needs JavaScript. Turn it on and reload the page.
+        </p>
+      </noscript>
+    </PageColumn>
+  )
+}
