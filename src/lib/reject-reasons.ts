@@ -13,6 +13,10 @@ export const rejectReasons: Record<string, string> = {
   invalid_side: 'Choose buy or sell.',
   order_not_open: 'This order is no longer open.',
   not_authenticated: 'Your session has ended. Please sign in again.',
+  // not in SPEC §3: an order key sent again with other details (this app makes a new key for
+  // every change to the ticket, so only another client can meet it)
+  client_order_id_reused:
+    'This order was already placed with other details. Review it and place it again.',
 }
 
 /** The sentence for a stored `orders.reject_reason`; a reason this app does not know yet still reads as words. */

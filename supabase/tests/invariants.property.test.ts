@@ -19,6 +19,8 @@ const REASONS = new Set([
   'invalid_order_type',
   'invalid_side',
   'order_not_open',
+  // the sequences reuse a few keys for orders that differ
+  'client_order_id_reused',
 ])
 const KEYS = [
   '00000000-0000-4000-8000-000000000001',

@@ -95,6 +95,15 @@ describe('rejections leave the database unchanged', () => {
       { p_quantity: 470, p_type: 'stop', p_stop_price: 200 },
     ],
     ['notional buy beyond buying power', { p_quantity: undefined, p_notional: 200000 }],
+    // holds too large for the engine's money columns (they overflowed before the check)
+    [
+      'a limit buy of a billion shares at a billion dollars',
+      { p_quantity: 1e9, p_type: 'limit', p_limit_price: 1e9 },
+    ],
+    [
+      'a stop buy of a billion shares at a billion dollars',
+      { p_quantity: 1e9, p_type: 'stop', p_stop_price: 1e9 },
+    ],
   ])('insufficient_funds: %s', async (_, args) => {
     await expectRejected(order(args), 'insufficient_funds')
   })
@@ -130,6 +139,21 @@ describe('rejections leave the database unchanged', () => {
       'an amount worth less than a millionth of a share',
       { p_quantity: undefined, p_notional: 0.0001 },
     ],
+    // 1e16 shares: more than the quantity column holds (it overflowed before the check)
+    [
+      'an amount that buys more than a billion shares at its limit',
+      { p_quantity: undefined, p_notional: 1e12, p_type: 'limit', p_limit_price: 0.0001 },
+    ],
+    [
+      'an amount that sells more than a billion shares at its limit',
+      {
+        p_side: 'sell',
+        p_quantity: undefined,
+        p_notional: 1e12,
+        p_type: 'limit',
+        p_limit_price: 0.0001,
+      },
+    ],
   ])('invalid_quantity: %s', async (_, args) => {
     await expectRejected(order(args), 'invalid_quantity')
   })
@@ -157,6 +181,68 @@ describe('rejections leave the database unchanged', () => {
     ['empty', { p_side: '' }],
   ])('invalid_side: %s', async (_, args) => {
     await expectRejected(order(args), 'invalid_side')
+  })
+
+  // Not one of SPEC §3's reasons: the spec does not say what a reused key with other details
+  // does; returning the first order would report an order that was never placed as placed.
+  describe('client_order_id_reused: a key already used for a different order', () => {
+    const key = crypto.randomUUID()
+    beforeAll(async () => {
+      await place(trader.client, {
+        p_symbol: 'KO',
+        p_side: 'buy',
+        p_quantity: 2,
+        p_type: 'limit',
+        p_limit_price: 45,
+        p_client_order_id: key,
+      })
+    })
+    const keyed = (args: Partial<PlaceArgs>) =>
+      order({
+        p_symbol: 'KO',
+        p_quantity: 2,
+        p_type: 'limit',
+        p_limit_price: 45,
+        p_client_order_id: key,
+        ...args,
+      })
+
+    it.each<[string, Partial<PlaceArgs>]>([
+      ['another symbol', { p_symbol: 'AAPL' }],
+      ['the other side', { p_side: 'sell' }],
+      ['another quantity', { p_quantity: 3 }],
+      ['a dollar amount instead', { p_quantity: undefined, p_notional: 90 }],
+      ['another type', { p_type: 'stop', p_limit_price: undefined, p_stop_price: 45 }],
+      ['another limit price', { p_limit_price: 44 }],
+      ['another time in force', { p_time_in_force: 'day' }],
+    ])('%s', async (_, args) => {
+      await expectRejected(keyed(args), 'client_order_id_reused')
+    })
+
+    it('the same order again is still the first one, not a rejection', async () => {
+      const before = await everything()
+      const { data, error } = await keyed({ p_symbol: ' ko ', p_limit_price: 45.00001 })()
+      expect(error).toBeNull()
+      expect(data).toMatchObject({ client_order_id: key, symbol: 'KO', limit_price: 45 })
+      expect(await everything()).toEqual(before)
+    })
+
+    it('a market order retried with another time in force is the same order', async () => {
+      const marketKey = crypto.randomUUID()
+      const market = (tif: string) =>
+        order({ p_symbol: 'KO', p_client_order_id: marketKey, p_time_in_force: tif })()
+      const first = await market('gtc')
+      const before = await everything()
+      const again = await market('day')
+      expect(again.error).toBeNull()
+      expect(again.data).toMatchObject({ id: first.data?.id })
+      expect(await everything()).toEqual(before)
+    })
+
+    it('invalid details are refused as invalid, not answered with the first order', async () => {
+      await expectRejected(keyed({ p_quantity: -1 }), 'invalid_quantity')
+      await expectRejected(keyed({ p_symbol: 'ZZZZ' }), 'unknown_symbol')
+    })
   })
 
   it("order_not_open: cancelling a filled order, an unknown order, or another user's order", async () => {

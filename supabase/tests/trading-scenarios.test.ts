@@ -410,6 +410,18 @@ describe('trading scenarios', () => {
       .select('symbol, alert_above, alert_below')
     expect(upserted.error).toBeNull()
     expect(upserted.data).toEqual([{ symbol: 'NFLX', alert_above: 900, alert_below: 700 }])
+    // NaN passes `> 0` (it compares above every number) and would fire a 'below' alert
+    for (const threshold of [
+      { alert_above: 'NaN' },
+      { alert_below: 'NaN' },
+      { alert_above: 2e9 },
+    ]) {
+      const refused = await client
+        .from('wishlists')
+        .update(threshold as never)
+        .eq('symbol', 'NFLX')
+      expect(refused.error?.code).toBe('23514')
+    }
     expect((await client.from('wishlists').delete().eq('symbol', 'NFLX')).error).toBeNull()
     expect((await client.from('wishlists').select('symbol')).data).toEqual([])
   })
