@@ -134,6 +134,7 @@ export type Database = {
       portfolios: {
         Row: {
           average_cost: number
+          cost_basis: number
           created_at: string
           held_quantity: number
           is_open: boolean
@@ -145,6 +146,7 @@ export type Database = {
         }
         Insert: {
           average_cost?: number
+          cost_basis?: number
           created_at?: string
           held_quantity?: number
           is_open?: never
@@ -156,6 +158,7 @@ export type Database = {
         }
         Update: {
           average_cost?: number
+          cost_basis?: number
           created_at?: string
           held_quantity?: number
           is_open?: never

@@ -92,6 +92,51 @@ describe('trading scenarios', () => {
     expect(await profileOf(client)).toMatchObject({ cash: 100000 - 1000 - 1200 + 650 + 1350 })
   })
 
+  it('books exactly proceeds minus cost when the average cost does not round (market and resting fills)', async () => {
+    const { client } = await t.signUp()
+    // 10 at $200 and 5 at $210: an average of $203.3333..., shown rounded
+    await t.setPrice('UNH', 200)
+    await place(client, { p_symbol: 'UNH', p_side: 'buy', p_quantity: 10 })
+    await t.setPrice('UNH', 210)
+    await place(client, { p_symbol: 'UNH', p_side: 'buy', p_quantity: 5 })
+    expect(await positionOf(client, 'UNH')).toMatchObject({
+      quantity: 15,
+      average_cost: 203.3333,
+      cost_basis: 3050,
+    })
+    // a third now, at market: its share of the cost, $1,016.6667
+    await place(client, { p_symbol: 'UNH', p_side: 'sell', p_quantity: 5 })
+    expect(await positionOf(client, 'UNH')).toMatchObject({
+      quantity: 10,
+      cost_basis: 2033.3333,
+      realized_pnl: 33.3333,
+    })
+    // the rest through a resting limit that a tick fills at $206: it takes the remaining cost,
+    // so the position's P&L is exactly 1,050 + 2,060 - 3,050 (on the rounded average, 60.0005)
+    await place(client, {
+      p_symbol: 'UNH',
+      p_side: 'sell',
+      p_quantity: 10,
+      p_type: 'limit',
+      p_limit_price: 205,
+    })
+    await t.setPrice('UNH', 206)
+    await t.tick()
+    expect(await positionOf(client, 'UNH')).toMatchObject({
+      quantity: 0,
+      cost_basis: 0,
+      realized_pnl: 60,
+    })
+
+    // the audit's case: 3,000 at $10.0001 and 6,000 at $10.0002, all sold at $10.0002 is +$0.30
+    await t.setPrice('KO', 10.0001)
+    await place(client, { p_symbol: 'KO', p_side: 'buy', p_quantity: 3000 })
+    await t.setPrice('KO', 10.0002)
+    await place(client, { p_symbol: 'KO', p_side: 'buy', p_quantity: 6000 })
+    await place(client, { p_symbol: 'KO', p_side: 'sell', p_quantity: 9000 })
+    expect(await positionOf(client, 'KO')).toMatchObject({ quantity: 0, realized_pnl: 0.3 })
+  })
+
   it('buys by dollar amount: whole millionths of a share, never more than the amount', async () => {
     const { client } = await t.signUp()
     await t.setPrice('TSLA', 300)

@@ -1,4 +1,4 @@
--- Order input limits and idempotency (findings of a database audit):
+-- Order input limits, idempotency and exact realized P&L (findings of a database audit):
 -- * An order too large for the engine's columns was refused with a raw "numeric field
 --   overflow" (SQLSTATE 22003, no reason) instead of a rejection: a 1e9-share limit buy at
 --   $1e9 overflowed its hold (numeric(20,4)) before the buying-power check, and a $1e12 order
@@ -16,6 +16,14 @@
 -- * Watchlist alerts: NaN passed `> 0` (NaN compares above every number) and then fired a
 --   "below" alert on the next tick; the thresholds are now also bounded above by 1e9, as the
 --   app's alert form and place_order's prices are, which NaN is not.
+-- * Realized P&L was measured against the average cost rounded to 4 decimals, so it drifted
+--   from what the trades made: 10 shares at $200 and 5 at $210 (average $203.3333...) sold at
+--   $210 booked $100.0005, and 3,000 at $10.0001 plus 6,000 at $10.0002 sold at $10.0002 booked
+--   $0 where the ledger shows +$0.30. A position now keeps its cost basis (what its open shares
+--   cost, to the cent's hundredth, like every amount), `portfolios.cost_basis`: a buy adds its
+--   amount, a sale removes its share of the basis (all of it when the position closes) and books
+--   the rest of the proceeds as realized P&L, so the P&L of a closed position is exactly
+--   proceeds minus cost. average_cost is the basis over the quantity, rounded, for display.
 -- Rules, messages and the other reasons are unchanged.
 
 update public.wishlists set alert_above = null where alert_above = 'NaN' or alert_above > 1000000000;
@@ -27,6 +35,14 @@ alter table public.wishlists
     check (alert_above is null or (alert_above > 0 and alert_above <= 1000000000)),
   add constraint wishlists_alert_below_check
     check (alert_below is null or (alert_below > 0 and alert_below <= 1000000000));
+
+alter table public.portfolios
+  add column cost_basis numeric(20, 4) not null default 0 check (cost_basis >= 0);
+comment on column public.portfolios.cost_basis is
+  'What the open shares cost: buys add their amount, a sale removes its share (all at a close). average_cost is cost_basis / quantity, rounded.';
+-- Open positions start from what their rounded average says (the best there is).
+update public.portfolios set cost_basis = round(quantity * average_cost, 4) where quantity > 0;
+
 
 create or replace function public.place_order(
   p_symbol text,
@@ -55,7 +71,8 @@ declare
   v_has_position boolean := false;
   v_position_quantity numeric(20, 6);
   v_position_held numeric(20, 6);
-  v_position_cost numeric(20, 4);
+  v_position_basis numeric(20, 4);
+  v_cost numeric(20, 4);
   v_order public.orders;
   v_side text := lower(btrim(p_side));
   v_type text := lower(btrim(coalesce(p_type, 'market')));
@@ -78,9 +95,9 @@ begin
   -- statement; without a position, the reads below
   if v_side = 'sell' then
     select p.cash, p.held_cash, p.current_run, s.symbol, s.price, pf.quantity, pf.held_quantity,
-        pf.average_cost
+        pf.cost_basis
       into v_cash, v_held_cash, v_run, v_symbol, v_price, v_position_quantity, v_position_held,
-        v_position_cost
+        v_position_basis
       from public.profiles p
       join public.stocks s on s.symbol = v_key
       join public.portfolios pf on pf.user_id = p.id and pf.symbol = s.symbol
@@ -204,8 +221,8 @@ begin
     end if;
   else
     if not v_has_position then
-      select quantity, held_quantity, average_cost
-        into v_position_quantity, v_position_held, v_position_cost
+      select quantity, held_quantity, cost_basis
+        into v_position_quantity, v_position_held, v_position_basis
         from public.portfolios
         where user_id = v_uid and symbol = v_symbol
         for update;
@@ -235,10 +252,11 @@ begin
         )
         returning *
       ), position as (
-        insert into public.portfolios as p (user_id, symbol, quantity, average_cost)
-        values (v_uid, v_symbol, v_quantity, v_price)
+        insert into public.portfolios as p (user_id, symbol, quantity, average_cost, cost_basis)
+        values (v_uid, v_symbol, v_quantity, v_price, v_amount)
         on conflict (user_id, symbol) do update set
-          average_cost = round((p.quantity * p.average_cost + v_amount) / (p.quantity + excluded.quantity), 4),
+          cost_basis = p.cost_basis + excluded.cost_basis,
+          average_cost = round((p.cost_basis + excluded.cost_basis) / (p.quantity + excluded.quantity), 4),
           quantity = p.quantity + excluded.quantity,
           updated_at = v_now
       ), paid as (
@@ -252,7 +270,10 @@ begin
       )
       select * into v_order from placed;
     else
-      v_pnl := v_amount - round(v_quantity * v_position_cost, 4);
+      -- the sale's share of the basis; all of it when the sale closes the position
+      v_cost := case when v_quantity = v_position_quantity then v_position_basis
+        else round(v_position_basis * v_quantity / v_position_quantity, 4) end;
+      v_pnl := v_amount - v_cost;
       with placed as (
         insert into public.orders (
           user_id, run, client_order_id, symbol, side, type, quantity, notional, time_in_force,
@@ -266,6 +287,7 @@ begin
         update public.portfolios set
           quantity = quantity - v_quantity,
           realized_pnl = realized_pnl + v_pnl,
+          cost_basis = cost_basis - v_cost,
           average_cost = case when quantity = v_quantity then 0 else average_cost end,
           updated_at = v_now
         where user_id = v_uid and symbol = v_symbol
@@ -304,6 +326,92 @@ begin
     where user_id = v_uid and symbol = v_symbol and v_side = 'sell'
   )
   select * into v_order from placed;
+  return v_order;
+end
+$$;
+
+create or replace function private.fill_order(p_order_id uuid, p_price numeric, p_now timestamptz)
+returns public.orders
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_order public.orders;
+  v_profile public.profiles;
+  v_position public.portfolios;
+  v_price numeric(20, 4) := round(p_price, 4);
+  v_amount numeric(20, 4);
+  v_held_quantity numeric(20, 6);
+  v_pnl numeric(20, 4);
+  v_cost numeric(20, 4);
+  v_cash_after numeric(20, 4);
+begin
+  select * into v_order from public.orders where id = p_order_id and status = 'pending' for update;
+  if not found then
+    return null;
+  end if;
+  select * into v_profile from public.profiles where id = v_order.user_id;
+  v_amount := round(v_order.quantity * v_price, 4);
+
+  if v_order.side = 'buy' then
+    v_cash_after := v_profile.cash - v_amount;
+    if v_cash_after < v_profile.held_cash - v_order.held_cash then
+      if v_order.type = 'market' then
+        perform private.reject(
+          format('Not enough buying power: this order costs %s and you have %s available.',
+            v_amount, v_profile.cash - v_profile.held_cash),
+          'insufficient_funds');
+      end if;
+      update public.profiles set held_cash = held_cash - v_order.held_cash where id = v_order.user_id;
+      update public.orders set status = 'rejected', reject_reason = 'insufficient_funds'
+        where id = v_order.id returning * into v_order;
+      return v_order;
+    end if;
+    insert into public.portfolios as p (user_id, symbol, quantity, average_cost, cost_basis)
+    values (v_order.user_id, v_order.symbol, v_order.quantity, v_price, v_amount)
+    on conflict (user_id, symbol) do update set
+      cost_basis = p.cost_basis + excluded.cost_basis,
+      average_cost = round((p.cost_basis + excluded.cost_basis) / (p.quantity + excluded.quantity), 4),
+      quantity = p.quantity + excluded.quantity;
+    update public.profiles
+      set cash = v_cash_after, held_cash = held_cash - v_order.held_cash
+      where id = v_order.user_id;
+  else
+    v_held_quantity := case when v_order.type = 'market' then 0 else v_order.quantity end;
+    select * into v_position from public.portfolios
+      where user_id = v_order.user_id and symbol = v_order.symbol for update;
+    if not found or v_position.quantity - v_position.held_quantity + v_held_quantity < v_order.quantity then
+      perform private.reject(
+        format('Not enough shares: you can sell %s %s.',
+          coalesce(v_position.quantity - v_position.held_quantity, 0), v_order.symbol),
+        'insufficient_shares');
+    end if;
+    -- the sale's share of the basis; all of it when the sale closes the position
+    v_cost := case when v_order.quantity = v_position.quantity then v_position.cost_basis
+      else round(v_position.cost_basis * v_order.quantity / v_position.quantity, 4) end;
+    v_pnl := v_amount - v_cost;
+    update public.portfolios set
+      quantity = quantity - v_order.quantity,
+      held_quantity = held_quantity - v_held_quantity,
+      realized_pnl = realized_pnl + v_pnl,
+      cost_basis = cost_basis - v_cost,
+      average_cost = case when quantity = v_order.quantity then 0 else average_cost end
+      where user_id = v_order.user_id and symbol = v_order.symbol;
+    v_cash_after := v_profile.cash + v_amount;
+    update public.profiles set cash = v_cash_after where id = v_order.user_id;
+  end if;
+
+  insert into public.transactions
+    (user_id, run, order_id, symbol, side, quantity, price, amount, fee, realized_pnl, cash_after, created_at)
+  values
+    (v_order.user_id, v_order.run, v_order.id, v_order.symbol, v_order.side, v_order.quantity,
+     v_price, v_amount, 0, v_pnl, v_cash_after, p_now);
+  update public.orders set
+      status = 'filled', filled_price = v_price, filled_at = p_now,
+      triggered_at = case when v_order.type = 'market' then null else coalesce(triggered_at, p_now) end
+    where id = v_order.id
+    returning * into v_order;
   return v_order;
 end
 $$;
