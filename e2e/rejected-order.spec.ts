@@ -38,8 +38,13 @@ test('an unaffordable order is refused in plain words, by the ticket and by the 
   expect(response.status()).toBe(200)
 
   await dialog.getByRole('button', { name: 'Place buy order' }).click()
-  await expect(dialog.getByRole('alert')).toContainText(
-    'You do not have enough buying power for this order.',
+  // The server's sentence, in dollars and cents: what the order costs and what is left.
+  await expect(dialog.getByRole('alert')).toHaveText(
+    /^Not enough buying power: this order costs \$[\d,]+\.\d\d and you have \$[\d,]+\.\d\d available\.$/,
   )
-  await expect(dialog.getByRole('button', { name: 'Try again' })).toBeEnabled()
+  // The same order would be refused again: the way on is to change it.
+  await expect(dialog.getByRole('button', { name: 'Try again' })).toHaveCount(0)
+  await dialog.getByRole('button', { name: 'Edit order' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(ticket.getByLabel('Shares')).toHaveValue('100')
 })

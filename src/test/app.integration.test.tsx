@@ -114,9 +114,11 @@ describe('trading against the local stack', () => {
 
     await user.click(within(second).getByRole('button', { name: 'Place buy order' }))
     expect(await within(second).findByRole('alert')).toHaveTextContent(
-      /^You do not have enough buying power for this order\./,
+      /^Not enough buying power: this order costs \$[\d,]+\.\d\d and you have \$[\d,]+\.\d\d available\.$/,
     )
-    expect(within(second).getByRole('button', { name: 'Try again' })).toBeEnabled()
+    // The same order would be refused again: the dialog offers to edit it, not to resend it.
+    expect(within(second).queryByRole('button', { name: 'Try again' })).toBeNull()
+    expect(within(second).getByRole('button', { name: 'Edit order' })).toBeEnabled()
     const { count } = await stack.admin
       .from('orders')
       .select('id', { count: 'exact', head: true })

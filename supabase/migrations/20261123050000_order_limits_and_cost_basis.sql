@@ -24,7 +24,10 @@
 --   amount, a sale removes its share of the basis (all of it when the position closes) and books
 --   the rest of the proceeds as realized P&L, so the P&L of a closed position is exactly
 --   proceeds minus cost. average_cost is the basis over the quantity, rounded, for display.
--- Rules, messages and the other reasons are unchanged.
+-- * Rejection messages read as the app shows money and shares: "this order costs $100,035.90
+--   and you have $100,000.00 available" (was "100035.9026 ... 100000.0000"), "you can sell 27
+--   KO" (was "27.000000 KO").
+-- Rules and the other messages and reasons are unchanged.
 
 update public.wishlists set alert_above = null where alert_above = 'NaN' or alert_above > 1000000000;
 update public.wishlists set alert_below = null where alert_below = 'NaN' or alert_below > 1000000000;
@@ -43,6 +46,17 @@ comment on column public.portfolios.cost_basis is
 -- Open positions start from what their rounded average says (the best there is).
 update public.portfolios set cost_basis = round(quantity * average_cost, 4) where quantity > 0;
 
+
+-- Money in a rejection message as the app shows it: dollars and cents, grouped by thousands.
+create function private.money_text(p_amount numeric)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select '$' || to_char(round(p_amount, 2), 'FM999,999,999,999,999,990.00')
+$$;
+revoke all on function private.money_text(numeric) from public, anon, authenticated;
 
 create or replace function public.place_order(
   p_symbol text,
@@ -204,7 +218,7 @@ begin
       if round(v_quantity * v_price, 4) > v_cash - v_held_cash then
         perform private.reject(
           format('Not enough buying power: this order costs %s and you have %s available.',
-            round(v_quantity * v_price, 4), v_cash - v_held_cash),
+            private.money_text(v_quantity * v_price), private.money_text(v_cash - v_held_cash)),
           'insufficient_funds');
       end if;
     else
@@ -215,7 +229,7 @@ begin
       if v_hold > v_cash - v_held_cash then
         perform private.reject(
           format('Not enough buying power: this order holds %s and you have %s available.',
-            v_hold, v_cash - v_held_cash),
+            private.money_text(v_hold), private.money_text(v_cash - v_held_cash)),
           'insufficient_funds');
       end if;
     end if;
@@ -231,7 +245,7 @@ begin
     if not v_has_position or v_position_quantity - v_position_held < v_quantity then
       perform private.reject(
         format('Not enough shares: you can sell %s %s.',
-          coalesce(v_position_quantity - v_position_held, 0), v_symbol),
+          trim_scale(coalesce(v_position_quantity - v_position_held, 0)), v_symbol),
         'insufficient_shares');
     end if;
   end if;
@@ -360,7 +374,7 @@ begin
       if v_order.type = 'market' then
         perform private.reject(
           format('Not enough buying power: this order costs %s and you have %s available.',
-            v_amount, v_profile.cash - v_profile.held_cash),
+            private.money_text(v_amount), private.money_text(v_profile.cash - v_profile.held_cash)),
           'insufficient_funds');
       end if;
       update public.profiles set held_cash = held_cash - v_order.held_cash where id = v_order.user_id;
@@ -384,7 +398,7 @@ begin
     if not found or v_position.quantity - v_position.held_quantity + v_held_quantity < v_order.quantity then
       perform private.reject(
         format('Not enough shares: you can sell %s %s.',
-          coalesce(v_position.quantity - v_position.held_quantity, 0), v_order.symbol),
+          trim_scale(coalesce(v_position.quantity - v_position.held_quantity, 0)), v_order.symbol),
         'insufficient_shares');
     end if;
     -- the sale's share of the basis; all of it when the sale closes the position

@@ -7,11 +7,29 @@ import type { toRpcArgs } from '../lib/order-form'
 
 export type PlaceOrderArgs = ReturnType<typeof toRpcArgs>
 
-/** Calls place_order; a PostgREST error (with its `hint` reason) is thrown as is. */
+/**
+ * Calls place_order; a PostgREST error (with its `hint` reason) is thrown as is. When no answer
+ * came back (a dropped connection, status 0) the order may have been placed all the same: its
+ * key says whether it was, and the order is returned as if the call had answered.
+ */
 export async function placeOrder(args: PlaceOrderArgs): Promise<Order> {
-  const { data, error } = await supabase.rpc('place_order', args)
-  if (error) throw error
+  const { data, error, status } = await supabase.rpc('place_order', args)
+  if (error) {
+    const placed = status === 0 ? await findOrder(args.p_client_order_id) : null
+    if (placed) return placed
+    throw error
+  }
   return parseResponse(orderRowSchema, data, 'your order')
+}
+
+/** The caller's order with this key (RLS: only their own), or null if none or unreachable. */
+async function findOrder(clientOrderId: string): Promise<Order | null> {
+  const { data, error } = await supabase
+    .from('orders')
+    .select('*')
+    .eq('client_order_id', clientOrderId)
+    .maybeSingle()
+  return error || !data ? null : parseResponse(orderRowSchema, data, 'your order')
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
-import { formatCurrency, formatOrderPrice, formatQuantity } from '@/lib/format'
+import { formatMoney, formatOrderPrice, formatQuantity } from '@/lib/format'
 import { orderTypeLabels, timeInForceLabels } from '@/lib/describe-order'
 import { dayOrderLabel } from '../lib/order-form'
 import type { Estimate, ValidOrder } from '../lib/order-form'
@@ -18,6 +18,7 @@ export function OrderConfirmDialog({
   estimate,
   pending,
   error,
+  refused = false,
   onConfirm,
   onClose,
 }: {
@@ -28,6 +29,8 @@ export function OrderConfirmDialog({
   estimate: Estimate | null
   pending: boolean
   error: string | null
+  /** The error is the engine refusing this order: sending it again would not help, editing may. */
+  refused?: boolean
   onConfirm: () => void
   onClose: () => void
 }) {
@@ -38,7 +41,7 @@ export function OrderConfirmDialog({
     ['Type', orderTypeLabels[order.type]],
     order.quantity !== null
       ? ['Shares', formatQuantity(order.quantity)]
-      : ['Amount', formatCurrency(order.notional)],
+      : ['Amount', formatMoney(order.notional)],
   ]
   if (order.stopPrice !== null) rows.push(['Stop price', formatOrderPrice(order.stopPrice)])
   if (order.limitPrice !== null) rows.push(['Limit price', formatOrderPrice(order.limitPrice)])
@@ -52,9 +55,9 @@ export function OrderConfirmDialog({
     if (order.quantity === null) rows.push(['Estimated shares', formatQuantity(estimate.shares)])
     rows.push([
       order.side === 'buy' ? 'Estimated cost' : 'Estimated credit',
-      formatCurrency(estimate.value),
+      formatMoney(estimate.value),
     ])
-    if (estimate.held !== null) rows.push(['Held while waiting', formatCurrency(estimate.held)])
+    if (estimate.held !== null) rows.push(['Held while waiting', formatMoney(estimate.held)])
   }
   return (
     <Dialog
@@ -93,13 +96,19 @@ export function OrderConfirmDialog({
         <Button variant="secondary" onClick={onClose} disabled={pending}>
           Cancel
         </Button>
-        <Button
-          variant={order.side === 'buy' ? 'buy' : 'sell'}
-          onClick={onConfirm}
-          loading={pending}
-        >
-          {error ? 'Try again' : `Place ${order.side} order`}
-        </Button>
+        {error && refused ? (
+          <Button variant={order.side === 'buy' ? 'buy' : 'sell'} onClick={onClose}>
+            Edit order
+          </Button>
+        ) : (
+          <Button
+            variant={order.side === 'buy' ? 'buy' : 'sell'}
+            onClick={onConfirm}
+            loading={pending}
+          >
+            {error ? 'Try again' : `Place ${order.side} order`}
+          </Button>
+        )}
       </div>
     </Dialog>
   )

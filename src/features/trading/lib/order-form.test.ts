@@ -176,10 +176,12 @@ describe('order form', () => {
     )
   })
 
-  it('maps server hints to plain words', () => {
-    expect(
-      describeRejection({ hint: 'insufficient_funds', message: 'Not enough buying power: x' }),
-    ).toMatch(/^You do not have enough buying power/)
+  it("shows the engine's own sentence for a refusal, plain words for a bare reason", () => {
+    const message = 'Not enough buying power: this order costs $5.00 and you have $1.00 available.'
+    expect(describeRejection({ code: 'P0001', hint: 'insufficient_funds', message })).toBe(message)
+    expect(describeRejection({ hint: 'insufficient_funds' })).toMatch(
+      /^You do not have enough buying power/,
+    )
     expect(describeRejection({ message: 'boom' })).toBe('The order was not placed: boom')
   })
 })
