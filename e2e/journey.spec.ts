@@ -120,7 +120,7 @@ test("a new user's whole journey", async ({ page }) => {
     '$100,000.00',
   )
   await expect(page.getByRole('region', { name: 'Your position' })).toContainText(
-    'You do not own AAPL',
+    'You have no AAPL shares',
   )
 
   // Sign out: the user's data is gone from the page and protected pages ask to sign in.

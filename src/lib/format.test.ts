@@ -1,15 +1,16 @@
 import {
   dayChange,
   directionOf,
-  PERCENT_DECIMALS,
   formatCompact,
   formatCurrency,
   formatDateAndTime,
   formatDateTime,
+  formatMoney,
   formatOrderPrice,
   formatPercent,
   formatQuantity,
   formatSignedCurrency,
+  PERCENT_DECIMALS,
   signClass,
   toNumber,
 } from './format'
@@ -96,5 +97,15 @@ describe('formatOrderPrice', () => {
     expect(formatOrderPrice(150)).toBe('$150.00')
     expect(formatOrderPrice(1234.5)).toBe('$1,234.50')
     expect(formatOrderPrice(null)).toBe('—')
+  })
+})
+
+describe('formatMoney', () => {
+  it('shows an amount of money in dollars and cents, even under a dollar', () => {
+    expect(formatMoney(0.0001)).toBe('$0.00')
+    expect(formatMoney(0.5)).toBe('$0.50')
+    expect(formatMoney(100035.9026)).toBe('$100,035.90')
+    // a price under a dollar keeps its 4 decimals
+    expect(formatCurrency(0.5)).toBe('$0.5000')
   })
 })

@@ -40,6 +40,14 @@ export function formatCurrency(value: number | string | null | undefined, digits
   return currencyFormatter(digits ?? (Math.abs(n) > 0 && Math.abs(n) < 1 ? 4 : 2), 'auto').format(n)
 }
 
+/**
+ * An amount of money (cash, buying power, a value or cost): always dollars and cents. Prices use
+ * formatCurrency, whose 4 decimals under $1 would show a leftover $0.0001 of cash.
+ */
+export function formatMoney(value: number | string | null | undefined): string {
+  return formatCurrency(value, 2)
+}
+
 const orderPriceFormatter = new Intl.NumberFormat(LOCALE, {
   style: 'currency',
   currency: 'USD',

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { toast } from '@/components/ui/toast-store'
-import { useDeleteAccount } from '../api/delete-account'
+import { endDeletedSession, useDeleteAccount } from '../api/delete-account'
 import { TypedConfirmDialog } from './typed-confirm-dialog'
 
 export function DeleteAccountSection() {
@@ -42,9 +42,13 @@ export function DeleteAccountSection() {
         error={remove.error ? `Your account was not deleted: ${remove.error.message}` : null}
         onConfirm={() =>
           remove.mutate(undefined, {
-            onSuccess: () => {
+            onSuccess: async () => {
+              // Off the protected page, committed now (not in a transition the sign-out would
+              // overtake), before the session ends: signed out there, the user would be sent
+              // to sign in again, back to this page.
+              await navigate('/', { replace: true, flushSync: true })
               queryClient.clear()
-              void navigate('/', { replace: true })
+              await endDeletedSession()
               toast({ title: 'Your account was deleted', tone: 'success' })
             },
           })

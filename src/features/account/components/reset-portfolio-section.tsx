@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { toast } from '@/components/ui/toast-store'
-import { formatCurrency } from '@/lib/format'
+import { formatMoney } from '@/lib/format'
 import { useResetPortfolio } from '../api/reset-portfolio'
 import { TypedConfirmDialog } from './typed-confirm-dialog'
 
@@ -20,7 +20,7 @@ export function ResetPortfolioSection({
       <div>
         <h3 className="text-sm font-medium">Reset portfolio</h3>
         <p className="text-sm text-muted">
-          Start over with {formatCurrency(startingCash)}: open orders are cancelled and positions
+          Start over with {formatMoney(startingCash)}: open orders are cancelled and positions
           closed. Your history so far stays, marked as previous run {run}.
         </p>
       </div>
@@ -36,7 +36,7 @@ export function ResetPortfolioSection({
         title="Reset your portfolio?"
         description={
           <p>
-            Your cash goes back to {formatCurrency(startingCash)}, every open order is cancelled and
+            Your cash goes back to {formatMoney(startingCash)}, every open order is cancelled and
             every position is removed. Orders and fills so far stay in your history as a previous
             run. This cannot be undone.
           </p>
@@ -51,7 +51,7 @@ export function ResetPortfolioSection({
               setOpen(false)
               toast({
                 title: 'Portfolio reset',
-                description: `Run ${profile.current_run} starts with ${formatCurrency(profile.cash)}.`,
+                description: `Run ${profile.current_run} starts with ${formatMoney(profile.cash)}.`,
                 tone: 'success',
                 action: { label: 'View portfolio', href: '/portfolio' },
               })

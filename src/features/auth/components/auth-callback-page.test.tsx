@@ -7,10 +7,26 @@ describe('AuthCallbackPage', () => {
     renderWithProviders(<AuthCallbackPage />, {
       path: '/auth/callback',
       route:
+        '/auth/callback?error=server_error&error_description=Unable+to+exchange+external+code&next=%2Fportfolio',
+    })
+    expect(screen.getByRole('heading', { name: 'Sign-in did not complete' })).toBeInTheDocument()
+    expect(screen.getByRole('alert')).toHaveTextContent('Unable to exchange external code')
+    expect(screen.getByRole('link', { name: 'Try again' })).toHaveAttribute(
+      'href',
+      '/sign-in?next=%2Fportfolio',
+    )
+  })
+
+  it('speaks to the user who backed out of Google, not about them', () => {
+    renderWithProviders(<AuthCallbackPage />, {
+      path: '/auth/callback',
+      route:
         '/auth/callback?error=access_denied&error_description=The+user+cancelled+sign-in&next=%2Fportfolio',
     })
     expect(screen.getByRole('heading', { name: 'Sign-in did not complete' })).toBeInTheDocument()
-    expect(screen.getByRole('alert')).toHaveTextContent('The user cancelled sign-in')
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'You cancelled signing in with Google. Try again when you are ready.',
+    )
     expect(screen.getByRole('link', { name: 'Try again' })).toHaveAttribute(
       'href',
       '/sign-in?next=%2Fportfolio',

@@ -24,6 +24,10 @@ export function AuthCallbackPage() {
     (linking
       ? linkErrorMessage(params.get('error_code'), params.get('error_description'))
       : null) ??
+    // Google's answer when the user backs out of its consent screen (the stack's picker too)
+    (params.get('error') === 'access_denied'
+      ? 'You cancelled signing in with Google. Try again when you are ready.'
+      : null) ??
     params.get('error_description') ??
     params.get('error')
   const code = params.get('code')

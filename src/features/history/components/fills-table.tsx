@@ -1,6 +1,6 @@
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import {
-  formatCurrency,
+  formatMoney,
   formatOrderPrice,
   formatQuantity,
   formatSignedCurrency,
@@ -59,14 +59,14 @@ export function FillsTable({
               <Td className={`${wideOnly} text-right tabular-nums`}>
                 {formatOrderPrice(row.price)}
               </Td>
-              <Td className={`${cell} text-right tabular-nums`}>{formatCurrency(row.amount)}</Td>
+              <Td className={`${cell} text-right tabular-nums`}>{formatMoney(row.amount)}</Td>
               <Td
                 className={`${cell} text-right tabular-nums ${row.realized_pnl === null ? 'text-muted' : signClass(row.realized_pnl)}`}
               >
                 {row.realized_pnl === null ? '—' : formatSignedCurrency(row.realized_pnl)}
               </Td>
               <Td className={`${wideOnly} text-right tabular-nums`}>
-                {formatCurrency(row.cash_after)}
+                {formatMoney(row.cash_after)}
               </Td>
               <RunCell run={row.run} currentRun={currentRun} />
             </HistoryRow>

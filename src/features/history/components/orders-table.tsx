@@ -3,7 +3,7 @@ import { CancelOrderDialog } from '@/components/orders/cancel-order-dialog'
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
-import { formatCurrency, formatOrderPrice, formatQuantity } from '@/lib/format'
+import { formatMoney, formatOrderPrice, formatQuantity } from '@/lib/format'
 import { describeOrder, orderPrices, orderTypeLabels, timeInForceLabel } from '@/lib/describe-order'
 import { describeRejectReason } from '@/lib/reject-reasons'
 import type { OrderRow } from '../api/get-orders'
@@ -99,7 +99,7 @@ export function OrdersTable({
                 {formatQuantity(row.quantity)}
                 {row.notional !== null && (
                   <span className="block text-xs text-muted">
-                    {formatCurrency(row.notional)} order
+                    {formatMoney(row.notional)} order
                   </span>
                 )}
               </Td>

@@ -2,7 +2,7 @@ import { Medal } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
 import { cn } from '@/components/ui/cn'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
-import { PERCENT_DECIMALS, formatCurrency, formatPercent, signClass } from '@/lib/format'
+import { formatMoney, formatPercent, PERCENT_DECIMALS, signClass } from '@/lib/format'
 import type { LeaderboardEntry } from '../api/get-leaderboard'
 
 /** Narrower cells on phones so all four columns fit at 360 px. */
@@ -96,11 +96,11 @@ function LeaderboardRow({ entry, mine }: { entry: LeaderboardEntry; mine: boolea
         {formatPercent(entry.returnRatio)}
         {/* The equity column is hidden on phones; its value moves under the return. */}
         <span className="block text-xs font-normal text-muted sm:hidden">
-          {formatCurrency(entry.equity)}
+          {formatMoney(entry.equity)}
         </span>
       </Td>
       <Td className={cn(cell, 'hidden text-right tabular-nums sm:table-cell')}>
-        {formatCurrency(entry.equity)}
+        {formatMoney(entry.equity)}
       </Td>
     </Tr>
   )

@@ -1,8 +1,8 @@
 import {
-  PERCENT_DECIMALS,
-  formatCurrency,
+  formatMoney,
   formatPercent,
   formatSignedCurrency,
+  PERCENT_DECIMALS,
   signClass,
 } from '@/lib/format'
 import type { AccountSummary as Summary } from '../lib/holdings'
@@ -23,7 +23,7 @@ export function AccountSummary({
       <dl className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-6">
         <Stat
           label="Total equity"
-          value={formatCurrency(summary.equity)}
+          value={formatMoney(summary.equity)}
           className="col-span-2 lg:col-span-2"
         />
         <Stat
@@ -52,14 +52,14 @@ export function AccountSummary({
             </span>
           }
         />
-        <Stat label="Cash" value={formatCurrency(summary.cash)} />
+        <Stat label="Cash" value={formatMoney(summary.cash)} />
         <Stat
           label="Buying power"
-          value={formatCurrency(summary.buyingPower)}
+          value={formatMoney(summary.buyingPower)}
           detail={
             summary.buyingPower < summary.cash ? (
               <span className="text-muted">
-                {formatCurrency(summary.cash - summary.buyingPower)} held by open orders
+                {formatMoney(summary.cash - summary.buyingPower)} held by open orders
               </span>
             ) : undefined
           }

@@ -1,5 +1,5 @@
 import { Card } from '@/components/ui/card'
-import { formatCurrency } from '@/lib/format'
+import { formatMoney } from '@/lib/format'
 import type { AllocationSlice } from '../lib/holdings'
 
 /**
@@ -92,7 +92,7 @@ export function AllocationChart({ slices }: { slices: readonly AllocationSlice[]
                   style={{ backgroundColor: arc.color }}
                 />
                 <span className="font-medium">{arc.label}</span>
-                <span className="ml-auto tabular-nums text-muted">{formatCurrency(arc.value)}</span>
+                <span className="ml-auto tabular-nums text-muted">{formatMoney(arc.value)}</span>
                 <span className="w-14 text-right tabular-nums">
                   {shareFormatter.format(arc.share)}
                 </span>

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { formatCurrency, formatDateTime } from '@/lib/format'
+import { formatDateTime, formatMoney } from '@/lib/format'
 import type { EquityPoint } from '../lib/equity-curve'
 
 const WIDTH = 600
@@ -57,13 +57,13 @@ export function EquityChart({
   const line = points.map((point) => `${x(point.at).toFixed(1)},${y(point.equity).toFixed(1)}`)
   const up = last.equity >= startingCash
   const tone = up ? 'text-up' : 'text-down'
-  const summary = `Equity from ${formatCurrency(first.equity)} on ${formatDateTime(first.at)} to ${formatCurrency(last.equity)} now; high ${formatCurrency(high)}, low ${formatCurrency(low)}.`
+  const summary = `Equity from ${formatMoney(first.equity)} on ${formatDateTime(first.at)} to ${formatMoney(last.equity)} now; high ${formatMoney(high)}, low ${formatMoney(low)}.`
 
   return (
     <figure className="flex flex-col gap-1">
       <div className="flex justify-between text-xs text-muted tabular-nums">
-        <span>High {formatCurrency(high)}</span>
-        <span>Low {formatCurrency(low)}</span>
+        <span>High {formatMoney(high)}</span>
+        <span>Low {formatMoney(low)}</span>
       </div>
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
@@ -114,7 +114,7 @@ export function EquityChart({
           </span>
           <span className="flex items-center gap-1">
             <LegendSwatch stroke={BASELINE_COLOR} width={1.5} dash={BASELINE_DASH} />
-            starting cash {formatCurrency(startingCash)}
+            starting cash {formatMoney(startingCash)}
           </span>
         </span>
         <span>Now</span>

@@ -5,6 +5,7 @@ import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui
 import { dayChangeAt } from '@/lib/day-change'
 import {
   formatCurrency,
+  formatMoney,
   formatPercent,
   formatQuantity,
   formatSignedCurrency,
@@ -89,7 +90,7 @@ function HoldingRow({
         )}
       </Td>
       <Td className={`${cell} text-right whitespace-nowrap tabular-nums`}>
-        {formatCurrency(holding.marketValue)}
+        {formatMoney(holding.marketValue)}
         <span className={phoneOnly}>@ {formatCurrency(holding.price)}</span>
       </Td>
       <Td

@@ -7,7 +7,7 @@ import { SegmentedControl } from '@/components/ui/segmented-control'
 import { Select } from '@/components/ui/select'
 import { useProfile } from '@/lib/api/get-profile'
 import { useOpenPositions } from '@/lib/api/get-open-positions'
-import { formatCurrency, formatOrderPrice, formatQuantity } from '@/lib/format'
+import { formatMoney, formatOrderPrice, formatQuantity } from '@/lib/format'
 import type { OrderSide } from '@/lib/models'
 import { useQuote } from '@/lib/use-quote'
 import { usePlaceOrder } from '../api/place-order'
@@ -26,7 +26,7 @@ import { immediateOutlook } from '../lib/order-outlook'
 import type { ImmediateOutlook } from '../lib/order-outlook'
 import { announceOrder } from './announce-order'
 import { OrderConfirmDialog } from './order-confirm-dialog'
-import { describeRejection } from './reject-reasons'
+import { describeRejection, isRejection } from './reject-reasons'
 
 const sideOptions = [
   { value: 'buy', label: 'Buy' },
@@ -208,7 +208,7 @@ export function OrderTicket({
           <FillButton
             onClick={() => update({ notional: (Math.floor(buyingPower * 100) / 100).toFixed(2) })}
           >
-            Use all buying power ({formatCurrency(buyingPower)})
+            Use all buying power ({formatMoney(buyingPower)})
           </FillButton>
         )}
       {needsStop && (
@@ -271,21 +271,19 @@ export function OrderTicket({
         <dt className="text-muted">
           {draft.side === 'buy' ? 'Estimated cost' : 'Estimated credit'}
         </dt>
-        <dd className="text-right tabular-nums">
-          {estimate ? formatCurrency(estimate.value) : '—'}
-        </dd>
+        <dd className="text-right tabular-nums">{estimate ? formatMoney(estimate.value) : '—'}</dd>
         {draft.side === 'buy' && draft.type !== 'market' && (
           <>
             <dt className="text-muted">Held while waiting</dt>
             <dd className="text-right tabular-nums">
-              {estimate?.held != null ? formatCurrency(estimate.held) : '—'}
+              {estimate?.held != null ? formatMoney(estimate.held) : '—'}
             </dd>
           </>
         )}
         {draft.side === 'buy' ? (
           <>
             <dt className="text-muted">Buying power</dt>
-            <dd className="text-right tabular-nums">{formatCurrency(buyingPower)}</dd>
+            <dd className="text-right tabular-nums">{formatMoney(buyingPower)}</dd>
           </>
         ) : (
           <>
@@ -294,6 +292,11 @@ export function OrderTicket({
           </>
         )}
       </dl>
+      {draft.side === 'buy' && draft.type === 'stop' && (
+        <p className="text-xs text-muted">
+          A stop buy holds 5% more than its expected cost, in case it fills above its stop.
+        </p>
+      )}
       {problem && (
         <p id={problemId} role="alert" className="text-sm text-down">
           {problem}
@@ -319,6 +322,7 @@ export function OrderTicket({
         }
         pending={placeOrder.isPending}
         error={placeOrder.isError ? describeRejection(placeOrder.error) : null}
+        refused={isRejection(placeOrder.error)}
         onConfirm={confirm}
         onClose={() => {
           setReview(null)

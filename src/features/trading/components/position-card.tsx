@@ -4,6 +4,7 @@ import { Skeleton } from '@/components/ui/skeleton'
 import { dayChangeAt, type DayChange } from '@/lib/day-change'
 import {
   formatCurrency,
+  formatMoney,
   formatPercent,
   formatQuantity,
   formatSignedCurrency,
@@ -31,7 +32,7 @@ export function PositionCard({ symbol, userId }: { symbol: string; userId: strin
         <Skeleton className="h-16 w-full" />
       ) : !position ? (
         <p className="text-sm text-muted">
-          You do not own {symbol} yet. Use the order ticket to buy.
+          You have no {symbol} shares. Use the order ticket to buy.
         </p>
       ) : (
         <PositionDetails
@@ -63,7 +64,7 @@ function PositionDetails({
   const rows: Array<[string, string, string?]> = [
     ['Shares', formatQuantity(quantity)],
     ['Average cost', formatCurrency(averageCost)],
-    ['Market value', formatCurrency(value)],
+    ['Market value', formatMoney(value)],
     [
       "Today's return",
       today ? `${formatSignedCurrency(today.change)} (${formatPercent(today.ratio)})` : '—',
