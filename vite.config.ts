@@ -6,6 +6,12 @@ import tailwindcss from '@tailwindcss/vite'
 import { defineConfig } from 'vite'
 import { appShell } from './scripts/vite-app-shell.ts'
 
+// React Router's ES build (what the app bundles). Under Vitest, Node's "node" export condition
+// picks the CommonJS build, whose 'react-router/dom' RouterProvider does not share the main
+// entry's contexts; the app's RouterProvider is that one (only it honours navigate's flushSync).
+const reactRouterEsm = (file: string) =>
+  fileURLToPath(new URL(`./node_modules/react-router/dist/development/${file}`, import.meta.url))
+
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
 
 export default defineConfig({
@@ -46,6 +52,10 @@ export default defineConfig({
           name: 'app',
           environment: 'jsdom',
           include: ['src/**/*.test.{ts,tsx}'],
+          alias: [
+            { find: /^react-router$/, replacement: reactRouterEsm('index.mjs') },
+            { find: /^react-router\/dom$/, replacement: reactRouterEsm('dom-export.mjs') },
+          ],
           setupFiles: ['src/test/setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,

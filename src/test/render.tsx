@@ -1,7 +1,9 @@
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { createMemoryRouter } from 'react-router'
+// The app's RouterProvider (src/app/app.tsx): only this one honours navigate's flushSync.
+import { RouterProvider } from 'react-router/dom'
 import type { RouteObject } from 'react-router'
 import { SessionContext } from '@/lib/session-context'
 import type { SessionState } from '@/lib/session-context'

@@ -138,7 +138,11 @@ describe('account page against the local stack', () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/'))
     expect(await profileOf(userId)).toBeNull()
-    const { data } = await app.supabase.auth.getSession()
-    expect(data.session).toBeNull()
+    await waitFor(async () =>
+      expect((await app.supabase.auth.getSession()).data.session).toBeNull(),
+    )
+    // Home, not sent to sign in again (with ?next=/account) once the session ended on the page
+    expect(await screen.findByText('Your account was deleted')).toBeInTheDocument()
+    expect(router.state.location).toMatchObject({ pathname: '/', search: '' })
   })
 })
