@@ -486,6 +486,10 @@ export type Database = {
         Args: never
         Returns: undefined
       }
+      dismiss_watchlist_alert: {
+        Args: { p_symbol: string }
+        Returns: undefined
+      }
       export_my_data: {
         Args: never
         Returns: Json

@@ -217,6 +217,10 @@ describe('cross-user isolation', () => {
     expect(leaks(board.data, victim.id)).toBe(false)
     const mine = await attacker.client.rpc('get_my_leaderboard_entry')
     expect(leaks(mine.data, victim.id)).toBe(false)
+    // the victim watches AAPL too; the attacker's dismissal reaches only the attacker's row
+    expect(
+      (await attacker.client.rpc('dismiss_watchlist_alert', { p_symbol: 'AAPL' })).error,
+    ).toBeNull()
     for (const client of [attacker.client, t.anon]) {
       expect((await client.rpc('market_tick', {})).error?.code).toBe('42501')
       expect(
@@ -230,8 +234,14 @@ describe('cross-user isolation', () => {
       'delete_my_account',
       'get_leaderboard',
       'get_my_leaderboard_entry',
+      'dismiss_watchlist_alert',
     ] as const) {
-      const args = name === 'cancel_order' ? { p_order_id: victimOrderId } : {}
+      const args =
+        name === 'cancel_order'
+          ? { p_order_id: victimOrderId }
+          : name === 'dismiss_watchlist_alert'
+            ? { p_symbol: 'AAPL' }
+            : {}
       const { error, status } = await t.anon.rpc(name, args as never)
       expect({ name, status, code: error?.code }).toEqual({ name, status: 401, code: '42501' })
     }

@@ -205,6 +205,51 @@ describe('market_tick', () => {
     })
   })
 
+  it("dismisses a triggered alert on the caller's own row only, keeping the armed threshold", async () => {
+    await rolledBack(db, async (tx) => {
+      const [user, other] = [await createUser(tx), await createUser(tx)]
+      await pinPrice(tx, 'MSFT', 400)
+      for (const owner of [user, other]) {
+        await asUser(
+          tx,
+          owner,
+          `insert into public.wishlists (symbol, alert_above, alert_below) values ('MSFT', 410, 380)`,
+        )
+      }
+      await tx.query(`select public.set_stock_price('MSFT', 411)`)
+      expect((await tick(tx, at(1))).alerts).toBe(2)
+      const watchlist = (owner: string) =>
+        asUser<Record<string, unknown>>(
+          tx,
+          owner,
+          `select alert_above, alert_below, alert_triggered_at, alert_triggered_price,
+             alert_triggered_direction from public.wishlists`,
+        )
+      const otherBefore = await watchlist(other)
+
+      await asUser(tx, user, `select public.dismiss_watchlist_alert(' msft ')`)
+      expect((await watchlist(user))[0]).toEqual({
+        alert_above: null,
+        alert_below: '380.0000',
+        alert_triggered_at: null,
+        alert_triggered_price: null,
+        alert_triggered_direction: null,
+      })
+      expect(await watchlist(other)).toEqual(otherBefore)
+      // twice, or for a symbol not on the watchlist: nothing to do, no error
+      await asUser(tx, user, `select public.dismiss_watchlist_alert('MSFT')`)
+      await asUser(tx, user, `select public.dismiss_watchlist_alert('KO')`)
+
+      // the threshold left armed still fires
+      await tx.query(`select public.set_stock_price('MSFT', 379)`)
+      expect((await tick(tx, at(2))).alerts).toBe(2)
+      expect((await watchlist(user))[0]).toMatchObject({
+        alert_below: null,
+        alert_triggered_direction: 'below',
+      })
+    })
+  })
+
   it('rolls the trading day at 00:00 UTC: closes the day, expires day orders, keeps gtc', async () => {
     await rolledBack(db, async (tx) => {
       const user = await createUser(tx)

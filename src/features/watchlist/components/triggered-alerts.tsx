@@ -1,11 +1,25 @@
-import { BellRing } from 'lucide-react'
+import { BellRing, X } from 'lucide-react'
 import { Link } from 'react-router'
+import { Button } from '@/components/ui/button'
 import { formatCurrency, formatDateTime } from '@/lib/format'
 import type { WatchlistEntry } from '../api/get-watchlist'
 import { orderTicketHref } from '@/lib/order-ticket'
 
-/** Alerts that fired, newest first, each one click away from the order ticket. */
-export function TriggeredAlerts({ entries }: { entries: readonly WatchlistEntry[] }) {
+/**
+ * Alerts that fired, newest first, each one click away from the order ticket (selling only
+ * where the user holds shares), until dismissed.
+ */
+export function TriggeredAlerts({
+  entries,
+  heldSymbols,
+  onDismiss,
+  dismissingSymbol,
+}: {
+  entries: readonly WatchlistEntry[]
+  heldSymbols: ReadonlySet<string>
+  onDismiss: (symbol: string) => void
+  dismissingSymbol: string | null
+}) {
   const fired = entries
     .filter((entry) => entry.alert_triggered_at !== null)
     .sort((a, b) => (b.alert_triggered_at ?? '').localeCompare(a.alert_triggered_at ?? ''))
@@ -40,12 +54,24 @@ export function TriggeredAlerts({ entries }: { entries: readonly WatchlistEntry[
               >
                 Buy {entry.symbol}
               </Link>
-              <Link
-                to={orderTicketHref(entry.symbol, 'sell')}
-                className="inline-flex h-8 items-center rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-2"
+              {heldSymbols.has(entry.symbol) && (
+                <Link
+                  to={orderTicketHref(entry.symbol, 'sell')}
+                  className="inline-flex h-8 items-center rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-2"
+                >
+                  Sell {entry.symbol}
+                </Link>
+              )}
+              <Button
+                variant="ghost"
+                size="sm"
+                className="ml-auto px-2"
+                onClick={() => onDismiss(entry.symbol)}
+                disabled={dismissingSymbol === entry.symbol}
+                aria-label={`Dismiss the ${entry.symbol} alert`}
               >
-                Sell {entry.symbol}
-              </Link>
+                <X className="size-4" aria-hidden="true" />
+              </Button>
             </li>
           )
         })}

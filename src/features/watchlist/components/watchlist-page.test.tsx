@@ -83,10 +83,28 @@ describe('watchlist page against the local stack', () => {
       'href',
       '/stocks/MSFT?side=buy#order-ticket',
     )
-    expect(within(fired).getByRole('link', { name: 'Sell MSFT' })).toHaveAttribute(
-      'href',
-      '/stocks/MSFT?side=sell#order-ticket',
+    // Selling is offered only once there are shares to sell.
+    expect(within(fired).queryByRole('link', { name: 'Sell MSFT' })).not.toBeInTheDocument()
+    const bought = await app.supabase.rpc('place_order', {
+      p_symbol: 'MSFT',
+      p_side: 'buy',
+      p_quantity: 1,
+    })
+    expect(bought.error).toBeNull()
+    expect(
+      await within(fired).findByRole('link', { name: 'Sell MSFT' }, { timeout: 10_000 }),
+    ).toHaveAttribute('href', '/stocks/MSFT?side=sell#order-ticket')
+
+    // Seen: dismissed for good, on the server too.
+    await user.click(within(fired).getByRole('button', { name: 'Dismiss the MSFT alert' }))
+    await waitFor(() =>
+      expect(screen.queryByRole('region', { name: 'Triggered alerts' })).not.toBeInTheDocument(),
     )
+    const { data: dismissed } = await app.stack.admin
+      .from('wishlists')
+      .select('alert_triggered_at')
+      .eq('user_id', userId)
+    expect(dismissed).toEqual([{ alert_triggered_at: null }])
 
     await user.click(within(row).getByRole('button', { name: 'Remove MSFT from watchlist' }))
     expect(

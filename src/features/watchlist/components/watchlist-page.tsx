@@ -5,8 +5,10 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { PageTitle } from '@/components/ui/page-title'
 import { Skeleton } from '@/components/ui/skeleton'
 import { toast } from '@/components/ui/toast-store'
+import { useOpenPositions } from '@/lib/api/get-open-positions'
 import { useUserId } from '@/lib/use-session'
 import { useAddToWatchlist } from '../api/add-to-watchlist'
+import { useDismissAlert } from '../api/dismiss-alert'
 import { useWatchlist, type WatchlistEntry } from '../api/get-watchlist'
 import { useRemoveFromWatchlist } from '../api/remove-from-watchlist'
 import { AddSymbol } from './add-symbol'
@@ -19,10 +21,16 @@ export function WatchlistPage() {
   const watchlist = useWatchlist(userId)
   const add = useAddToWatchlist(userId)
   const remove = useRemoveFromWatchlist(userId)
+  const dismiss = useDismissAlert(userId)
+  const positions = useOpenPositions(userId)
   const [editing, setEditing] = useState<WatchlistEntry | null>(null)
   const existing = useMemo(
     () => new Set((watchlist.data ?? []).map((entry) => entry.symbol)),
     [watchlist.data],
+  )
+  const heldSymbols = useMemo(
+    () => new Set((positions.data ?? []).map((position) => position.symbol)),
+    [positions.data],
   )
 
   function addSymbol(symbol: string) {
@@ -30,6 +38,17 @@ export function WatchlistPage() {
       onSuccess: () => toast({ title: `${symbol} added to your watchlist`, tone: 'success' }),
       onError: (error) =>
         toast({ title: `${symbol} could not be added`, description: error.message, tone: 'error' }),
+    })
+  }
+
+  function dismissAlert(symbol: string) {
+    dismiss.mutate(symbol, {
+      onError: (error) =>
+        toast({
+          title: `The ${symbol} alert could not be dismissed`,
+          description: error.message,
+          tone: 'error',
+        }),
     })
   }
 
@@ -77,7 +96,12 @@ export function WatchlistPage() {
         </EmptyState>
       ) : (
         <>
-          <TriggeredAlerts entries={watchlist.data} />
+          <TriggeredAlerts
+            entries={watchlist.data}
+            heldSymbols={heldSymbols}
+            onDismiss={dismissAlert}
+            dismissingSymbol={dismiss.isPending ? (dismiss.variables ?? null) : null}
+          />
           <section aria-labelledby="watched-title" className="flex flex-col gap-2">
             <h2 id="watched-title" className="text-lg font-semibold">
               Watched stocks
