@@ -1,4 +1,5 @@
 import { useConnection } from '@/lib/use-quote'
+import { formatTime } from '@/lib/format'
 import { cn } from '@/components/ui/cn'
 
 const labels = {
@@ -10,9 +11,15 @@ const labels = {
 
 /** Dot + word for the Realtime link; the polling fallback and stale prices are spelled out. */
 export function ConnectionIndicator() {
-  const { status, polling, stale } = useConnection()
+  const { status, polling, stale, unreachable } = useConnection()
   const tone = status === 'live' && !stale ? 'bg-up' : status === 'offline' ? 'bg-down' : 'bg-warn'
-  const detail = polling ? 'polling' : stale && status === 'live' ? 'prices delayed' : null
+  const detail = polling
+    ? unreachable
+      ? 'prices paused'
+      : 'polling'
+    : stale && status === 'live'
+      ? 'prices delayed'
+      : null
   return (
     <div
       role="status"
@@ -21,6 +28,7 @@ export function ConnectionIndicator() {
       data-status={status}
       data-polling={polling}
       data-stale={stale}
+      data-unreachable={unreachable}
       className="flex items-center gap-1.5 rounded-full border border-border px-2 py-1 text-xs font-medium"
     >
       <span aria-hidden="true" className={cn('size-2 rounded-full', tone)} />
@@ -30,14 +38,28 @@ export function ConnectionIndicator() {
   )
 }
 
-/** A page-wide notice while prices, orders and alerts come from polling instead of Realtime. */
+/**
+ * A page-wide notice while prices, orders and alerts come from polling instead of Realtime,
+ * and, when polling cannot reach the server either, from when the prices on screen are.
+ */
 export function PollingBanner() {
-  const { polling, status } = useConnection()
+  const { polling, status, unreachable, pricesFrom } = useConnection()
   if (!polling) return null
+  const offline = status === 'offline'
   return (
     <p className="border-b border-border bg-warn-tint px-4 py-2 text-center text-sm text-fg">
-      Live updates are {status === 'offline' ? 'offline' : 'interrupted'}. Prices, your orders and
-      alerts refresh every few seconds until the connection is back.
+      {unreachable ? (
+        <>
+          {offline ? 'You are offline' : 'The server cannot be reached'}. Prices shown are{' '}
+          {pricesFrom === null ? 'not up to date' : `from ${formatTime(pricesFrom)}`}; they update
+          again as soon as the connection is back.
+        </>
+      ) : (
+        <>
+          Live updates are {offline ? 'offline' : 'interrupted'}. Prices, your orders and alerts
+          refresh every few seconds until the connection is back.
+        </>
+      )}
     </p>
   )
 }

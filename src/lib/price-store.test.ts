@@ -147,6 +147,52 @@ describe('price store', () => {
     store.stop()
   })
 
+  it('says when polling reaches nobody, from when the prices are, and clears it on the next answer', async () => {
+    let down = false
+    const fake = fakeTransport(() => {
+      if (down) throw new TypeError('Failed to fetch')
+      return [{ ...quote('AAPL', 100), updated_at: new Date().toISOString() }]
+    })
+    const onError = vi.fn()
+    const store = createPriceStore(fake.transport, {
+      fallbackAfterMs: 10_000,
+      pollEveryMs: 3_000,
+      onError,
+    })
+    store.start()
+    fake.status('SUBSCRIBED')
+    await vi.advanceTimersByTimeAsync(0)
+    const lastGood = Date.now()
+    expect(store.getConnection()).toMatchObject({ unreachable: false, pricesFrom: null })
+
+    down = true
+    window.dispatchEvent(new Event('offline'))
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(store.getConnection()).toMatchObject({
+      status: 'offline',
+      polling: true,
+      unreachable: true,
+      pricesFrom: lastGood,
+    })
+    // failing polls do not notify anyone again
+    const listener = vi.fn()
+    store.subscribeConnection(listener)
+    await vi.advanceTimersByTimeAsync(3_000)
+    expect(onError.mock.calls.length).toBeGreaterThanOrEqual(2)
+    expect(listener.mock.calls.length).toBeLessThanOrEqual(1) // the stale flag, once
+    expect(store.getConnection()).toMatchObject({ unreachable: true, pricesFrom: lastGood })
+
+    down = false
+    await vi.advanceTimersByTimeAsync(3_000)
+    expect(store.getConnection()).toMatchObject({
+      polling: true,
+      unreachable: false,
+      pricesFrom: null,
+      stale: false,
+    })
+    store.stop()
+  })
+
   it('marks prices stale when nothing arrives for longer than the threshold', async () => {
     const fake = fakeTransport()
     const store = createPriceStore(fake.transport, { staleAfterMs: 10_000 })

@@ -31,6 +31,12 @@ export type ConnectionState = {
   polling: boolean
   /** No price update for longer than STALE_AFTER_MS. */
   stale: boolean
+  /**
+   * The last read of prices failed: the server cannot be reached, so polling is not bringing
+   * anything either. Then the time (ms since epoch) the prices shown are from, if known.
+   */
+  unreachable: boolean
+  pricesFrom: number | null
 }
 
 export type TickPayload = { ts: string | number; quotes: Quote[] }
@@ -78,7 +84,13 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
   const quotes = new Map<string, QuoteState>()
   /** Immutable copy of `quotes` for getQuotes(); null when a change made it out of date. */
   let snapshot: ReadonlyMap<string, QuoteState> | null = null
-  let connection: ConnectionState = { status: 'connecting', polling: false, stale: false }
+  let connection: ConnectionState = {
+    status: 'connecting',
+    polling: false,
+    stale: false,
+    unreachable: false,
+    pricesFrom: null,
+  }
   // Not part of ConnectionState: it changes every tick and nobody should re-render for it.
   let lastUpdateAt: number | null = null
   const symbolListeners = new Map<string, Set<Listener>>()
@@ -96,7 +108,9 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
     if (
       next.status === connection.status &&
       next.polling === connection.polling &&
-      next.stale === connection.stale
+      next.stale === connection.stale &&
+      next.unreachable === connection.unreachable &&
+      next.pricesFrom === connection.pricesFrom
     ) {
       return
     }
@@ -158,7 +172,7 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
 
   function markUpdated() {
     lastUpdateAt = Date.now()
-    setConnection({ stale: false })
+    setConnection({ stale: false, unreachable: false, pricesFrom: null })
   }
 
   function handleTick(payload: TickPayload) {
@@ -178,7 +192,10 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
       // A snapshot counts as fresh data only if the server's prices are recent themselves.
       if (rows.length > 0 && (newest === 0 || Date.now() - newest < staleAfterMs)) markUpdated()
       else if (lastUpdateAt === null && newest > 0) lastUpdateAt = newest
+      setConnection({ unreachable: false, pricesFrom: null })
     } catch (error) {
+      // lastUpdateAt does not move while nothing arrives: this does not re-render per poll
+      setConnection({ unreachable: true, pricesFrom: lastUpdateAt })
       options.onError?.(error)
     }
   }
