@@ -131,7 +131,15 @@ export function OrderTicket({
     placeOrder.mutate(toRpcArgs(symbol, review, clientOrderId), {
       onSuccess: () => {
         setReview(null)
-        setDraft(emptyDraft(draft.side))
+        // Ready for the next order of the same kind (a ladder of limit orders): only the
+        // amounts and prices start over, so the ticket's fields (and the focus the dialog
+        // gives back to one of them) stay where they were.
+        setDraft((current) => ({
+          ...emptyDraft(current.side),
+          type: current.type,
+          amountMode: current.amountMode,
+          timeInForce: current.timeInForce,
+        }))
         setClientOrderId(crypto.randomUUID())
       },
     })
