@@ -15,10 +15,25 @@ describe('Pagination', () => {
     expect(onPage.mock.calls).toEqual([[1], [3]])
   })
 
-  it('disables the ends', () => {
-    render(<Pagination label="Orders" page={1} pageSize={25} total={10} onPage={() => {}} />)
-    expect(screen.getByText('Showing 1–10 of 10')).toBeInTheDocument()
-    expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled()
-    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled()
+  it('disables the ends, keeping the focus on the button that reached one', async () => {
+    const user = userEvent.setup()
+    const onPage = vi.fn()
+    const { rerender } = render(
+      <Pagination label="Orders" page={1} pageSize={25} total={30} onPage={onPage} />,
+    )
+    expect(screen.getByRole('button', { name: 'Previous page' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    )
+    const next = screen.getByRole('button', { name: 'Next page' })
+    await user.click(next)
+    rerender(<Pagination label="Orders" page={2} pageSize={25} total={30} onPage={onPage} />)
+    expect(next).toHaveAttribute('aria-disabled', 'true')
+    // Not `disabled`: browsers blur a focused button when it becomes disabled (jsdom does not).
+    expect(next).toBeEnabled()
+    expect(next).toHaveFocus()
+    // at an end, a press does nothing
+    await user.keyboard('{Enter}')
+    expect(onPage.mock.calls).toEqual([[2]])
   })
 })
