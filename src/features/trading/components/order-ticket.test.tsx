@@ -41,6 +41,8 @@ describe('OrderTicket', () => {
     const user = userEvent.setup()
     const ticket = renderTicket()
     expect(ticket.getByText('$1,000.00')).toBeInTheDocument()
+    // the live price always to 4 decimals, as the estimate is worked out
+    expect(ticket.getByText('Market price').nextElementSibling).toHaveTextContent(/^\$200\.0000$/)
     await user.type(ticket.getByLabelText('Shares'), '4')
     expect(ticket.getByText('$800.00')).toBeInTheDocument()
     await user.type(ticket.getByLabelText('Shares'), '0')

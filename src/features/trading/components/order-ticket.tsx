@@ -7,7 +7,7 @@ import { SegmentedControl } from '@/components/ui/segmented-control'
 import { Select } from '@/components/ui/select'
 import { useProfile } from '@/lib/api/get-profile'
 import { useOpenPositions } from '@/lib/api/get-open-positions'
-import { formatMoney, formatOrderPrice, formatQuantity } from '@/lib/format'
+import { formatCurrency, formatMoney, formatQuantity } from '@/lib/format'
 import type { OrderSide } from '@/lib/models'
 import { useQuote } from '@/lib/use-quote'
 import { usePlaceOrder } from '../api/place-order'
@@ -266,8 +266,9 @@ export function OrderTicket({
       )}
       <dl className="grid grid-cols-2 gap-x-3 gap-y-1 rounded-md bg-surface-2 p-3 text-sm">
         <dt className="text-muted">Market price</dt>
-        {/* all 4 decimals, as the estimate below is worked out: 10 × $225.80 is not $2,258.03 */}
-        <dd className="text-right tabular-nums">{formatOrderPrice(quote?.price)}</dd>
+        {/* all 4 decimals, as the estimate below is worked out (10 × $225.80 is not $2,258.03),
+            and always 4, so the live figure does not change width from tick to tick */}
+        <dd className="text-right tabular-nums">{formatCurrency(quote?.price, 4)}</dd>
         {draft.amountMode === 'dollars' && (
           <>
             <dt className="text-muted">Estimated shares</dt>

@@ -174,6 +174,23 @@ describe('order form', () => {
     expect(estimateOrder(sell, { price: 10, buyingPower: 0, availableShares: 0 }).problem).toMatch(
       /do not own/,
     )
+    // a float difference of held shares reads as shares, not as 0.30000000000000004
+    expect(
+      estimateOrder(sell, { price: 10, buyingPower: 0, availableShares: 0.1 + 0.2 }).problem,
+    ).toBe('You can sell at most 0.3 shares.')
+    // in dollars, the limit in dollars (at the limit price, cents down) and then in shares
+    const dollars = orderSchema.parse(
+      draft({
+        side: 'sell',
+        type: 'limit',
+        amountMode: 'dollars',
+        notional: '5000',
+        limitPrice: '260',
+      }),
+    )
+    expect(
+      estimateOrder(dollars, { price: 250, buyingPower: 0, availableShares: 4.674419 }).problem,
+    ).toBe('You can sell at most $1,215.34 (4.674419 shares).')
   })
 
   it("shows the engine's own sentence for a refusal, plain words for a bare reason", () => {

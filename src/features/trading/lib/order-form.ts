@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { formatMoney, formatQuantity } from '@/lib/format'
 import type { OrderSide, OrderType, Position, TimeInForce } from '@/lib/models'
 import { expectedFillPrice } from './order-outlook'
 
@@ -213,9 +214,12 @@ export function estimateOrder(
     problem = 'Not enough buying power for this order.'
   else if (order.side === 'sell' && shares > context.availableShares + 1e-9)
     problem =
-      context.availableShares > 0
-        ? `You can sell at most ${context.availableShares} shares.`
-        : 'You do not own any shares of this stock to sell.'
+      context.availableShares <= 0
+        ? 'You do not own any shares of this stock to sell.'
+        : order.notional !== null
+          ? // in the unit being typed: the most a dollar amount can be (cents down), then shares
+            `You can sell at most ${formatMoney(Math.floor(context.availableShares * referencePrice * 100) / 100)} (${formatQuantity(context.availableShares)} shares).`
+          : `You can sell at most ${formatQuantity(context.availableShares)} shares.`
   return { shares, fillPrice, value, held, cashNeeded, problem }
 }
 
