@@ -1,4 +1,4 @@
-import { createPriceStore } from './price-store'
+import { createPriceStore, MAX_CLOCK_LEAD_MS } from './price-store'
 import type { ChannelStatus, MarketTransport, Quote, SnapshotRow, TickPayload } from './price-store'
 
 function quote(symbol: string, price: number, extra: Partial<Quote> = {}): Quote {
@@ -89,6 +89,35 @@ describe('price store', () => {
     fake.tick([quote('AAPL', 190)], Date.parse('2026-01-05T15:00:02Z'))
     store.applySnapshot([{ ...quote('AAPL', 150), updated_at: '2026-01-05T15:00:01Z' }])
     expect(store.getQuote('AAPL')!.price).toBe(190)
+    store.stop()
+  })
+
+  it('is not frozen by a tick dated in the future, and skips what is not a quote', () => {
+    const fake = fakeTransport()
+    const store = createPriceStore(fake.transport)
+    store.start()
+    fake.tick([quote('AAPL', 190)])
+    // a forged tick (the market channel is public), dated a year ahead
+    fake.tick([quote('AAPL', 1)], Date.now() + 365 * 86_400_000)
+    expect(store.getQuote('AAPL')!.price).toBe(1)
+    // the real ticks that follow are not taken for older ones for more than a few seconds
+    vi.advanceTimersByTime(MAX_CLOCK_LEAD_MS + 1_000)
+    fake.tick([quote('AAPL', 191)])
+    expect(store.getQuote('AAPL')!.price).toBe(191)
+
+    const garbage = [
+      null,
+      { symbol: 'AAPL' },
+      { ...quote('AAPL', 191), price: 'NaN' },
+      { ...quote('AAPL', 191), price: -5 },
+      { ...quote('AAPL', 191), day_high: 'Infinity' },
+      { ...quote('AAPL', 191), symbol: 42 },
+      quote('MSFT', 400),
+    ] as unknown as Quote[]
+    fake.tick(garbage)
+    expect(store.getQuote('AAPL')!.price).toBe(191)
+    expect(store.getQuote('MSFT')!.price).toBe(400)
+    expect([...store.getQuotes().keys()].sort()).toEqual(['AAPL', 'MSFT'])
     store.stop()
   })
 

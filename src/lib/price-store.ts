@@ -66,6 +66,12 @@ export type PriceStoreOptions = {
 export const FALLBACK_AFTER_MS = 10_000
 export const POLL_EVERY_MS = 3_000
 export const STALE_AFTER_MS = 10_000
+/**
+ * How far ahead of this browser's clock a quote's time may be. Ticks come on a public channel
+ * that any client can also send on; a forged tick dated in the future would otherwise make
+ * every real quote look older and freeze the prices it forged until the page reloads.
+ */
+export const MAX_CLOCK_LEAD_MS = 5_000
 
 type Listener = () => void
 
@@ -74,6 +80,26 @@ function toMillis(ts: string | number | null | undefined, fallback: number): num
   if (typeof ts === 'number') return ts < 1e12 ? ts * 1000 : ts
   const parsed = Date.parse(ts)
   return Number.isNaN(parsed) ? fallback : parsed
+}
+
+/** A quote the page can show: a symbol and finite prices above zero (a tick may be forged). */
+function isQuote(
+  symbol: unknown,
+  price: number,
+  previousClose: number,
+  dayHigh: number,
+  dayLow: number,
+  volume: number,
+): boolean {
+  return (
+    typeof symbol === 'string' &&
+    price > 0 &&
+    previousClose > 0 &&
+    dayHigh > 0 &&
+    dayLow > 0 &&
+    volume >= 0 &&
+    Number.isFinite(price + previousClose + dayHigh + dayLow + volume)
+  )
 }
 
 export function createPriceStore(transport: MarketTransport, options: PriceStoreOptions = {}) {
@@ -126,8 +152,10 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
    */
   function apply(incoming: readonly Quote[], asOfOf: (quote: Quote) => number): number {
     const changed: string[] = []
+    const latest = Date.now() + MAX_CLOCK_LEAD_MS
     for (const quote of incoming) {
-      const asOf = asOfOf(quote)
+      if (typeof quote !== 'object' || quote === null) continue
+      const asOf = Math.min(asOfOf(quote), latest)
       const current = quotes.get(quote.symbol)
       if (current && current.asOf > asOf) continue
       const price = Number(quote.price)
@@ -135,6 +163,8 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
       const dayHigh = Number(quote.day_high)
       const dayLow = Number(quote.day_low)
       const volume = Number(quote.volume)
+      // Checked by hand, not with a schema: this runs for 500 quotes every second.
+      if (!isQuote(quote.symbol, price, previousClose, dayHigh, dayLow, volume)) continue
       if (
         current &&
         current.price === price &&
