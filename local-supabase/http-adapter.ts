@@ -81,9 +81,16 @@ export async function sendResponse(
       return
     }
     if (!res.write(value)) {
-      await new Promise((resolve) => {
-        res.once('drain', resolve)
-        res.once('close', resolve)
+      // Both listeners go after either fires; a long stream waits many times and would
+      // otherwise pile up 'close' listeners (MaxListenersExceededWarning).
+      await new Promise<void>((resolve) => {
+        const resume = () => {
+          res.off('drain', resume)
+          res.off('close', resume)
+          resolve()
+        }
+        res.on('drain', resume)
+        res.on('close', resume)
       })
     }
   }

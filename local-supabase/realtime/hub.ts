@@ -17,11 +17,15 @@ export interface PgBinding {
   conditions: Condition[]
 }
 
-/** What the hub needs from a socket: its serializer and a way to write frames. */
+/**
+ * What the hub needs from a socket: its serializer, a way to write frames, and a way to
+ * close one channel whose token expired while it waited for a change.
+ */
 export interface Peer {
   readonly vsn: Vsn
   sendFrame(frame: EncodedFrame): void
   send(message: PhxMessage): void
+  shutdown(channel: Channel, message: string): void
 }
 
 /** One joined channel: a socket subscribed to a topic with its config and identity. */

@@ -57,7 +57,7 @@ export function createRealtime(opts: StackOptions, tuning: RealtimeTuning = {}):
     return listening
   }
   track(relayDbMessages(opts.db, hub, log))
-  let changesListening = false
+  let changesListening: Promise<unknown> | null = null
   const janitor = startJanitor(opts.db, log)
 
   const sweeper = setInterval(
@@ -109,12 +109,15 @@ export function createRealtime(opts: StackOptions, tuning: RealtimeTuning = {}):
     async installChangeCapture() {
       await installChangeCapture(opts.db)
       catalog.clear()
-      if (changesListening) return
-      changesListening = true
-      const expire = (channel: Parameters<Connection['shutdown']>[0]) => {
-        ;(channel.peer as Connection).shutdown(channel, expiredMessage(channel))
-      }
-      await track(relayChanges(opts.db, hub, catalog, expire, log))
+      // Concurrent calls share one LISTEN; a failed one is forgotten (track logs it) so the
+      // next call retries instead of leaving postgres_changes silent until a restart.
+      changesListening ??= track(
+        relayChanges(opts.db, hub, catalog, (c) => c.peer.shutdown(c, expiredMessage(c)), log),
+      ).catch((error: unknown) => {
+        changesListening = null
+        throw error
+      })
+      await changesListening
     },
     async close() {
       clearInterval(sweeper)
