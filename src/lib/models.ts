@@ -24,16 +24,18 @@ export const stockRowSchema = z.object({
 
 export type Stock = z.infer<typeof stockRowSchema>
 
-export type Candle = {
-  symbol: string
-  interval: '1m' | '1d'
-  bucket: string
-  open: number
-  high: number
-  low: number
-  close: number
-  volume: number
-}
+export const candleRowSchema = z.object({
+  symbol: z.string(),
+  interval: z.enum(['1m', '1d']),
+  bucket: z.string(),
+  open: z.coerce.number(),
+  high: z.coerce.number(),
+  low: z.coerce.number(),
+  close: z.coerce.number(),
+  volume: z.coerce.number(),
+})
+
+export type Candle = z.infer<typeof candleRowSchema>
 
 const orderSideSchema = z.enum(['buy', 'sell'])
 const orderTypeSchema = z.enum(['market', 'limit', 'stop', 'stop_limit'])
@@ -45,7 +47,20 @@ export type OrderType = z.infer<typeof orderTypeSchema>
 export type TimeInForce = z.infer<typeof timeInForceSchema>
 export type OrderStatus = z.infer<typeof orderStatusSchema>
 
-const nullableNumber = z.nullable(z.coerce.number())
+/**
+ * A numeric column that may be null. orderRowSchema checks whole rows, where a missing column
+ * means the schema drifted: it must fail there rather than read as null.
+ */
+const strictNullableNumber = z.nullable(z.coerce.number())
+
+/**
+ * A nullable numeric column that also reads as null when the key is missing (Realtime change
+ * payloads and the fetchers that select columns share it).
+ */
+export const nullableNumber = z.pipe(
+  z.transform((value): unknown => value ?? null),
+  strictNullableNumber,
+)
 
 export const orderRowSchema = z.object({
   id: z.string(),
@@ -56,12 +71,12 @@ export const orderRowSchema = z.object({
   type: orderTypeSchema,
   run: z.coerce.number().check(z.int()),
   quantity: z.coerce.number(),
-  notional: nullableNumber,
-  limit_price: nullableNumber,
-  stop_price: nullableNumber,
+  notional: strictNullableNumber,
+  limit_price: strictNullableNumber,
+  stop_price: strictNullableNumber,
   time_in_force: timeInForceSchema,
   status: orderStatusSchema,
-  filled_price: nullableNumber,
+  filled_price: strictNullableNumber,
   filled_at: z.nullable(z.string()),
   reject_reason: z.nullable(z.string()),
   created_at: z.string(),

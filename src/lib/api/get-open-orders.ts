@@ -1,10 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
 import { parseResponse } from './parse-response'
+import { nullableNumber } from '@/lib/models'
 import { supabase } from '@/lib/supabase'
 import { queryKeys } from '@/lib/query-keys'
-
-const nullableNumber = z.nullable(z.coerce.number())
 
 const openOrderSchema = z.object({
   id: z.string(),
@@ -12,14 +11,8 @@ const openOrderSchema = z.object({
   side: z.enum(['buy', 'sell']),
   type: z.enum(['market', 'limit', 'stop', 'stop_limit']),
   quantity: z.coerce.number(),
-  limit_price: z.pipe(
-    z.transform((value): unknown => value ?? null),
-    nullableNumber,
-  ),
-  stop_price: z.pipe(
-    z.transform((value): unknown => value ?? null),
-    nullableNumber,
-  ),
+  limit_price: nullableNumber,
+  stop_price: nullableNumber,
   time_in_force: z.enum(['day', 'gtc']),
   triggered_at: z.nullable(z.string()),
   held_cash: z.coerce.number(),

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
 import { parseResponse } from '@/lib/api/parse-response'
+import { nullableNumber } from '@/lib/models'
 import { supabase } from '@/lib/supabase'
 import { historyKeys } from './keys'
 import {
@@ -10,11 +11,6 @@ import {
   type ListFilters,
 } from './query-filters'
 
-const optionalNumber = z.pipe(
-  z.transform((value): unknown => value ?? null),
-  z.nullable(z.coerce.number()),
-)
-
 const orderSchema = z.object({
   id: z.string(),
   run: z.coerce.number().check(z.int()),
@@ -22,12 +18,12 @@ const orderSchema = z.object({
   side: z.enum(['buy', 'sell']),
   type: z.enum(['market', 'limit', 'stop', 'stop_limit']),
   quantity: z.coerce.number(),
-  notional: optionalNumber,
-  limit_price: optionalNumber,
-  stop_price: optionalNumber,
+  notional: nullableNumber,
+  limit_price: nullableNumber,
+  stop_price: nullableNumber,
   time_in_force: z.enum(['day', 'gtc']),
   status: z.enum(['pending', 'filled', 'cancelled', 'rejected', 'expired']),
-  filled_price: optionalNumber,
+  filled_price: nullableNumber,
   filled_at: z.nullable(z.string()),
   reject_reason: z.nullable(z.string()),
   created_at: z.string(),

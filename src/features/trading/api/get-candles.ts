@@ -1,5 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import type { Candle } from '@/lib/models'
+import * as z from 'zod/mini'
+import { parseResponse } from '@/lib/api/parse-response'
+import { candleRowSchema, type Candle } from '@/lib/models'
 import { supabase } from '@/lib/supabase'
 import type { ChartRange } from './keys'
 import { tradingKeys } from './keys'
@@ -30,6 +32,8 @@ function dayAfterMonthsBefore(year: number, month: number, day: number, months: 
   return Date.UTC(year, month - months, Math.min(day, lastDay) + 1)
 }
 
+const candlesSchema = z.array(candleRowSchema)
+
 export async function getCandles(
   symbol: string,
   range: ChartRange,
@@ -48,17 +52,11 @@ export async function getCandles(
       .order('bucket')
       .range(from, from + 999)
     if (error) throw error
-    rows.push(...((data ?? []) as Candle[]))
+    // The schema coerces PostgREST's numeric strings; parsed once per page when the chart loads.
+    rows.push(...parseResponse(candlesSchema, data ?? [], 'the price chart'))
     if (!data || data.length < 1000) break
   }
-  return rows.map((row) => ({
-    ...row,
-    open: Number(row.open),
-    high: Number(row.high),
-    low: Number(row.low),
-    close: Number(row.close),
-    volume: Number(row.volume),
-  }))
+  return rows
 }
 
 export const candlesQueryOptions = (symbol: string, range: ChartRange) =>

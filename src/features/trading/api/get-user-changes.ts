@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { parseResponse } from '@/lib/api/parse-response'
+import { nullableNumber } from '@/lib/models'
 import { supabase } from '@/lib/supabase'
 
 /**
@@ -8,11 +9,6 @@ import { supabase } from '@/lib/supabase'
  * Called imperatively by the user-events sync rather than through a query hook: its result is
  * toasts and invalidations, not cached data.
  */
-
-const nullableNumber = z.pipe(
-  z.transform((value): unknown => value ?? null),
-  z.nullable(z.coerce.number()),
-)
 
 /** An order as both the catch-up query and a Realtime `orders` change deliver it. */
 export const orderChangeSchema = z.object({

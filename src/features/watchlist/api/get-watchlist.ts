@@ -1,20 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
 import { parseResponse } from '@/lib/api/parse-response'
+import { nullableNumber } from '@/lib/models'
 import { supabase } from '@/lib/supabase'
 import { watchlistKeys } from './keys'
 
-const optionalNumber = z.pipe(
-  z.transform((value): unknown => value ?? null),
-  z.nullable(z.coerce.number()),
-)
-
 const entrySchema = z.object({
   symbol: z.string(),
-  alert_above: optionalNumber,
-  alert_below: optionalNumber,
+  alert_above: nullableNumber,
+  alert_below: nullableNumber,
   alert_triggered_at: z.nullable(z.string()),
-  alert_triggered_price: optionalNumber,
+  alert_triggered_price: nullableNumber,
   alert_triggered_direction: z.nullable(z.enum(['above', 'below'])),
   created_at: z.string(),
   stocks: z.nullable(
