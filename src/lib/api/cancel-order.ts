@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { invalidateTradingState } from './invalidate-trading-state'
 import * as z from 'zod/mini'
 import { parseResponse } from './parse-response'
 import { supabase } from '@/lib/supabase'
-import { queryKeys } from '@/lib/query-keys'
 
 const cancelledSchema = z.object({ id: z.string(), status: z.string() })
 
@@ -25,12 +25,8 @@ export function useCancelOrder<Order extends { id: string }>(
   return useMutation({
     mutationFn: (order: Order) => cancelOrder(order.id),
     onSuccess: (_cancelled, order) => onCancelled?.(order),
-    // Cancelling changes the order and frees held cash (profile) or held shares (positions).
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: queryKeys.orders.all(userId) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.profile(userId) }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.portfolio.all(userId) }),
-      ]),
+    // Cancelling changes the order and frees held cash (profile) or held shares (positions); it
+    // may also have filled just before (the cancel is then refused).
+    onSettled: () => invalidateTradingState(queryClient, userId),
   })
 }

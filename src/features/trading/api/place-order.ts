@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { invalidateTradingState } from '@/lib/api/invalidate-trading-state'
 import { parseResponse } from '@/lib/api/parse-response'
 import { orderRowSchema, type Order } from '@/lib/models'
-import { queryKeys } from '@/lib/query-keys'
 import { supabase } from '@/lib/supabase'
 import type { toRpcArgs } from '../lib/order-form'
 
@@ -41,14 +41,6 @@ export function usePlaceOrder(userId: string, onPlaced?: (order: Order) => void)
   return useMutation({
     mutationFn: placeOrder,
     onSuccess: (order) => onPlaced?.(order),
-    onSettled: () =>
-      Promise.all(
-        [
-          queryKeys.profile(userId),
-          queryKeys.portfolio.all(userId),
-          queryKeys.orders.all(userId),
-          queryKeys.transactions.all(userId),
-        ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-      ),
+    onSettled: () => invalidateTradingState(queryClient, userId),
   })
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
+import { invalidateTradingState } from '@/lib/api/invalidate-trading-state'
 import { POLL_EVERY_MS } from '@/lib/price-store'
 import { queryKeys } from '@/lib/query-keys'
 import { supabase } from '@/lib/supabase'
@@ -24,17 +25,7 @@ export function UserEvents() {
 
   useEffect(() => {
     if (!userId) return
-    const refreshTrading = () => {
-      for (const key of [
-        queryKeys.profile(userId),
-        queryKeys.portfolio.all(userId),
-        queryKeys.orders.all(userId),
-        queryKeys.transactions.all(userId),
-        queryKeys.leaderboard.all,
-      ]) {
-        void queryClient.invalidateQueries({ queryKey: key })
-      }
-    }
+    const refreshTrading = () => void invalidateTradingState(queryClient, userId)
     const refreshWatchlist = () =>
       void queryClient.invalidateQueries({ queryKey: queryKeys.watchlist.all(userId) })
 
