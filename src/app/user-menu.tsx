@@ -23,6 +23,7 @@ export function UserMenu() {
   const [confirmingGuestSignOut, setConfirmingGuestSignOut] = useState(false)
   const panelId = useId()
   const root = useRef<HTMLDivElement>(null)
+  const toggle = useRef<HTMLButtonElement>(null)
   const userId = session.status === 'signed-in' ? session.user.id : undefined
   // The profile query the account page invalidates on rename, so the header follows it. Its
   // module imports supabase-js statically; importing it here on demand (the session is only known
@@ -39,7 +40,14 @@ export function UserMenu() {
     const onPointer = (event: PointerEvent) => {
       if (!root.current?.contains(event.target as Node)) setOpen(false)
     }
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setOpen(false)
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return
+      // Focus in the panel would drop to <body> as it unmounts: back to the toggle instead (also
+      // from <body>, where Safari leaves it after a click on the toggle). Focus elsewhere stays.
+      const active = document.activeElement
+      if (active === document.body || root.current?.contains(active)) toggle.current?.focus()
+      setOpen(false)
+    }
     document.addEventListener('pointerdown', onPointer)
     document.addEventListener('keydown', onKey)
     return () => {
@@ -73,27 +81,40 @@ export function UserMenu() {
 
   async function signOut() {
     setSigningOut(true)
-    const client = await loadSupabase()
-    // Leave a private page before the session ends: its route guard would otherwise send the
-    // browser to sign-in with the page as ?next=, for whoever signs in next on this device.
-    // Awaited and flushed: the router renders a navigation in a transition, which the session's
-    // own (urgent) update would overtake, so the guard would still see the private page.
-    await navigate('/', { replace: true, flushSync: true })
-    const { error } = await client.auth.signOut()
-    setSigningOut(false)
-    if (error) {
-      logger.warn('sign-out failed', { error: error.message })
-      toast({ title: 'Could not sign out', description: error.message, tone: 'error' })
-      return
+    try {
+      const client = await loadSupabase()
+      // Leave a private page before the session ends: its route guard would otherwise send the
+      // browser to sign-in with the page as ?next=, for whoever signs in next on this device.
+      // Awaited and flushed: the router renders a navigation in a transition, which the session's
+      // own (urgent) update would overtake, so the guard would still see the private page.
+      await navigate('/', { replace: true, flushSync: true })
+      const { error } = await client.auth.signOut()
+      if (error) {
+        logger.warn('sign-out failed', { error: error.message })
+        toast({ title: 'Could not sign out', description: error.message, tone: 'error' })
+        return
+      }
+      queryClient.clear()
+      setOpen(false)
+      setConfirmingGuestSignOut(false)
+    } catch (error) {
+      // The client's chunk did not load (offline, or a deploy replaced it): say so and let the
+      // button be pressed again rather than leave it disabled until a reload.
+      logger.warn('sign-out failed', { error: String(error) })
+      toast({
+        title: 'Could not sign out',
+        description: 'Check your connection and try again.',
+        tone: 'error',
+      })
+    } finally {
+      setSigningOut(false)
     }
-    queryClient.clear()
-    setOpen(false)
-    setConfirmingGuestSignOut(false)
   }
 
   return (
     <div ref={root} className="relative">
       <button
+        ref={toggle}
         type="button"
         aria-expanded={open}
         aria-controls={panelId}

@@ -27,30 +27,76 @@ export function defaultToastDuration(tone: ToastTone, hasAction: boolean): numbe
   return tone === 'success' ? 4_500 : 6_000
 }
 
+/** Why a toast is held on screen: the pointer is over it, or the focus is inside it. */
+export type ToastHold = 'pointer' | 'focus'
+
+/** A running or paused auto-dismiss: `deadline` while running, `remaining` while paused. */
+type Countdown = { timer?: ReturnType<typeof setTimeout>; deadline: number; remaining: number }
+
+const maxToasts = 4
 let toasts: readonly Toast[] = []
 let nextId = 1
 const listeners = new Set<Listener>()
-const timers = new Map<number, ReturnType<typeof setTimeout>>()
+const countdowns = new Map<number, Countdown>()
+const holds = new Map<number, Set<ToastHold>>()
 
 function emit() {
   for (const listener of listeners) listener()
 }
 
+function isHeld(id: number) {
+  return (holds.get(id)?.size ?? 0) > 0
+}
+
+function run(id: number, countdown: Countdown) {
+  countdown.deadline = Date.now() + countdown.remaining
+  countdown.timer = setTimeout(() => dismissToast(id), countdown.remaining)
+}
+
+function forget(id: number) {
+  clearTimeout(countdowns.get(id)?.timer)
+  countdowns.delete(id)
+  holds.delete(id)
+}
+
 export function dismissToast(id: number) {
-  const timer = timers.get(id)
-  if (timer) clearTimeout(timer)
-  timers.delete(id)
+  forget(id)
   toasts = toasts.filter((t) => t.id !== id)
   emit()
 }
 
 /**
+ * Pauses a toast's auto-dismiss while the pointer is over it or the focus is inside it (WCAG
+ * 2.2.1): a keyboard user on its link must not have it removed under them, focus and all.
+ */
+export function holdToast(id: number, reason: ToastHold) {
+  if (!toasts.some((t) => t.id === id)) return
+  const reasons = holds.get(id) ?? new Set()
+  holds.set(id, reasons.add(reason))
+  const countdown = countdowns.get(id)
+  if (!countdown?.timer) return
+  clearTimeout(countdown.timer)
+  countdown.timer = undefined
+  countdown.remaining = Math.max(0, countdown.deadline - Date.now())
+}
+
+/** Ends one hold; once none is left the toast's countdown goes on with the time it had left. */
+export function releaseToast(id: number, reason: ToastHold) {
+  const reasons = holds.get(id)
+  if (!reasons?.delete(reason) || reasons.size > 0) return
+  holds.delete(id)
+  const countdown = countdowns.get(id)
+  if (countdown && !countdown.timer) run(id, countdown)
+}
+
+/**
  * Dismisses the confirmations (success, no link) shown before `before`: after a page change they
- * are about a page the user has left. Errors, links and alerts stay for their time.
+ * are about a page the user has left. Errors, links, alerts and held toasts stay for their time.
  */
 export function dismissStaleConfirmations(before: number) {
   for (const t of toasts) {
-    if (t.tone === 'success' && !t.action && t.createdAt < before) dismissToast(t.id)
+    if (t.tone === 'success' && !t.action && t.createdAt < before && !isHeld(t.id))
+      dismissToast(t.id)
   }
 }
 
@@ -71,18 +117,20 @@ export function toast(input: {
     id,
     createdAt: Date.now(),
   }
-  // Keep the stack short: a burst of fills should not bury the page.
-  const dropped = toasts.slice(0, -3)
-  toasts = [...toasts, item].slice(-4)
-  for (const old of dropped) {
-    clearTimeout(timers.get(old.id))
-    timers.delete(old.id)
+  // Keep the stack short: a burst of fills should not bury the page. The oldest toast that is
+  // not held goes (at most two are held: one hovered, one focused).
+  let shown = [...toasts, item]
+  while (shown.length > maxToasts) {
+    const oldest = shown.find((t) => !isHeld(t.id)) ?? item
+    forget(oldest.id)
+    shown = shown.filter((t) => t !== oldest)
   }
-  if (item.durationMs > 0)
-    timers.set(
-      id,
-      setTimeout(() => dismissToast(id), item.durationMs),
-    )
+  toasts = shown
+  if (item.durationMs > 0) {
+    const countdown: Countdown = { deadline: 0, remaining: item.durationMs }
+    countdowns.set(id, countdown)
+    run(id, countdown)
+  }
   emit()
   return id
 }

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter, Link, RouterProvider } from 'react-router'
 import { Toaster } from './toaster'
@@ -86,5 +86,65 @@ describe('Toaster', () => {
     expect(screen.getByText('Export failed')).toBeInTheDocument()
     expect(screen.getByText('Filled')).toBeInTheDocument()
     expect(screen.getByText('Your account was deleted')).toBeInTheDocument()
+  })
+
+  // fireEvent and focus() rather than user-event: its act() wrapper waits on a timer that fake
+  // timers under Vitest never run.
+  describe('holds a toast while the pointer is over it or the focus is inside it', () => {
+    const trade = { title: 'AAPL crossed $200', action: { label: 'Trade AAPL', href: '/other' } }
+    const wait = (ms: number) => act(() => vi.advanceTimersByTime(ms))
+    const focus = (element: HTMLElement) => act(() => element.focus())
+    beforeEach(() => vi.useFakeTimers())
+
+    it('pauses on hover and goes on with the time it had left', () => {
+      renderToaster()
+      show(trade)
+      wait(5_000)
+      fireEvent.pointerEnter(screen.getByText('AAPL crossed $200'))
+      wait(60_000)
+      expect(screen.getByText('AAPL crossed $200')).toBeInTheDocument()
+      fireEvent.pointerLeave(screen.getByText('AAPL crossed $200'))
+      wait(2_900)
+      expect(screen.getByText('AAPL crossed $200')).toBeInTheDocument()
+      wait(200)
+      expect(screen.queryByText('AAPL crossed $200')).not.toBeInTheDocument()
+    })
+
+    it('never removes the toast the keyboard is in, and resumes once the focus leaves it', () => {
+      renderToaster()
+      show(trade)
+      wait(7_000)
+      const link = screen.getByRole('link', { name: 'Trade AAPL' })
+      focus(link)
+      wait(60_000)
+      expect(link).toHaveFocus()
+      // The pointer passing over and off while the focus stays: still held.
+      fireEvent.pointerEnter(link)
+      fireEvent.pointerLeave(link)
+      // To the dismiss button and back: the focus never left the toast.
+      focus(screen.getByRole('button', { name: 'Dismiss notification' }))
+      focus(link)
+      // The window losing focus leaves the link the page's active element: still held.
+      fireEvent.focusOut(link, { relatedTarget: null })
+      wait(60_000)
+      expect(link).toHaveFocus()
+      focus(screen.getByRole('link', { name: 'Go' }))
+      wait(900)
+      expect(screen.getByText('AAPL crossed $200')).toBeInTheDocument()
+      wait(200)
+      expect(screen.queryByText('AAPL crossed $200')).not.toBeInTheDocument()
+    })
+
+    it('keeps a focused toast when a burst of new ones overflows the stack', () => {
+      renderToaster()
+      show(trade)
+      show({ title: 'Filled 1', tone: 'success' })
+      const link = screen.getByRole('link', { name: 'Trade AAPL' })
+      focus(link)
+      for (const n of [2, 3, 4]) show({ title: `Filled ${n}`, tone: 'success' })
+      expect(link).toHaveFocus()
+      expect(screen.queryByText('Filled 1')).not.toBeInTheDocument()
+      expect(screen.getByText('Filled 4')).toBeInTheDocument()
+    })
   })
 })

@@ -2,7 +2,13 @@ import { useEffect, useRef } from 'react'
 import { CheckCircle2, Info, X, XCircle } from 'lucide-react'
 import { Link, useLocation } from 'react-router'
 import { cn } from './cn'
-import { dismissStaleConfirmations, dismissToast, useToasts } from './toast-store'
+import {
+  dismissStaleConfirmations,
+  dismissToast,
+  holdToast,
+  releaseToast,
+  useToasts,
+} from './toast-store'
 import type { ToastTone } from './toast-store'
 
 const icons: Record<ToastTone, typeof Info> = { info: Info, success: CheckCircle2, error: XCircle }
@@ -38,6 +44,17 @@ export function Toaster() {
         return (
           <div
             key={t.id}
+            // Hovered or focused, a toast waits: its link must not vanish under the user.
+            onPointerEnter={() => holdToast(t.id, 'pointer')}
+            onPointerLeave={() => releaseToast(t.id, 'pointer')}
+            onFocus={() => holdToast(t.id, 'focus')}
+            onBlur={(event) => {
+              const box = event.currentTarget
+              // Focus moving within the toast, or the window losing focus (the link stays the
+              // page's active element, and gets it back on return), keeps the hold.
+              if (box.contains(event.relatedTarget) || box.contains(document.activeElement)) return
+              releaseToast(t.id, 'focus')
+            }}
             className="pointer-events-auto flex w-full items-start gap-3 rounded-lg border border-border bg-bg p-3 shadow-lg"
           >
             <Icon className={cn('mt-0.5 size-5 shrink-0', tones[t.tone])} aria-hidden="true" />
