@@ -1,4 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { addToWatchlist } from '@/lib/api/add-to-watchlist'
+import { removeFromWatchlist } from '@/lib/api/remove-from-watchlist'
 import { queryKeys } from '@/lib/query-keys'
 import { supabase } from '@/lib/supabase'
 import { tradingKeys } from './keys'
@@ -25,12 +27,8 @@ export function useWatchlistEntry(userId: string, symbol: string) {
   return useQuery(watchlistEntryQueryOptions(userId, symbol))
 }
 
-export async function setWatched(userId: string, symbol: string, watched: boolean) {
-  const { error } = watched
-    ? await supabase.from('wishlists').insert({ user_id: userId, symbol })
-    : await supabase.from('wishlists').delete().eq('user_id', userId).eq('symbol', symbol)
-  // Adding twice (another tab got there first) is still "on the watchlist".
-  if (error && !(watched && error.code === '23505')) throw error
+export function setWatched(userId: string, symbol: string, watched: boolean): Promise<void> {
+  return watched ? addToWatchlist(symbol) : removeFromWatchlist(userId, symbol)
 }
 
 export function useToggleWatchlist(userId: string, symbol: string) {

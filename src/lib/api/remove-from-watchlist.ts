@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { queryKeys } from '@/lib/query-keys'
-import { supabase } from '@/lib/supabase'
+import { queryKeys } from '../query-keys'
+import { supabase } from '../supabase'
 
 export async function removeFromWatchlist(userId: string, symbol: string): Promise<void> {
   await supabase
