@@ -1,7 +1,7 @@
 import { toast } from '@/components/ui/toast-store'
 import type { Order } from '@/lib/models'
 import { immediateOutlook } from '../lib/order-outlook'
-import { announceOrder } from './announce-order'
+import { announcePlacedOrder } from './announce-order'
 
 vi.mock('@/components/ui/toast-store', () => ({ toast: vi.fn() }))
 
@@ -16,11 +16,11 @@ const pending = {
   status: 'pending',
 } as Order
 
-describe('announceOrder', () => {
+describe('announcePlacedOrder', () => {
   beforeEach(() => vi.mocked(toast).mockClear())
 
   it('says a crossed order fills on the next tick instead of resting', () => {
-    announceOrder(
+    announcePlacedOrder(
       pending,
       immediateOutlook({ ...pending, limitPrice: null, stopPrice: 69.67 }, 139.3),
     )
@@ -33,7 +33,7 @@ describe('announceOrder', () => {
   })
 
   it('says an order that waits for the price rests', () => {
-    announceOrder({ ...pending, stop_price: 150 }, null)
+    announcePlacedOrder({ ...pending, stop_price: 150 }, null)
     expect(vi.mocked(toast).mock.calls[0][0].description).toBe(
       'It rests until the price reaches it. You will be notified when it fills.',
     )

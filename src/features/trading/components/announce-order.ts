@@ -9,7 +9,7 @@ import type { ImmediateOutlook } from '../lib/order-outlook'
  * The toast after place_order: a fill (claimed once with the realtime listener), or what the
  * order does next, which for an order the price has already crossed is not resting.
  */
-export function announceOrder(order: Order, outlook: ImmediateOutlook | null) {
+export function announcePlacedOrder(order: Order, outlook: ImmediateOutlook | null) {
   if (order.status === 'filled') {
     if (claimFillNotice(order.id)) {
       toast({

@@ -24,7 +24,7 @@ import {
 import type { FieldErrors, OrderDraft, ValidOrder } from '../lib/order-form'
 import { immediateOutlook } from '../lib/order-outlook'
 import type { ImmediateOutlook } from '../lib/order-outlook'
-import { announceOrder } from './announce-order'
+import { announcePlacedOrder } from './announce-order'
 import { OrderConfirmDialog } from './order-confirm-dialog'
 import { describeRejection, isRejection } from './reject-reasons'
 
@@ -99,7 +99,7 @@ export function OrderTicket({
   // The outlook the trader confirmed: the mutation's callback runs renders (and ticks) later.
   const confirmedOutlook = useRef<ImmediateOutlook | null>(null)
   const placeOrder = usePlaceOrder(userId, (order) =>
-    announceOrder(order, confirmedOutlook.current),
+    announcePlacedOrder(order, confirmedOutlook.current),
   )
   const notice = (field: ImmediateOutlook['field']) =>
     outlook?.field === field ? (

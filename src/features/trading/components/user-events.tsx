@@ -7,7 +7,11 @@ import { supabase } from '@/lib/supabase'
 import { useConnection } from '@/lib/use-quote'
 import { useSession } from '@/lib/use-session'
 import { alertChangeSchema, orderChangeSchema } from '../api/get-user-changes'
-import { announceOrder, createUserEventsSync, type UserEventsSync } from '../lib/user-events-sync'
+import {
+  announceOrderChange,
+  createUserEventsSync,
+  type UserEventsSync,
+} from '../lib/user-events-sync'
 
 /**
  * Per-user live events, on every page: order fills, engine rejections and expiries and watchlist
@@ -47,7 +51,7 @@ export function UserEvents() {
           } else if (order.data.status !== 'rejected' || order.data.reject_reason) {
             // market_tick marks a resting order rejected, then records why in a second update:
             // wait for the reason rather than announce it without one.
-            announceOrder(order.data)
+            announceOrderChange(order.data)
           }
           refreshTrading()
         },

@@ -21,7 +21,7 @@ import {
 const OVERLAP_MS = 10_000
 
 /** One toast per order that ended (filled, rejected by the engine, expired), however it was heard of. */
-export function announceOrder(order: OrderChange): void {
+export function announceOrderChange(order: OrderChange): void {
   if (order.status === 'filled') {
     if (order.filled_price === null || !claimFillNotice(order.id)) return
     toast({
@@ -93,7 +93,7 @@ export function createUserEventsSync(
     let ordersChanged = false
     for (const order of changes.orders) {
       if (Date.parse(order.updated_at) <= Date.parse(start)) continue
-      announceOrder(order)
+      announceOrderChange(order)
       ordersChanged ||= Date.parse(order.updated_at) > before
       cursor = later(cursor, order.updated_at)
     }
