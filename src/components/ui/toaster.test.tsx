@@ -51,6 +51,23 @@ describe('Toaster', () => {
     expect(screen.queryByText('Order cancelled')).not.toBeInTheDocument()
   })
 
+  it('closing a toast by keyboard hands the focus on: the next toast, then back to the page', async () => {
+    const user = userEvent.setup()
+    renderToaster()
+    show({ title: 'Filled: bought 1 AAPL', tone: 'success' })
+    show({ title: 'Filled: bought 2 MSFT', tone: 'success' })
+    const go = screen.getByRole('link', { name: 'Go' })
+    act(() => go.focus())
+    const [first, second] = screen.getAllByRole('button', { name: 'Dismiss notification' })
+    act(() => first.focus())
+    await user.keyboard('{Enter}')
+    expect(screen.queryByText('Filled: bought 1 AAPL')).not.toBeInTheDocument()
+    expect(second).toHaveFocus()
+    await user.keyboard('{Enter}')
+    expect(screen.queryByText('Filled: bought 2 MSFT')).not.toBeInTheDocument()
+    expect(go).toHaveFocus()
+  })
+
   it('keeps confirmations ~4.5 s, toasts with a link 8 s and errors 10 s', () => {
     vi.useFakeTimers()
     renderToaster()

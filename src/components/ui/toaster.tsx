@@ -25,11 +25,32 @@ const tones: Record<ToastTone, string> = {
 export const toasterPlacement =
   'pointer-events-none fixed inset-x-0 bottom-14 z-[60] flex flex-col gap-2 p-4 md:right-auto md:bottom-0 md:w-96'
 
+/**
+ * Closes a toast from its own button. A keyboard user's focus would go with it to <body>, so it
+ * moves to the next toast's close button or, when none is left, back to where it came from.
+ */
+function dismissKeepingFocus(id: number, button: HTMLButtonElement, cameFrom: HTMLElement | null) {
+  const focused = document.activeElement === button
+  const closers = [
+    ...(button
+      .closest('[data-testid="toaster"]')
+      ?.querySelectorAll<HTMLButtonElement>('button[data-toast-close]') ?? []),
+  ]
+  const index = closers.indexOf(button)
+  const next = closers[index + 1] ?? closers[index - 1]
+  dismissToast(id)
+  if (!focused) return
+  if (next) next.focus()
+  else if (cameFrom?.isConnected) cameFrom.focus()
+}
+
 /** Renders toasts in polite and assertive live regions so screen readers announce them. */
 export function Toaster() {
   const toasts = useToasts()
   const { pathname } = useLocation()
   const shownPath = useRef(pathname)
+  // Where the focus was before it entered the toasts, to give it back when the last one closes.
+  const cameFrom = useRef<HTMLElement | null>(null)
   useEffect(() => {
     if (shownPath.current === pathname) return
     shownPath.current = pathname
@@ -47,7 +68,12 @@ export function Toaster() {
             // Hovered or focused, a toast waits: its link must not vanish under the user.
             onPointerEnter={() => holdToast(t.id, 'pointer')}
             onPointerLeave={() => releaseToast(t.id, 'pointer')}
-            onFocus={() => holdToast(t.id, 'focus')}
+            onFocus={(event) => {
+              holdToast(t.id, 'focus')
+              const from = event.relatedTarget
+              if (from instanceof HTMLElement && !from.closest('[data-testid="toaster"]'))
+                cameFrom.current = from
+            }}
             onBlur={(event) => {
               const box = event.currentTarget
               // Focus moving within the toast, or the window losing focus (the link stays the
@@ -73,8 +99,9 @@ export function Toaster() {
             </div>
             <button
               type="button"
-              onClick={() => dismissToast(t.id)}
+              onClick={(event) => dismissKeepingFocus(t.id, event.currentTarget, cameFrom.current)}
               aria-label="Dismiss notification"
+              data-toast-close
               className="rounded p-0.5 text-muted hover:text-fg"
             >
               <X className="size-4" aria-hidden="true" />
