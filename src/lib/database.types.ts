@@ -14,6 +14,51 @@ export type Database = {
   }
   public: {
     Tables: {
+      alert_events: {
+        Row: {
+          direction: string
+          dismissed_at: string | null
+          id: number
+          price: number
+          symbol: string
+          triggered_at: string
+          user_id: string
+        }
+        Insert: {
+          direction: string
+          dismissed_at?: string | null
+          id?: number
+          price: number
+          symbol: string
+          triggered_at: string
+          user_id: string
+        }
+        Update: {
+          direction?: string
+          dismissed_at?: string | null
+          id?: number
+          price?: number
+          symbol?: string
+          triggered_at?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "alert_events_symbol_fkey"
+            columns: ["symbol"]
+            isOneToOne: false
+            referencedRelation: "stocks"
+            referencedColumns: ["symbol"]
+          },
+          {
+            foreignKeyName: "alert_events_user_id_fkey"
+            columns: ["user_id"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       market_state: {
         Row: {
           id: boolean
@@ -486,8 +531,8 @@ export type Database = {
         Args: never
         Returns: undefined
       }
-      dismiss_watchlist_alert: {
-        Args: { p_symbol: string }
+      dismiss_alert: {
+        Args: { p_id: number }
         Returns: undefined
       }
       export_my_data: {

@@ -4,7 +4,14 @@ import { openTradingStack, place, type Client, type TradingStack } from './stack
 // write on every table and every function against a victim's rows. Zero leaks: no victim
 // row is ever returned, and the victim's rows (and every total) are byte-for-byte unchanged.
 
-const USER_TABLES = ['profiles', 'portfolios', 'orders', 'transactions', 'wishlists'] as const
+const USER_TABLES = [
+  'profiles',
+  'portfolios',
+  'orders',
+  'transactions',
+  'wishlists',
+  'alert_events',
+] as const
 const ALL_TABLES = [...USER_TABLES, 'stocks', 'price_candles', 'market_state'] as const
 type Table = (typeof ALL_TABLES)[number]
 
@@ -12,6 +19,7 @@ let t: TradingStack
 let victim: { client: Client; id: string }
 let attacker: { client: Client; id: string }
 let victimOrderId: string
+let victimAlertId: number
 
 beforeAll(async () => {
   t = await openTradingStack()
@@ -29,6 +37,16 @@ beforeAll(async () => {
     })
   ).id
   await victim.client.from('wishlists').insert({ symbol: 'AAPL', alert_above: 400 })
+  // an alert that fires on the next tick, so the victim has an alert event too
+  await victim.client.from('wishlists').insert({ symbol: 'KO', alert_below: 1e9 })
+  await t.tick()
+  const { data: alerts } = await t.service
+    .from('alert_events')
+    .select('id')
+    .eq('user_id', victim.id)
+    .throwOnError()
+  expect(alerts).toHaveLength(1)
+  victimAlertId = alerts![0].id
   await place(attacker.client, { p_symbol: 'AAPL', p_side: 'buy', p_quantity: 1 })
 })
 afterAll(async () => {
@@ -39,6 +57,7 @@ async function world(): Promise<unknown> {
   const { rows } = await t.stack.db.query(
     `select (select count(*) from public.orders) as orders, (select count(*) from public.transactions) as fills,
        (select count(*) from public.wishlists) as wishes, (select count(*) from public.portfolios) as positions,
+       (select count(*) from public.alert_events) as alerts,
        (select count(*) from public.profiles) as profiles, (select sum(cash) from public.profiles) as cash,
        (select md5(string_agg(symbol || price, ',' order by symbol)) from public.stocks) as stocks,
        (select count(*) from public.price_candles) as candles, (select to_jsonb(m) from public.market_state m) as market`,
@@ -71,7 +90,7 @@ describe('cross-user isolation', () => {
       }
       const embedded = await actor.client
         .from('stocks')
-        .select('symbol, orders(*), portfolios(*), transactions(*), wishlists(*)')
+        .select('symbol, orders(*), portfolios(*), transactions(*), wishlists(*), alert_events(*)')
         .eq('symbol', 'AAPL')
       expect(leaks(embedded.data, victim.id), `${actor.name} embeds`).toBe(false)
       const state = await actor.client.from('market_state').select('*')
@@ -100,6 +119,13 @@ describe('cross-user isolation', () => {
         cash_after: 1,
       },
       wishlists: { user_id: victim.id, symbol: 'MSFT' },
+      alert_events: {
+        user_id: victim.id,
+        symbol: 'MSFT',
+        direction: 'above',
+        price: 1,
+        triggered_at: new Date().toISOString(),
+      },
       stocks: {
         symbol: 'EVIL',
         name: 'Evil',
@@ -129,6 +155,7 @@ describe('cross-user isolation', () => {
       orders: { status: 'cancelled' },
       transactions: { amount: 0 },
       wishlists: { alert_above: 1 },
+      alert_events: { dismissed_at: new Date().toISOString() },
       stocks: { price: 1 },
       price_candles: { close: 1 },
       market_state: { seed: 1, speed: 1000 },
@@ -203,6 +230,26 @@ describe('cross-user isolation', () => {
           .insert({ symbol: 'KO', alert_triggered_at: new Date().toISOString() })
       ).error?.code,
     ).toBe('42501')
+    // alerts: neither forged nor dismissed by writing the table (dismiss_alert does that)
+    expect(
+      (
+        await self.from('alert_events').insert({
+          user_id: attacker.id,
+          symbol: 'KO',
+          direction: 'below',
+          price: 1,
+          triggered_at: new Date().toISOString(),
+        })
+      ).error?.code,
+    ).toBe('42501')
+    expect(
+      (
+        await self
+          .from('alert_events')
+          .update({ dismissed_at: new Date().toISOString() })
+          .eq('user_id', attacker.id)
+      ).error?.code,
+    ).toBe('42501')
     const after = (await world()) as { totals: unknown }
     expect(after.totals).toEqual((before as { totals: unknown }).totals)
   })
@@ -217,10 +264,8 @@ describe('cross-user isolation', () => {
     expect(leaks(board.data, victim.id)).toBe(false)
     const mine = await attacker.client.rpc('get_my_leaderboard_entry')
     expect(leaks(mine.data, victim.id)).toBe(false)
-    // the victim watches AAPL too; the attacker's dismissal reaches only the attacker's row
-    expect(
-      (await attacker.client.rpc('dismiss_watchlist_alert', { p_symbol: 'AAPL' })).error,
-    ).toBeNull()
+    // the victim's alert, by its id: not the attacker's, so nothing happens
+    expect((await attacker.client.rpc('dismiss_alert', { p_id: victimAlertId })).error).toBeNull()
     for (const client of [attacker.client, t.anon]) {
       expect((await client.rpc('market_tick', {})).error?.code).toBe('42501')
       expect(
@@ -234,13 +279,13 @@ describe('cross-user isolation', () => {
       'delete_my_account',
       'get_leaderboard',
       'get_my_leaderboard_entry',
-      'dismiss_watchlist_alert',
+      'dismiss_alert',
     ] as const) {
       const args =
         name === 'cancel_order'
           ? { p_order_id: victimOrderId }
-          : name === 'dismiss_watchlist_alert'
-            ? { p_symbol: 'AAPL' }
+          : name === 'dismiss_alert'
+            ? { p_id: victimAlertId }
             : {}
       const { error, status } = await t.anon.rpc(name, args as never)
       expect({ name, status, code: error?.code }).toEqual({ name, status: 401, code: '42501' })

@@ -205,7 +205,7 @@ describe('market_tick', () => {
     })
   })
 
-  it("dismisses a triggered alert on the caller's own row only, keeping the armed threshold", async () => {
+  it("keeps every alert that fired while away, and dismisses one of the caller's at a time", async () => {
     await rolledBack(db, async (tx) => {
       const [user, other] = [await createUser(tx), await createUser(tx)]
       await pinPrice(tx, 'MSFT', 400)
@@ -216,37 +216,37 @@ describe('market_tick', () => {
           `insert into public.wishlists (symbol, alert_above, alert_below) values ('MSFT', 410, 380)`,
         )
       }
+      // up through one threshold, then down through the other, with nobody watching
       await tx.query(`select public.set_stock_price('MSFT', 411)`)
       expect((await tick(tx, at(1))).alerts).toBe(2)
-      const watchlist = (owner: string) =>
-        asUser<Record<string, unknown>>(
-          tx,
-          owner,
-          `select alert_above, alert_below, alert_triggered_at, alert_triggered_price,
-             alert_triggered_direction from public.wishlists`,
-        )
-      const otherBefore = await watchlist(other)
-
-      await asUser(tx, user, `select public.dismiss_watchlist_alert(' msft ')`)
-      expect((await watchlist(user))[0]).toEqual({
-        alert_above: null,
-        alert_below: '380.0000',
-        alert_triggered_at: null,
-        alert_triggered_price: null,
-        alert_triggered_direction: null,
-      })
-      expect(await watchlist(other)).toEqual(otherBefore)
-      // twice, or for a symbol not on the watchlist: nothing to do, no error
-      await asUser(tx, user, `select public.dismiss_watchlist_alert('MSFT')`)
-      await asUser(tx, user, `select public.dismiss_watchlist_alert('KO')`)
-
-      // the threshold left armed still fires
       await tx.query(`select public.set_stock_price('MSFT', 379)`)
       expect((await tick(tx, at(2))).alerts).toBe(2)
-      expect((await watchlist(user))[0]).toMatchObject({
-        alert_below: null,
-        alert_triggered_direction: 'below',
-      })
+      const events = (owner: string) =>
+        asUser<{ id: string; direction: string; price: string; dismissed_at: Date | null }>(
+          tx,
+          owner,
+          `select id, direction, price, dismissed_at from public.alert_events order by triggered_at`,
+        )
+      const mine = await events(user)
+      expect(
+        mine.map(({ direction, price, dismissed_at }) => [direction, price, dismissed_at]),
+      ).toEqual([
+        ['above', '411.0000', null],
+        ['below', '379.0000', null],
+      ])
+      const theirs = await events(other)
+      expect(theirs).toHaveLength(2)
+
+      await asUser(tx, user, `select public.dismiss_alert($1)`, [mine[0].id])
+      const after = await events(user)
+      expect(after[0].dismissed_at).not.toBeNull()
+      expect(after[1].dismissed_at).toBeNull()
+      // someone else's alert, twice, or one that does not exist: nothing changes, no error
+      await asUser(tx, user, `select public.dismiss_alert($1)`, [theirs[0].id])
+      await asUser(tx, user, `select public.dismiss_alert($1)`, [mine[0].id])
+      await asUser(tx, user, `select public.dismiss_alert(-1)`)
+      expect(await events(other)).toEqual(theirs)
+      expect((await events(user))[0].dismissed_at).toEqual(after[0].dismissed_at)
     })
   })
 

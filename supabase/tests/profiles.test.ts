@@ -160,6 +160,7 @@ describe('profiles', () => {
        where n.nspname = 'public' and c.relkind = 'r' order by 1`,
     )
     expect(rows.map((row) => row.table)).toEqual([
+      'alert_events',
       'market_state',
       'orders',
       'portfolios',
@@ -199,9 +200,9 @@ describe('profiles', () => {
       'get_my_leaderboard_entry',
       'place_order',
       'reset_portfolio',
-      // not in SPEC §3: a triggered watchlist alert is dismissed through it (clients cannot
-      // write the triggered columns)
-      'dismiss_watchlist_alert',
+      // not in SPEC §3: a fired watchlist alert is dismissed through it (clients cannot write
+      // alert_events)
+      'dismiss_alert',
     ]
     const service = ['market_tick', 'set_stock_price']
     for (const row of rows) {

@@ -53,7 +53,8 @@ export async function openTradingStack(): Promise<TradingStack> {
            'portfolios', (select jsonb_agg(to_jsonb(x) order by x.symbol) from public.portfolios x where x.user_id = $1),
            'orders', (select jsonb_agg(to_jsonb(x) order by x.id) from public.orders x where x.user_id = $1),
            'transactions', (select jsonb_agg(to_jsonb(x) order by x.id) from public.transactions x where x.user_id = $1),
-           'wishlists', (select jsonb_agg(to_jsonb(x) order by x.symbol) from public.wishlists x where x.user_id = $1)
+           'wishlists', (select jsonb_agg(to_jsonb(x) order by x.symbol) from public.wishlists x where x.user_id = $1),
+           'alert_events', (select jsonb_agg(to_jsonb(x) order by x.id) from public.alert_events x where x.user_id = $1)
          ) as snapshot`,
         [userId],
       )

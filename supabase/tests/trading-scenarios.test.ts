@@ -548,6 +548,8 @@ describe('trading scenarios', () => {
     await t.setPrice('CSCO', 50)
     await place(client, { p_symbol: 'CSCO', p_side: 'buy', p_quantity: 2 })
     await client.from('wishlists').insert({ symbol: 'CSCO', alert_above: 60 })
+    await t.setPrice('CSCO', 61)
+    await t.tick()
     const { data } = await client.rpc('export_my_data')
     const exported = data as Record<string, unknown[]> & { profile: { id: string } }
     expect(exported.profile.id).toBe(id)
@@ -555,6 +557,7 @@ describe('trading scenarios', () => {
     expect(exported.transactions).toHaveLength(1)
     expect(exported.portfolios).toHaveLength(1)
     expect(exported.wishlists).toHaveLength(1)
+    expect(exported.alert_events).toMatchObject([{ symbol: 'CSCO', direction: 'above' }])
 
     const { error } = await client.rpc('delete_my_account')
     expect(error).toBeNull()
@@ -564,6 +567,7 @@ describe('trading scenarios', () => {
       orders: null,
       transactions: null,
       wishlists: null,
+      alert_events: null,
     })
     const { rows } = await t.stack.db.query('select 1 from auth.users where id = $1', [id])
     expect(rows).toEqual([])

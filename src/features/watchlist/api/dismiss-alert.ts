@@ -3,11 +3,11 @@ import { queryKeys } from '@/lib/query-keys'
 import { supabase } from '@/lib/supabase'
 
 /**
- * Clears a triggered alert once the user has seen it. Through a function: the triggered
- * columns are not writable by clients. The thresholds stay as they are.
+ * Marks a fired alert as seen. Through a function: clients cannot write alert_events. The
+ * watchlist's thresholds stay as they are.
  */
-export async function dismissAlert(symbol: string): Promise<void> {
-  await supabase.rpc('dismiss_watchlist_alert', { p_symbol: symbol }).throwOnError()
+export async function dismissAlert(id: number): Promise<void> {
+  await supabase.rpc('dismiss_alert', { p_id: id }).throwOnError()
 }
 
 export function useDismissAlert(userId: string) {

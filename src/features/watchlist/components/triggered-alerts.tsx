@@ -2,73 +2,68 @@ import { BellRing, X } from 'lucide-react'
 import { Link } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { formatCurrency, formatDateTime } from '@/lib/format'
-import type { WatchlistEntry } from '../api/get-watchlist'
 import { orderTicketHref } from '@/lib/order-ticket'
+import type { AlertEvent } from '../api/get-alert-events'
 
 /**
- * Alerts that fired, newest first, each one click away from the order ticket (selling only
- * where the user holds shares), until dismissed.
+ * Alerts that fired, newest first (both of a stock's, if both did), each one click away from the
+ * order ticket (selling only where the user holds shares), until dismissed.
  */
 export function TriggeredAlerts({
-  entries,
+  alerts,
   heldSymbols,
   onDismiss,
-  dismissingSymbol,
+  dismissingId,
 }: {
-  entries: readonly WatchlistEntry[]
+  alerts: readonly AlertEvent[]
   heldSymbols: ReadonlySet<string>
-  onDismiss: (symbol: string) => void
-  dismissingSymbol: string | null
+  onDismiss: (id: number) => void
+  dismissingId: number | null
 }) {
-  const fired = entries
-    .filter((entry) => entry.alert_triggered_at !== null)
-    .sort((a, b) => (b.alert_triggered_at ?? '').localeCompare(a.alert_triggered_at ?? ''))
-  if (fired.length === 0) return null
+  if (alerts.length === 0) return null
   return (
     <section aria-labelledby="triggered-alerts-title" className="flex flex-col gap-2">
       <h2 id="triggered-alerts-title" className="text-lg font-semibold">
         Triggered alerts
       </h2>
       <ul className="flex flex-col gap-2">
-        {fired.map((entry) => {
-          const rose = entry.alert_triggered_direction !== 'below'
+        {alerts.map((alert) => {
+          const summary = `${alert.symbol} ${alert.direction === 'below' ? 'fell to' : 'rose to'} ${formatCurrency(alert.price)}`
           return (
             <li
-              key={entry.symbol}
+              key={alert.id}
               className="flex flex-wrap items-center gap-3 rounded-lg border border-warn bg-warn-tint p-3"
             >
               <BellRing className="size-5 shrink-0 text-warn" aria-hidden="true" />
               <p className="min-w-0 flex-1 basis-[calc(100%-2.5rem)] text-sm sm:basis-auto">
-                <span className="font-semibold">{entry.symbol}</span> {rose ? 'rose to' : 'fell to'}{' '}
-                <span className="tabular-nums">{formatCurrency(entry.alert_triggered_price)}</span>{' '}
+                <span className="font-semibold">{alert.symbol}</span>{' '}
+                {alert.direction === 'below' ? 'fell to' : 'rose to'}{' '}
+                <span className="tabular-nums">{formatCurrency(alert.price)}</span>{' '}
                 <span className="text-muted">
-                  at{' '}
-                  <time dateTime={entry.alert_triggered_at ?? undefined}>
-                    {formatDateTime(entry.alert_triggered_at)}
-                  </time>
+                  at <time dateTime={alert.triggered_at}>{formatDateTime(alert.triggered_at)}</time>
                 </span>
               </p>
               <Link
-                to={orderTicketHref(entry.symbol, 'buy')}
+                to={orderTicketHref(alert.symbol, 'buy')}
                 className="inline-flex h-8 items-center rounded-md bg-primary px-3 text-sm font-medium text-primary-fg hover:bg-primary-hover"
               >
-                Buy {entry.symbol}
+                Buy {alert.symbol}
               </Link>
-              {heldSymbols.has(entry.symbol) && (
+              {heldSymbols.has(alert.symbol) && (
                 <Link
-                  to={orderTicketHref(entry.symbol, 'sell')}
+                  to={orderTicketHref(alert.symbol, 'sell')}
                   className="inline-flex h-8 items-center rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-2"
                 >
-                  Sell {entry.symbol}
+                  Sell {alert.symbol}
                 </Link>
               )}
               <Button
                 variant="ghost"
                 size="sm"
                 className="ml-auto px-2"
-                onClick={() => onDismiss(entry.symbol)}
-                disabled={dismissingSymbol === entry.symbol}
-                aria-label={`Dismiss the ${entry.symbol} alert`}
+                onClick={() => onDismiss(alert.id)}
+                disabled={dismissingId === alert.id}
+                aria-label={`Dismiss the alert: ${summary}`}
               >
                 <X className="size-4" aria-hidden="true" />
               </Button>

@@ -95,16 +95,46 @@ describe('watchlist page against the local stack', () => {
       await within(fired).findByRole('link', { name: 'Sell MSFT' }, { timeout: 10_000 }),
     ).toHaveAttribute('href', '/stocks/MSFT?side=sell#order-ticket')
 
-    // Seen: dismissed for good, on the server too.
-    await user.click(within(fired).getByRole('button', { name: 'Dismiss the MSFT alert' }))
+    // The other way too, before the first was seen: both are listed, newest first.
+    expect(
+      (
+        await app.supabase
+          .from('wishlists')
+          .update({ alert_below: 410 })
+          .eq('user_id', userId)
+          .eq('symbol', 'MSFT')
+      ).error,
+    ).toBeNull()
+    await app.setPrice('MSFT', 405)
+    await waitFor(() => expect(within(fired).getAllByRole('listitem')).toHaveLength(2), {
+      timeout: 20_000,
+    })
+    expect(
+      within(fired)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      expect.stringContaining('MSFT fell to $405.00'),
+      expect.stringContaining('MSFT rose to $425.00'),
+    ])
+
+    // Seen: dismissed one at a time, on the server too.
+    await user.click(
+      within(fired).getByRole('button', { name: 'Dismiss the alert: MSFT rose to $425.00' }),
+    )
+    await waitFor(() => expect(within(fired).getAllByRole('listitem')).toHaveLength(1))
+    await user.click(
+      within(fired).getByRole('button', { name: 'Dismiss the alert: MSFT fell to $405.00' }),
+    )
     await waitFor(() =>
       expect(screen.queryByRole('region', { name: 'Triggered alerts' })).not.toBeInTheDocument(),
     )
-    const { data: dismissed } = await app.stack.admin
-      .from('wishlists')
-      .select('alert_triggered_at')
+    const { data: open } = await app.stack.admin
+      .from('alert_events')
+      .select('id')
       .eq('user_id', userId)
-    expect(dismissed).toEqual([{ alert_triggered_at: null }])
+      .is('dismissed_at', null)
+    expect(open).toEqual([])
 
     await user.click(within(row).getByRole('button', { name: 'Remove MSFT from watchlist' }))
     expect(

@@ -9,6 +9,7 @@ import { useOpenPositions } from '@/lib/api/get-open-positions'
 import { useUserId } from '@/lib/use-session'
 import { useAddToWatchlist } from '@/lib/api/add-to-watchlist'
 import { useDismissAlert } from '../api/dismiss-alert'
+import { useAlertEvents } from '../api/get-alert-events'
 import { useWatchlist, type WatchlistEntry } from '../api/get-watchlist'
 import { useRemoveFromWatchlist } from '@/lib/api/remove-from-watchlist'
 import { AddSymbol } from './add-symbol'
@@ -22,11 +23,17 @@ export function WatchlistPage() {
   const add = useAddToWatchlist(userId)
   const remove = useRemoveFromWatchlist(userId)
   const dismiss = useDismissAlert(userId)
+  const alerts = useAlertEvents(userId)
   const positions = useOpenPositions(userId)
   const [editing, setEditing] = useState<WatchlistEntry | null>(null)
   const existing = useMemo(
     () => new Set((watchlist.data ?? []).map((entry) => entry.symbol)),
     [watchlist.data],
+  )
+  // A stock taken off the watchlist takes its alerts off the page with it.
+  const shownAlerts = useMemo(
+    () => (alerts.data ?? []).filter((alert) => existing.has(alert.symbol)),
+    [alerts.data, existing],
   )
   const heldSymbols = useMemo(
     () => new Set((positions.data ?? []).map((position) => position.symbol)),
@@ -41,11 +48,11 @@ export function WatchlistPage() {
     })
   }
 
-  function dismissAlert(symbol: string) {
-    dismiss.mutate(symbol, {
+  function dismissAlert(id: number) {
+    dismiss.mutate(id, {
       onError: (error) =>
         toast({
-          title: `The ${symbol} alert could not be dismissed`,
+          title: 'The alert could not be dismissed',
           description: error.message,
           tone: 'error',
         }),
@@ -97,10 +104,10 @@ export function WatchlistPage() {
       ) : (
         <>
           <TriggeredAlerts
-            entries={watchlist.data}
+            alerts={shownAlerts}
             heldSymbols={heldSymbols}
             onDismiss={dismissAlert}
-            dismissingSymbol={dismiss.isPending ? (dismiss.variables ?? null) : null}
+            dismissingId={dismiss.isPending ? (dismiss.variables ?? null) : null}
           />
           <section aria-labelledby="watched-title" className="flex flex-col gap-2">
             <h2 id="watched-title" className="text-lg font-semibold">
