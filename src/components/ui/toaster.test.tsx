@@ -68,6 +68,17 @@ describe('Toaster', () => {
     expect(go).toHaveFocus()
   })
 
+  it('leaves out a link to the page the user is already on', async () => {
+    const user = userEvent.setup()
+    renderToaster()
+    show({ title: 'Filled: sold 3 AAPL', action: { label: 'View portfolio', href: '/other' } })
+    expect(screen.getByRole('link', { name: 'View portfolio' })).toBeInTheDocument()
+    await user.click(screen.getByRole('link', { name: 'Go' }))
+    expect(await screen.findByText('Other')).toBeInTheDocument()
+    expect(screen.getByText('Filled: sold 3 AAPL')).toBeInTheDocument()
+    expect(screen.queryByRole('link', { name: 'View portfolio' })).not.toBeInTheDocument()
+  })
+
   it('keeps confirmations ~4.5 s, toasts with a link 8 s and errors 10 s', () => {
     vi.useFakeTimers()
     renderToaster()

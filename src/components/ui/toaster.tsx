@@ -87,7 +87,8 @@ export function Toaster() {
             <div className="min-w-0 flex-1">
               <p className="text-sm font-semibold">{t.title}</p>
               {t.description && <p className="text-sm text-muted">{t.description}</p>}
-              {t.action && (
+              {/* "View portfolio" on the portfolio page would go nowhere */}
+              {t.action && t.action.href !== pathname && (
                 <Link
                   to={t.action.href}
                   onClick={() => dismissToast(t.id)}
