@@ -1,8 +1,8 @@
 import { toast } from '@/components/ui/toast-store'
 import { orderTypeLabels } from '@/lib/describe-order'
-import { claimFillNotice, describeFill } from '@/lib/fill-notices'
 import { formatQuantity } from '@/lib/format'
 import type { Order } from '@/lib/models'
+import { announceFill } from '../lib/announce-fill'
 import type { ImmediateOutlook } from '../lib/order-outlook'
 
 /**
@@ -11,13 +11,8 @@ import type { ImmediateOutlook } from '../lib/order-outlook'
  */
 export function announcePlacedOrder(order: Order, outlook: ImmediateOutlook | null) {
   if (order.status === 'filled') {
-    if (claimFillNotice(order.id)) {
-      toast({
-        title: describeFill(order),
-        tone: 'success',
-        action: { label: 'View portfolio', href: '/portfolio' },
-      })
-    }
+    if (order.filled_price !== null)
+      void announceFill({ ...order, filled_price: order.filled_price })
     return
   }
   toast({

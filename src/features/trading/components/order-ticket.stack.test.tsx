@@ -53,4 +53,28 @@ describe('the order ticket against the local stack', () => {
       { type: 'limit', time_in_force: 'day', quantity: 2, limit_price: 185, status: 'pending' },
     ])
   })
+
+  it('says what a sale made, from its ledger row', async () => {
+    const user = userEvent.setup()
+    await app.signInAsGuest()
+    await app.setPrice('KO', 60)
+    const bought = await app.supabase.rpc('place_order', {
+      p_symbol: 'KO',
+      p_side: 'buy',
+      p_quantity: 3,
+    })
+    expect(bought.error).toBeNull()
+    await app.setPrice('KO', 70.5)
+    app.renderApp('/stocks/KO')
+    const ticket = within(await screen.findByRole('form', { name: 'Order ticket for KO' }))
+    await user.click(ticket.getByRole('radio', { name: 'Sell' }))
+    await user.type(ticket.getByLabelText('Shares'), '2')
+    await user.click(ticket.getByRole('button', { name: 'Review sell order' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Confirm sell order' })
+    await user.click(within(dialog).getByRole('button', { name: 'Place sell order' }))
+
+    // 2 sold at $70.50 against a cost of $60.00 each
+    const toast = (await screen.findByText('Filled: sold 2 KO @ $70.50')).closest('div')!
+    expect(await within(toast).findByText('Realized P&L +$21.00')).toBeInTheDocument()
+  })
 })

@@ -1,10 +1,11 @@
 import { toast } from '@/components/ui/toast-store'
 import { createAlertTracker, type AlertTracker } from '@/lib/alert-notices'
-import { claimFillNotice, describeFill } from '@/lib/fill-notices'
+import { claimFillNotice } from '@/lib/fill-notices'
 import { formatCurrency, formatQuantity } from '@/lib/format'
 import { logger } from '@/lib/logger'
 import { orderTicketHref } from '@/lib/order-ticket'
 import { describeRejectReason } from '@/lib/reject-reasons'
+import { announceFill } from './announce-fill'
 import {
   getUserChanges,
   getUserEventsStart,
@@ -23,12 +24,8 @@ const OVERLAP_MS = 10_000
 /** One toast per order that ended (filled, rejected by the engine, expired), however it was heard of. */
 export function announceOrderChange(order: OrderChange): void {
   if (order.status === 'filled') {
-    if (order.filled_price === null || !claimFillNotice(order.id)) return
-    toast({
-      title: describeFill({ ...order, filled_price: order.filled_price }),
-      tone: 'success',
-      action: { label: 'View portfolio', href: '/portfolio' },
-    })
+    if (order.filled_price === null) return
+    void announceFill({ ...order, filled_price: order.filled_price })
   } else if (order.status === 'expired') {
     if (!claimFillNotice(order.id)) return
     toast({
