@@ -21,6 +21,7 @@ export type Database = {
           id: number
           price: number
           symbol: string
+          threshold: number | null
           triggered_at: string
           user_id: string
         }
@@ -30,6 +31,7 @@ export type Database = {
           id?: number
           price: number
           symbol: string
+          threshold?: number | null
           triggered_at: string
           user_id: string
         }
@@ -39,6 +41,7 @@ export type Database = {
           id?: number
           price?: number
           symbol?: string
+          threshold?: number | null
           triggered_at?: string
           user_id?: string
         }
@@ -447,6 +450,7 @@ export type Database = {
           alert_triggered_at: string | null
           alert_triggered_direction: string | null
           alert_triggered_price: number | null
+          alert_triggered_threshold: number | null
           created_at: string
           symbol: string
           updated_at: string
@@ -458,6 +462,7 @@ export type Database = {
           alert_triggered_at?: string | null
           alert_triggered_direction?: string | null
           alert_triggered_price?: number | null
+          alert_triggered_threshold?: number | null
           created_at?: string
           symbol: string
           updated_at?: string
@@ -469,6 +474,7 @@ export type Database = {
           alert_triggered_at?: string | null
           alert_triggered_direction?: string | null
           alert_triggered_price?: number | null
+          alert_triggered_threshold?: number | null
           created_at?: string
           symbol?: string
           updated_at?: string

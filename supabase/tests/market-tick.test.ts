@@ -187,6 +187,7 @@ describe('market_tick', () => {
         alert_below: '380.0000',
         alert_triggered_price: '411.0000',
         alert_triggered_direction: 'above',
+        alert_triggered_threshold: '410.0000',
       })
       expect(fired[0].alert_triggered_at).not.toBeNull()
       expect((await tick(tx, at(3))).alerts).toBe(0)
@@ -201,6 +202,7 @@ describe('market_tick', () => {
         alert_above: '420.0000',
         alert_triggered_at: null,
         alert_triggered_price: null,
+        alert_triggered_threshold: null,
       })
     })
   })
@@ -222,17 +224,28 @@ describe('market_tick', () => {
       await tx.query(`select public.set_stock_price('MSFT', 379)`)
       expect((await tick(tx, at(2))).alerts).toBe(2)
       const events = (owner: string) =>
-        asUser<{ id: string; direction: string; price: string; dismissed_at: Date | null }>(
+        asUser<{
+          id: string
+          direction: string
+          price: string
+          threshold: string
+          dismissed_at: Date | null
+        }>(
           tx,
           owner,
-          `select id, direction, price, dismissed_at from public.alert_events order by triggered_at`,
+          `select id, direction, price, threshold, dismissed_at from public.alert_events order by triggered_at`,
         )
       const mine = await events(user)
       expect(
-        mine.map(({ direction, price, dismissed_at }) => [direction, price, dismissed_at]),
+        mine.map(({ direction, price, threshold, dismissed_at }) => [
+          direction,
+          price,
+          threshold,
+          dismissed_at,
+        ]),
       ).toEqual([
-        ['above', '411.0000', null],
-        ['below', '379.0000', null],
+        ['above', '411.0000', '410.0000', null],
+        ['below', '379.0000', '380.0000', null],
       ])
       const theirs = await events(other)
       expect(theirs).toHaveLength(2)
@@ -425,6 +438,35 @@ describe('market_tick', () => {
     })
   })
 
+  it('expires a day order of an earlier day that the roll did not see (committed after it)', async () => {
+    await rolledBack(db, async (tx) => {
+      const user = await createUser(tx)
+      await tx.query(
+        `update public.market_state set trading_day = '2030-03-05', last_tick_at = $1`,
+        [new Date('2030-03-05T00:00:01Z').toISOString()],
+      )
+      await pinPrice(tx, 'NVDA', 100)
+      const [order] = await asUser<{ id: string }>(
+        tx,
+        user,
+        `select id from public.place_order('NVDA', 'buy', 10, 'limit', 90, null, 'day')`,
+      )
+      // what a transaction that began before midnight and committed after the roll leaves
+      await tx.query(`update public.orders set created_at = '2030-03-04T23:59:59Z' where id = $1`, [
+        order.id,
+      ])
+
+      expect((await tick(tx, new Date('2030-03-05T00:00:02Z'))).expired).toBe(1)
+      const [row] = await asUser<{ status: string; buying_power: string }>(
+        tx,
+        user,
+        `select o.status, p.buying_power from public.orders o, public.profiles p`,
+      )
+      expect(row).toEqual({ status: 'expired', buying_power: '100000.0000' })
+      expect((await tick(tx, new Date('2030-03-05T00:00:03Z'))).expired).toBe(0)
+    })
+  })
+
   it('rolls 1-minute candles older than 7 days into daily candles and deletes them', async () => {
     await rolledBack(db, async (tx) => {
       await tx.query(`update public.market_state set trading_day = '2030-03-04'`)
@@ -466,25 +508,46 @@ describe('market_tick', () => {
         [user],
       )
       await tx.query('analyze public.orders')
-      // the candidate query of market_tick, verbatim
-      const { rows } = await tx.query<{ 'QUERY PLAN': string }>(`explain
-        select coalesce(array_agg(t.id order by t.user_id, t.created_at, t.id), '{}')
-        from public.stocks s
-        cross join lateral (
-          select o.id, o.user_id, o.created_at from public.orders o
-          where o.status = 'pending' and o.symbol = s.symbol
-            and o.trigger_above = true and o.trigger_price <= s.price
-          union all
-          select o.id, o.user_id, o.created_at from public.orders o
-          where o.status = 'pending' and o.symbol = s.symbol
-            and o.trigger_above = false and o.trigger_price >= s.price
-        ) t`)
-      const plan = rows.map((row) => row['QUERY PLAN']).join('\n')
-      expect(plan).toMatch(
-        /Index Scan using orders_resting_idx|Bitmap Index Scan on orders_resting_idx/,
-      )
-      expect(plan).not.toMatch(/Seq Scan on orders/)
+      // what market_tick itself reads: index scans, never the whole table of resting orders
+      const scans = async () =>
+        (
+          await tx.query<{ seq_scan: number; idx_scan: number }>(
+            `select seq_scan::int, idx_scan::int from pg_catalog.pg_stat_xact_user_tables
+             where relid = 'public.orders'::regclass`,
+          )
+        ).rows[0]
+      const before = await scans()
       expect((await tick(tx, at(1))).filled).toBe(0)
+      const after = await scans()
+      expect(after.seq_scan).toBe(before.seq_scan)
+      expect(after.idx_scan).toBeGreaterThan(before.idx_scan)
+    })
+  })
+
+  it("finds crossed watchlist alerts through the thresholds' indexes, not by scanning watchlists", async () => {
+    await rolledBack(db, async (tx) => {
+      for (let i = 0; i < 40; i++) {
+        const user = await createUser(tx)
+        await tx.query(
+          `insert into public.wishlists (user_id, symbol, alert_above, alert_below)
+           select $1, s.symbol, round(s.price * 1.5, 2), round(s.price * 0.5, 2) from public.stocks s`,
+          [user],
+        )
+      }
+      await tx.query('analyze public.wishlists')
+      // what market_tick itself reads: the thresholds' indexes, never the whole table
+      const scans = async () =>
+        (
+          await tx.query<{ seq_scan: number; idx_scan: number }>(
+            `select seq_scan::int, idx_scan::int from pg_catalog.pg_stat_xact_user_tables
+             where relid = 'public.wishlists'::regclass`,
+          )
+        ).rows[0]
+      const before = await scans()
+      expect((await tick(tx, at(1))).alerts).toBe(0)
+      const after = await scans()
+      expect(after.seq_scan).toBe(before.seq_scan)
+      expect(after.idx_scan).toBeGreaterThan(before.idx_scan)
     })
   })
 

@@ -50,6 +50,37 @@ describe('profiles', () => {
     expect(guest.display_name).toBe(`Guest ${String(guest.id).replaceAll('-', '').slice(0, 4)}`)
   })
 
+  it('never get a name that shows nothing: invisible or control characters fall back', async () => {
+    const guest = await newUser(
+      'is_anonymous, raw_user_meta_data',
+      `true, '{"display_name": "\u200b \u3000"}'`,
+    )
+    expect(guest.display_name).toBe(`Guest ${String(guest.id).replaceAll('-', '').slice(0, 4)}`)
+    const named = await newUser(
+      'raw_user_meta_data',
+      `'{"full_name": " \\tAda\\nLovelace ", "name": "Ada"}'`,
+    )
+    expect(named.display_name).toBe('Ada Lovelace')
+    const long = await newUser(
+      'raw_user_meta_data',
+      `'{"full_name": "${'\\u200b'.repeat(60)}Zed"}'`,
+    )
+    expect(long.display_name).toMatch(/^Guest /)
+  })
+
+  it('refuse a display name that shows nothing or holds control characters', async () => {
+    for (const name of ['   ', '\u200b\u200d', '\u00a0\ufeff', 'Ada\nLovelace', 'Ada\u0085']) {
+      await rolledBack(db, async (tx) => {
+        const { rows } = await tx.query<{ id: string }>(
+          `insert into auth.users (id, email) values (gen_random_uuid(), 'x@example.test') returning id`,
+        )
+        await expect(
+          asUser(tx, rows[0].id, 'update public.profiles set display_name = $1', [name]),
+        ).rejects.toThrow(/profiles_display_name_visible_check/)
+      })
+    }
+  })
+
   it('of guests who link Google take its name and picture, unless they chose a name', async () => {
     await rolledBack(db, async (tx) => {
       const link = (id: string, data: Record<string, unknown>) =>

@@ -1,3 +1,5 @@
+import { createClient } from '@supabase/supabase-js'
+import WebSocket from 'ws'
 import { JWT_SECRET } from '../../local-supabase/config.ts'
 import { signJwt } from '../../local-supabase/jwt.ts'
 import type { Database } from '../../src/lib/database.types.ts'
@@ -106,6 +108,13 @@ describe('rejections leave the database unchanged', () => {
     ],
   ])('insufficient_funds: %s', async (_, args) => {
     await expectRejected(order(args), 'insufficient_funds')
+  })
+
+  it('insufficient_funds: quotes a hold of a quintillion dollars in full', async () => {
+    const { error } = await order({ p_quantity: 1e9, p_type: 'stop', p_stop_price: 1e9 })()
+    expect(error?.message).toBe(
+      'Not enough buying power: this order holds $1,050,000,000,000,000,000.00 and you have $94,000.00 available.',
+    )
   })
 
   it.each<[string, Partial<PlaceArgs>]>([
@@ -264,7 +273,11 @@ describe('rejections leave the database unchanged', () => {
       { role: 'authenticated', aud: 'authenticated', exp: Math.floor(Date.now() / 1000) + 600 },
       JWT_SECRET,
     )
-    const nobody = t.stack.client(token) as unknown as Client
+    // The token goes in Authorization; the apikey stays the anon key, as the gateway requires.
+    const nobody = createClient(t.stack.url, t.stack.anonKey, {
+      accessToken: async () => token,
+      realtime: { transport: WebSocket as never },
+    }) as unknown as Client
     await expectRejected(
       () => nobody.rpc('place_order', { p_symbol: 'AAPL', p_side: 'buy', p_quantity: 1 }),
       'not_authenticated',

@@ -467,6 +467,21 @@ describe('trading scenarios', () => {
         .eq('symbol', 'NFLX')
       expect(refused.error?.code).toBe('23514')
     }
+    // thresholds that would both be crossed at once
+    const inverted = await client
+      .from('wishlists')
+      .update({ alert_above: 700 })
+      .eq('symbol', 'NFLX')
+    expect(inverted.error?.code).toBe('23514')
+    // a row stays on its stock: moving it would carry the old stock's alert state along
+    const moved = await client.from('wishlists').update({ symbol: 'AAPL' }).eq('symbol', 'NFLX')
+    expect({ status: moved.status, code: moved.error?.code }).toEqual({
+      status: 403,
+      code: '42501',
+    })
+    expect(
+      (await client.from('wishlists').select('symbol, alert_above, alert_below')).data,
+    ).toEqual([{ symbol: 'NFLX', alert_above: 900, alert_below: 700 }])
     expect((await client.from('wishlists').delete().eq('symbol', 'NFLX')).error).toBeNull()
     expect((await client.from('wishlists').select('symbol')).data).toEqual([])
   })
