@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
+import { apiKeyRefusal, withoutApiKeyParam } from './api-key.ts'
 import { corsHeaders, preflightHeaders } from './cors.ts'
 import type { Handler } from './handler.ts'
 import { BodyTooLargeError, readBody, sendResponse, toRequest } from './http-adapter.ts'
@@ -23,7 +24,8 @@ const WEBSOCKET_PATH = '/realtime/v1/websocket'
 
 /**
  * The Node HTTP face of the stack: one port, prefixes routed to fetch-style handlers, CORS,
- * preflight, a body limit and a last-resort 500 here, so handlers never deal with them.
+ * preflight, the gateway's API key check, a body limit and a last-resort 500 here, so
+ * handlers never deal with them.
  * Routes are looked up per request: the stack listens first (a busy port fails at once,
  * before any database work) and answers 503 until the handlers exist.
  */
@@ -76,6 +78,12 @@ export function createStackServer(
       sendJson(req, res, 404, { message: 'no Route matched with those values' })
       return
     }
+    const refusal = apiKeyRefusal(req, pathname)
+    if (refusal) {
+      req.resume()
+      sendJson(req, res, 401, refusal)
+      return
+    }
     let body: Buffer
     try {
       body = await readBody(req)
@@ -84,6 +92,7 @@ export function createStackServer(
       refuseBody(req, res, error.message)
       return
     }
+    if (handler === routes.rest && req.url) req.url = withoutApiKeyParam(req.url)
     const request = toRequest(req, baseFor(req, options.publicUrl), body)
     const response = await handler(request)
     await sendResponse(res, response, corsHeaders(req), req.method ?? 'GET')

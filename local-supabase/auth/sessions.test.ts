@@ -2,6 +2,7 @@ import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ANON_KEY, JWT_SECRET, SERVICE_ROLE_KEY } from '../config.ts'
 import { signJwt } from '../jwt.ts'
+import { REFRESH_TOKEN_REUSE_INTERVAL_SECONDS } from './sessions.ts'
 import { PUBLIC_URL, startAuthKit, type AuthKit } from './test-kit.ts'
 
 let kit: AuthKit
@@ -50,10 +51,49 @@ describe('refresh token rotation', () => {
     ])
   })
 
-  it('treats reuse of a rotated token as theft: 400 refresh_token_already_used, family revoked', async () => {
+  it('refuses a token reused within the reuse interval but leaves the session alone', async () => {
     const { supabase, session } = await signedIn()
     const rotated = await supabase.auth.refreshSession({ refresh_token: session.refresh_token })
     const latest = rotated.data.session!.refresh_token
+    const before = await kit.counts()
+
+    const reuse = await kit.client().auth.refreshSession({ refresh_token: session.refresh_token })
+    expect(reuse.data.session).toBeNull()
+    expect(reuse.error).toMatchObject({ status: 400, code: 'refresh_token_already_used' })
+    expect(await kit.counts()).toEqual(before)
+
+    const next = await kit.client().auth.refreshSession({ refresh_token: latest })
+    expect(next.error).toBeNull()
+  })
+
+  it('lets the winner of two clients racing to refresh the same token keep its session', async () => {
+    const { session } = await signedIn()
+    const results = await Promise.all(
+      [kit.client(), kit.client()].map((client) =>
+        client.auth.refreshSession({ refresh_token: session.refresh_token }),
+      ),
+    )
+    const winners = results.filter((result) => result.error === null)
+    const losers = results.filter((result) => result.error !== null)
+    expect(winners).toHaveLength(1)
+    expect(losers[0].error).toMatchObject({ status: 400, code: 'refresh_token_already_used' })
+
+    const next = await kit
+      .client()
+      .auth.refreshSession({ refresh_token: winners[0].data.session!.refresh_token })
+    expect(next.error).toBeNull()
+  })
+
+  it('treats reuse after the reuse interval as theft: 400 refresh_token_already_used, family revoked', async () => {
+    const { supabase, session } = await signedIn()
+    const rotated = await supabase.auth.refreshSession({ refresh_token: session.refresh_token })
+    const latest = rotated.data.session!.refresh_token
+    // As if the rotation had happened just past the interval (10 s in supabase/config.toml).
+    await kit.db.query(
+      `update auth.refresh_tokens set updated_at = now() - make_interval(secs => $2)
+       where token = $1`,
+      [session.refresh_token, REFRESH_TOKEN_REUSE_INTERVAL_SECONDS + 1],
+    )
     const before = await kit.counts()
 
     const reuse = await kit.client().auth.refreshSession({ refresh_token: session.refresh_token })

@@ -97,20 +97,30 @@ async function sessionJson(
   }
 }
 
+/**
+ * GoTrue's `refresh_token_reuse_interval` (supabase/config.toml `[auth]`): a revoked token
+ * presented again within this many seconds of its revocation is a race between clients
+ * refreshing at once, not theft, so the family survives.
+ */
+export const REFRESH_TOKEN_REUSE_INTERVAL_SECONDS = 10
+
 interface RefreshRow {
   id: string
   token: string
   user_id: string
   revoked: boolean
   session_id: string | null
+  revoked_seconds_ago: number
 }
 
 export type RefreshOutcome = { ok: true; session: SessionJson } | { ok: false; reused: true }
 
 /**
- * Rotation: the presented token is revoked and a child issued in its place. Presenting a
- * revoked token again is treated as theft: the whole session's token family is revoked,
- * and the caller must commit that before answering `refresh_token_already_used`.
+ * Rotation: the presented token is revoked and a child issued in its place. A revoked token
+ * presented again is refused (`refresh_token_already_used`); past the reuse interval it is
+ * treated as theft and the whole session's token family is revoked, which the caller must
+ * commit before answering. Within the interval nothing is revoked, so the client that won
+ * a refresh race keeps its new token.
  */
 export async function rotateRefreshToken(
   tx: Queryable,
@@ -118,7 +128,8 @@ export async function rotateRefreshToken(
   token: string,
 ): Promise<RefreshOutcome> {
   const { rows } = await tx.query<RefreshRow>(
-    `select rt.id::text as id, rt.token, rt.user_id, rt.revoked, rt.session_id
+    `select rt.id::text as id, rt.token, rt.user_id, rt.revoked, rt.session_id,
+       extract(epoch from now() - rt.updated_at)::float8 as revoked_seconds_ago
      from auth.refresh_tokens rt join auth.sessions s on s.id = rt.session_id
      where rt.token = $1 for update of rt`,
     [token],
@@ -133,6 +144,9 @@ export async function rotateRefreshToken(
   }
   assertNotBanned(user)
   if (current.revoked) {
+    if (Number(current.revoked_seconds_ago) <= REFRESH_TOKEN_REUSE_INTERVAL_SECONDS) {
+      return { ok: false, reused: true }
+    }
     await tx.query(
       'update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1',
       [current.session_id],

@@ -76,6 +76,21 @@ export interface OrderTerm {
   nulls?: 'first' | 'last'
 }
 
+/**
+ * Whether a query parameter's value starts with an operator (`[not.]op.`, `op(`): PostgREST's
+ * test for telling a filter from a function argument on `GET /rpc/<fn>`.
+ */
+export function hasOperator(value: string): boolean {
+  const match = /^(?:not\.)?([a-z]+)[.(]/.exec(value)
+  return (
+    match !== null &&
+    (Object.hasOwn(SIMPLE_OPERATORS, match[1]) ||
+      Object.hasOwn(FTS, match[1]) ||
+      match[1] === 'in' ||
+      match[1] === 'is')
+  )
+}
+
 /** `[not.]op[(any|all)|(config)].value` — the value of `?col=...`. */
 export function parsePredicateText(
   text: string,
@@ -242,12 +257,16 @@ export function parseOrder(text: string): OrderTerm[] {
       term = { relation: term.field.name, field: s.field() }
       s.expect(')')
     }
-    while (s.eat('.')) {
-      const word = s.name()
-      if (word === 'asc' || word === 'desc') term.direction = word
-      else if (word === 'nullsfirst') term.nulls = 'first'
-      else if (word === 'nullslast') term.nulls = 'last'
-      else s.fail('asc, desc, nullsfirst or nullslast')
+    // As PostgREST: at most one direction, then at most one nulls option, then `,` or the end.
+    let word = s.eat('.') ? s.name() : null
+    if (word === 'asc' || word === 'desc') {
+      term.direction = word
+      word = s.eat('.') ? s.name() : null
+    }
+    if (word === 'nullsfirst') term.nulls = 'first'
+    else if (word === 'nullslast') term.nulls = 'last'
+    else if (word !== null) {
+      s.fail(term.direction ? 'nullsfirst or nullslast' : 'asc, desc, nullsfirst or nullslast')
     }
     terms.push(term)
   } while (s.eat(','))

@@ -1,5 +1,6 @@
 import { parseError } from './errors.ts'
 import {
+  hasOperator,
   parseLogic,
   parseOrder,
   parsePredicateText,
@@ -22,7 +23,7 @@ export interface ParsedQuery {
   levels: Map<string, Level>
   columns?: string[]
   onConflict?: string[]
-  /** For RPC: parameters named like a function argument. */
+  /** For `GET /rpc/<fn>`: the function's arguments. */
   args: Map<string, string>
 }
 
@@ -60,25 +61,35 @@ function nameList(value: string, what: string): string[] {
   return names
 }
 
+/** Query parameters that are never a function argument on `GET /rpc/<fn>`. */
+const RESERVED = new Set(['order', 'limit', 'offset', 'or', 'and'])
+
 /**
  * Splits a PostgREST query string into the select tree, per-level filters/order/paging,
- * `columns`, `on_conflict` and (for RPC) the function's arguments. Names are only parsed
- * here; they are checked against the schema cache when the SQL is built.
+ * `columns`, `on_conflict` and (for `GET /rpc/<fn>`, given `argNames`) the function's
+ * arguments. Names are only parsed here; they are checked against the schema cache when the
+ * SQL is built.
  */
-export function parseQuery(
-  params: URLSearchParams,
-  argNames: Set<string> = new Set(),
-): ParsedQuery {
+export function parseQuery(params: URLSearchParams, argNames?: Set<string>): ParsedQuery {
   const parsed: ParsedQuery = { select: [{ type: 'star' }], levels: new Map(), args: new Map() }
   level(parsed.levels, [])
   for (const [key, value] of params) {
     if (key === 'select') parsed.select = parseSelect(value)
     else if (key === 'columns') parsed.columns = nameList(value, 'columns parameter')
     else if (key === 'on_conflict') parsed.onConflict = nameList(value, 'on_conflict parameter')
-    else if (argNames.has(key)) parsed.args.set(key, value)
+    else if (argNames && isArgument(key, value, argNames)) parsed.args.set(key, value)
     else addParam(parsed.levels, key, value)
   }
   return parsed
+}
+
+/**
+ * As PostgREST: a parameter without an operator is an argument even when the function has
+ * none by that name, so the call fails as PGRST202 naming it rather than as a bad filter.
+ */
+function isArgument(key: string, value: string, argNames: Set<string>): boolean {
+  if (argNames.has(key)) return true
+  return !RESERVED.has(key) && !key.includes('.') && !hasOperator(value)
 }
 
 function addParam(levels: Map<string, Level>, key: string, value: string): void {

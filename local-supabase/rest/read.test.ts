@@ -279,6 +279,32 @@ describe('embedding', () => {
     expect(data).toEqual({ id: 2, author_name: 'Stanislaw Lem' })
   })
 
+  it('counts a to-many embed with rel(count), as PostgREST does with aggregates disabled', async () => {
+    const { data, error } = await f.anon
+      .from('authors')
+      .select('id, books!author_id(count)')
+      .order('id')
+    expect(error).toBeNull()
+    expect(data).toEqual([
+      { id: 1, books: [{ count: 2 }] },
+      { id: 2, books: [{ count: 2 }] },
+      { id: 3, books: [{ count: 0 }] },
+    ])
+    const filtered = await f.anon
+      .from('books')
+      .select('id, n:genres(total:count)')
+      .eq('n.name', 'Philosophy')
+      .order('id')
+      .limit(2)
+    expect(filtered.data).toEqual([
+      { id: 1, n: [{ total: 1 }] },
+      { id: 2, n: [{ total: 0 }] },
+    ])
+    // count() with parentheses is an aggregate, still refused.
+    const parens = await f.anon.from('authors').select('id, books!author_id(count())')
+    expect(parens.error?.code).toBe('PGRST123')
+  })
+
   it('rejects filters on resources that are not embedded (PGRST108)', async () => {
     const { error, status } = await f.anon.from('books').select('id').eq('authors.name', 'x')
     expect(status).toBe(400)
@@ -408,6 +434,24 @@ describe('order, paging, counts', () => {
       .select('id')
       .order('price', { ascending: true, nullsFirst: true })
     expect(ids(first.data)).toEqual([4, 2, 1, 3])
+  })
+
+  it('takes at most one direction then one nulls option per order term, else 400 PGRST100', async () => {
+    // supabase-js appends .asc/.desc (and .nullsfirst/.nullslast) to the column it is given.
+    for (const column of ['price.desc', 'price.asc.nullsfirst', 'price.nullsfirst', 'price.up']) {
+      const { error, status } = await f.anon
+        .from('books')
+        .select('id')
+        .order(column, { ascending: false })
+      expect({ column, status, code: error?.code }).toEqual({
+        column,
+        status: 400,
+        code: 'PGRST100',
+      })
+    }
+    const { data, error } = await f.anon.from('books').select('id').order('id.desc,price', {})
+    expect(error).toBeNull()
+    expect(ids(data)).toEqual([4, 3, 2, 1])
   })
 
   it('orders parents by a to-one embed column', async () => {

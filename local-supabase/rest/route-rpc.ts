@@ -21,7 +21,7 @@ export async function prepareRpc(
     throw new RestError(405, 'PGRST101', 'Only GET, HEAD or POST are allowed for functions')
   }
   const read = method !== 'POST'
-  const parsed = parseQuery(url.searchParams, read ? argumentNames(cache, name) : new Set())
+  const parsed = parseQuery(url.searchParams, read ? argumentNames(cache, name) : undefined)
   let call
   if (read) call = resolveFunction(cache, name, Object.fromEntries(parsed.args))
   else {

@@ -80,6 +80,29 @@ describe('rpc', () => {
     expect(head).toMatchObject({ status: 200, data: null, count: 2 })
   })
 
+  it('takes every GET parameter without an operator as an argument: an unknown one is PGRST202', async () => {
+    const bogus = await f.anon.rpc('author_stats', { p_bogus: 1 }, { get: true })
+    expect(bogus.status).toBe(404)
+    expect(bogus.error).toMatchObject({
+      code: 'PGRST202',
+      message: 'Could not find the function public.author_stats(p_bogus) in the schema cache',
+    })
+    // a word that only looks like an operator because every object has it is an argument too
+    const inherited = await f.anon.rpc('add', { a: 1, b: 2, c: 'constructor.x' }, { get: true })
+    expect(inherited.error?.code).toBe('PGRST202')
+    const extra = await f.anon.rpc('add', { a: 1, b: 2, c: 'x' }, { get: true })
+    expect(extra.status).toBe(404)
+    expect(extra.error?.message).toBe(
+      'Could not find the function public.add(a, b, c) in the schema cache',
+    )
+    // With an operator it stays a filter on the result.
+    const filtered = await f.anon
+      .rpc('books_by', { author: 1 }, { get: true })
+      .eq('title', 'nope')
+      .not('id', 'is', null)
+    expect(filtered).toMatchObject({ status: 200, error: null, data: [] })
+  })
+
   it('runs GET calls read-only: a write gives 405 (25006)', async () => {
     const alice = await f.asUser(ALICE)
     const { error, status } = await alice.rpc('add_note', { body: 'via get' }, { get: true })

@@ -218,7 +218,8 @@ export class SqlBuilder {
       }))
     }
     const { a, from, where } = scope()
-    const list = this.selectList(target, a, item.select, childPath)
+    const counted = toOne ? null : countOnly(item, target)
+    const list = counted ? '' : this.selectList(target, a, item.select, childPath)
     const name = item.alias ?? item.name
     if (toOne) {
       return [
@@ -229,7 +230,9 @@ export class SqlBuilder {
       ]
     }
     const tail = `${this.orderBy(target, a, childPath, item.select)}${this.paging(childPath)}`
-    const rows = `select json_agg(_e.*) from (select ${list} from ${from} where ${where}${tail}) as _e`
+    const rows = counted
+      ? `select json_agg(_e.*) from (select count(*) as ${q(counted)} from ${from} where ${where}) as _e`
+      : `select json_agg(_e.*) from (select ${list} from ${from} where ${where}${tail}) as _e`
     return [{ sql: `coalesce((${rows}), '[]'::json)`, name }]
   }
 
@@ -355,4 +358,19 @@ export class SqlBuilder {
     if (maxRows !== undefined) limit = cap(limit, maxRows)
     return `${limit !== undefined ? ` limit ${limit}` : ''}${offset ? ` offset ${offset}` : ''}`
   }
+}
+
+/**
+ * `rel(count)`: PostgREST's special case, kept with aggregates disabled, that answers a to-many
+ * embed as `[{"count": n}]`. Only `count` alone (or aliased), and only when the target has no
+ * column of that name. The output name, or null when this is an ordinary embed.
+ */
+function countOnly(item: EmbedItem, target: Source): string | null {
+  const [only, ...rest] = item.select
+  if (rest.length > 0 || only?.type !== 'field' || only.cast) return null
+  const { field } = only
+  if (field.name !== 'count' || field.path.length > 0 || target.columnsByName.has('count')) {
+    return null
+  }
+  return only.alias ?? 'count'
 }
