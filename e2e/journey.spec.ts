@@ -101,7 +101,7 @@ test("a new user's whole journey", async ({ page }) => {
     await expect(save).toBeEnabled({ timeout: 200 })
   }).toPass({ timeout: 10_000 })
   await save.click()
-  const alertToast = page.getByText(/^Alert: MSFT (rose above|fell below) your target$/)
+  const alertToast = page.getByText(/^Alert: MSFT (rose above|fell below) your \$[\d,.]+ target$/)
   await expect(alertToast).toBeVisible({ timeout: 15_000 })
   await page.getByRole('link', { name: 'Trade MSFT' }).first().click()
   await expect(page).toHaveURL(/\/stocks\/MSFT/)

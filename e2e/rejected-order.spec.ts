@@ -14,7 +14,9 @@ test('an unaffordable order is refused in plain words, by the ticket and by the 
 
   // The ticket checks buying power before anything is sent.
   await ticket.getByLabel('Shares').fill('100000')
-  await expect(ticket.getByRole('alert')).toHaveText('Not enough buying power for this order.')
+  await expect(ticket.getByRole('alert')).toHaveText(
+    /^Not enough buying power for this order\. You can buy at most [\d,.]+ shares\.$/,
+  )
   await expect(ticket.getByRole('button', { name: 'Review buy order' })).toBeDisabled()
 
   // Affordable when reviewed; then the cash is spent elsewhere before it is sent.

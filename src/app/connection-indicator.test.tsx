@@ -76,4 +76,106 @@ describe('connection indicator and polling notice', () => {
     expect(screen.queryByText(/cannot be reached|Live updates are/)).not.toBeInTheDocument()
     store.stop()
   })
+
+  it('says offline and prices paused, with the prices marked stale, as soon as the browser is offline', async () => {
+    const fake = fakeTransport()
+    const store = createPriceStore(fake.transport, { fallbackAfterMs: 10_000, pollEveryMs: 3_000 })
+    render(
+      <PriceStoreContext value={store}>
+        <ConnectionIndicator />
+        <PollingBanner />
+      </PriceStoreContext>,
+    )
+    await act(async () => {
+      fake.status('SUBSCRIBED')
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    const lastGood = Date.now()
+    await act(() => vi.advanceTimersByTimeAsync(2_000))
+
+    fake.reachable = false
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    act(() => void window.dispatchEvent(new Event('offline')))
+    const indicator = screen.getByRole('status')
+    expect(indicator).toHaveTextContent('Offline· prices paused')
+    expect(indicator).toHaveAttribute('data-stale', 'true')
+    const notice = `You are offline. Prices shown are from ${formatTime(lastGood)}; they update again as soon as the connection is back.`
+    expect(screen.getByText(notice)).toBeInTheDocument()
+
+    // Polling cannot happen offline: never a notice that prices refresh every few seconds.
+    for (let second = 0; second < 15; second++) {
+      await act(() => vi.advanceTimersByTimeAsync(1_000))
+      expect(screen.queryByText(/every few seconds/)).not.toBeInTheDocument()
+      expect(screen.getByText(notice)).toBeInTheDocument()
+      expect(indicator).toHaveAttribute('data-stale', 'true')
+    }
+
+    onLine.mockRestore()
+    fake.reachable = true
+    await act(async () => {
+      window.dispatchEvent(new Event('online'))
+      fake.status('SUBSCRIBED')
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    expect(indicator).toHaveTextContent(/^Live$/)
+    expect(screen.queryByText(/offline/)).not.toBeInTheDocument()
+    store.stop()
+  })
+
+  it('does not say Live while reads of the server fail, even with Realtime ticks arriving', async () => {
+    const fake = fakeTransport()
+    const store = createPriceStore(fake.transport, { fallbackAfterMs: 10_000, pollEveryMs: 3_000 })
+    render(
+      <PriceStoreContext value={store}>
+        <ConnectionIndicator />
+      </PriceStoreContext>,
+    )
+    await act(async () => {
+      fake.status('SUBSCRIBED')
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    const indicator = screen.getByRole('status')
+    expect(indicator).toHaveTextContent(/^Live$/)
+
+    // The REST API goes down (a page's query failed and asked the store to check).
+    fake.reachable = false
+    await act(() => store.refreshSnapshot())
+    expect(indicator).toHaveTextContent('Server unreachable')
+    await act(async () => {
+      fake.tick()
+      await vi.advanceTimersByTimeAsync(1_000)
+    })
+    expect(indicator).toHaveTextContent('Server unreachable')
+
+    // It checks again by itself and says Live once a read answers.
+    fake.reachable = true
+    await act(() => vi.advanceTimersByTimeAsync(3_000))
+    expect(indicator).toHaveTextContent(/^Live$/)
+    store.stop()
+  })
 })
+
+/** A transport the test drives: Realtime statuses and ticks, and whether reads get through. */
+function fakeTransport() {
+  let handlers: Parameters<MarketTransport['subscribe']>[0] | null = null
+  const fake = {
+    reachable: true,
+    status: (status: ChannelStatus) => handlers!.onStatus(status),
+    tick: () => handlers!.onTick({ ts: Date.now(), quotes: [row()] }),
+    transport: {
+      subscribe: (next) => {
+        handlers = next
+        return () => {}
+      },
+      fetchSnapshot: async () => {
+        if (!fake.reachable) throw new TypeError('Failed to fetch')
+        return [{ ...row(), updated_at: new Date().toISOString() }]
+      },
+    } satisfies MarketTransport as MarketTransport,
+  }
+  return fake
+}
+
+function row() {
+  return { symbol: 'AAPL', price: 190, previous_close: 189, day_high: 191, day_low: 188, volume: 1 }
+}

@@ -9,17 +9,28 @@ const labels = {
   offline: 'Offline',
 } as const
 
-/** Dot + word for the Realtime link; the polling fallback and stale prices are spelled out. */
+/**
+ * Dot + word for the Realtime link; the polling fallback and stale prices are spelled out. With
+ * Realtime up but the server's reads failing it does not say Live: the pages cannot load.
+ */
 export function ConnectionIndicator() {
   const { status, polling, stale, unreachable } = useConnection()
-  const tone = status === 'live' && !stale ? 'bg-up' : status === 'offline' ? 'bg-down' : 'bg-warn'
-  const detail = polling
-    ? unreachable
+  const readsFail = unreachable && status === 'live'
+  const tone =
+    status === 'live' && !stale && !readsFail
+      ? 'bg-up'
+      : status === 'offline'
+        ? 'bg-down'
+        : 'bg-warn'
+  const detail = readsFail
+    ? null
+    : unreachable
       ? 'prices paused'
-      : 'polling'
-    : stale && status === 'live'
-      ? 'prices delayed'
-      : null
+      : polling
+        ? 'polling'
+        : stale && status === 'live'
+          ? 'prices delayed'
+          : null
   return (
     <div
       role="status"
@@ -32,7 +43,7 @@ export function ConnectionIndicator() {
       className="flex items-center gap-1.5 rounded-full border border-border px-2 py-1 text-xs font-medium"
     >
       <span aria-hidden="true" className={cn('size-2 rounded-full', tone)} />
-      <span>{labels[status]}</span>
+      <span>{readsFail ? 'Server unreachable' : labels[status]}</span>
       {detail && <span className="hidden text-muted sm:inline">· {detail}</span>}
     </div>
   )
@@ -40,12 +51,13 @@ export function ConnectionIndicator() {
 
 /**
  * A page-wide notice while prices, orders and alerts come from polling instead of Realtime,
- * and, when polling cannot reach the server either, from when the prices on screen are.
+ * and, when the browser is offline or polling cannot reach the server either, from when the
+ * prices on screen are (offline from the moment the browser says so, not after the fallback).
  */
 export function PollingBanner() {
   const { polling, status, unreachable, pricesFrom } = useConnection()
-  if (!polling) return null
   const offline = status === 'offline'
+  if (!polling && !(unreachable && offline)) return null
   return (
     <p className="border-b border-border bg-warn-tint px-4 py-2 text-center text-sm text-fg">
       {unreachable ? (

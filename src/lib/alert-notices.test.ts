@@ -1,4 +1,4 @@
-import { createAlertTracker } from './alert-notices'
+import { alertHeadline, alertSummary, createAlertTracker } from './alert-notices'
 
 const start = Date.parse('2026-11-22T12:00:00Z')
 const since = new Date(start).toISOString()
@@ -33,5 +33,27 @@ describe('createAlertTracker', () => {
     expect(tracker.claim('AAPL', null)).toBe(false)
     expect(tracker.claim('AAPL', undefined)).toBe(false)
     expect(tracker.claim('AAPL', 'not a date')).toBe(false)
+  })
+})
+
+describe('alertHeadline and alertSummary', () => {
+  const fired = {
+    symbol: 'MSFT',
+    direction: 'above' as const,
+    price: 425,
+    threshold: 420,
+  }
+
+  it('name the target the price crossed and where it went', () => {
+    expect(alertHeadline(fired)).toBe('MSFT rose above your $420.00 target')
+    expect(alertSummary(fired)).toBe('MSFT rose above your $420.00 target, to $425.00')
+    const down = { ...fired, direction: 'below' as const, price: 379.5, threshold: 380 }
+    expect(alertSummary(down)).toBe('MSFT fell below your $380.00 target, to $379.50')
+  })
+
+  it('say what they can of an alert recorded before targets were kept', () => {
+    const old = { ...fired, threshold: null }
+    expect(alertHeadline(old)).toBe('MSFT rose above your target')
+    expect(alertSummary(old)).toBe('MSFT rose to $425.00')
   })
 })

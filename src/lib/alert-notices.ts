@@ -1,3 +1,5 @@
+import { formatCurrency } from '@/lib/format'
+
 /**
  * Decides which watchlist alerts are new, from the row alone: for tables under RLS, Realtime
  * sends only the primary key in `old`, so "did alert_triggered_at change" cannot be asked of
@@ -21,4 +23,29 @@ export function createAlertTracker(since: string) {
       return true
     },
   }
+}
+
+export interface FiredAlert {
+  symbol: string
+  direction: 'above' | 'below' | null
+  price: number | null
+  /** The threshold crossed; null for alerts recorded before the database kept it. */
+  threshold: number | null
+}
+
+const crossed = (alert: FiredAlert) => (alert.direction === 'below' ? 'fell below' : 'rose above')
+
+/** "MSFT rose above your $420.00 target": what the alert was about, for its notice's title. */
+export function alertHeadline(alert: FiredAlert): string {
+  const target = alert.threshold === null ? 'target' : `${formatCurrency(alert.threshold)} target`
+  return `${alert.symbol} ${crossed(alert)} your ${target}`
+}
+
+/** "MSFT rose above your $420.00 target, to $425.00": one fired alert, in a list of them. */
+export function alertSummary(alert: FiredAlert): string {
+  const to = formatCurrency(alert.price)
+  if (alert.threshold === null) {
+    return `${alert.symbol} ${alert.direction === 'below' ? 'fell' : 'rose'} to ${to}`
+  }
+  return `${alertHeadline(alert)}, to ${to}`
 }

@@ -9,6 +9,12 @@ export interface DayFill {
   price: number
 }
 
+const MICROS = 1e6
+
+function toMicros(quantity: number): number {
+  return Math.round(quantity * MICROS)
+}
+
 /** The simulated trading day starts at 00:00 UTC (SPEC §2). */
 export function startOfTradingDay(now: number): number {
   const day = new Date(now)
@@ -17,9 +23,13 @@ export function startOfTradingDay(now: number): number {
 }
 
 export interface DayChange {
-  /** Gain (+) or loss (−) today, in dollars. */
+  /** Gain (+) or loss (−) today, in dollars, what was realized today included. */
   change: number
-  /** Of what the holding stood at when the day began plus what was bought today; null if 0. */
+  /**
+   * `change` over what the shares still held stood at when they entered the day: the previous
+   * close for those held since before today, the price paid for those bought today. Null when
+   * no shares are left (all sold today).
+   */
   ratio: number | null
 }
 
@@ -28,6 +38,10 @@ export interface DayChange {
  * previous close count from that close, shares bought today from what was paid for them, and
  * shares sold today at what they fetched. So it is what the holding is worth now, less what it
  * was worth when the day began, less what today's buys cost, plus what today's sales brought in.
+ *
+ * The ratio's base is the shares still held only: on 6 shares left of 10 bought today it is
+ * what the 6 cost, not the 10 (the 4 sold are no longer at stake). Which shares a sale took is
+ * first in, first out: the ones held overnight, then today's buys in the order they filled.
  *
  * Quantities come from the fills themselves, not from the positions table, so the figure never
  * mixes a fresh position with a fill list that has not caught up with it (that would count a
@@ -41,26 +55,45 @@ export function symbolDayChange(input: {
   price: number
   previousClose: number
 }): DayChange | undefined {
-  let startQuantity = 0
-  let quantity = 0
+  // Share counts in whole micro-shares (the engine keeps 6 decimals), so that selling what
+  // 0.1 and 0.2 bought leaves exactly nothing rather than a crumb of a share to divide by.
+  let startMicros = 0
+  let micros = 0
   let bought = 0
   let sold = 0
-  let tradedToday = false
+  const todays: DayFill[] = []
   for (const fill of input.fills) {
-    const signed = fill.side === 'buy' ? fill.quantity : -fill.quantity
-    quantity += signed
+    const signed = fill.side === 'buy' ? toMicros(fill.quantity) : -toMicros(fill.quantity)
+    micros += signed
     if (fill.at < input.dayStart) {
-      startQuantity += signed
+      startMicros += signed
     } else {
-      tradedToday = true
+      todays.push(fill)
       if (fill.side === 'buy') bought += fill.quantity * fill.price
       else sold += fill.quantity * fill.price
     }
   }
-  if (startQuantity === 0 && !tradedToday) return undefined
-  const startValue = startQuantity * input.previousClose
-  const change = quantity * input.price - startValue - bought + sold
-  const basis = startValue + bought
+  if (startMicros === 0 && todays.length === 0) return undefined
+
+  // Lots still held, oldest first, each at what it stood at when it entered the day.
+  const lots = [{ micros: Math.max(startMicros, 0), price: input.previousClose }]
+  for (const fill of todays.sort((a, b) => a.at - b.at)) {
+    if (fill.side === 'buy') {
+      lots.push({ micros: toMicros(fill.quantity), price: fill.price })
+      continue
+    }
+    let left = toMicros(fill.quantity)
+    for (const lot of lots) {
+      const taken = Math.min(lot.micros, left)
+      lot.micros -= taken
+      left -= taken
+      if (left <= 0) break
+    }
+  }
+  const basis = lots.reduce((sum, lot) => sum + (lot.micros / MICROS) * lot.price, 0)
+
+  const startValue = (startMicros / MICROS) * input.previousClose
+  const change = (micros / MICROS) * input.price - startValue - bought + sold
   return { change, ratio: basis > 0 ? change / basis : null }
 }
 

@@ -18,16 +18,16 @@ describe('describeOrder', () => {
 describe('orderPrices', () => {
   it('lists the stop before the limit, capitalized, and says Market for market orders', () => {
     // No-break spaces keep each price with its name when a narrow cell wraps.
-    expect(orderPrices(order)).toBe('Stop\u00a0$95.00, limit\u00a0$94.50')
+    expect(orderPrices(order)).toBe('Stop\u00a0$95.0000, limit\u00a0$94.5000')
     expect(orderPrices({ ...order, type: 'limit', stop_price: null, limit_price: 150 })).toBe(
-      'Limit\u00a0$150.00',
+      'Limit\u00a0$150.0000',
     )
     expect(orderPrices({ ...order, type: 'stop', limit_price: null, stop_price: 200 })).toBe(
-      'Stop\u00a0$200.00',
+      'Stop\u00a0$200.0000',
     )
-    // A price typed to a tenth of a cent is said as held, not rounded to cents.
+    // Always the 4 decimals the engine keeps: a price typed to a tenth of a cent is not rounded.
     expect(orderPrices({ ...order, type: 'limit', stop_price: null, limit_price: 100.005 })).toBe(
-      'Limit\u00a0$100.005',
+      'Limit\u00a0$100.0050',
     )
     expect(orderPrices({ ...order, type: 'market', limit_price: null, stop_price: null })).toBe(
       'Market',

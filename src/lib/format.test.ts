@@ -10,7 +10,8 @@ import {
   formatPercent,
   formatQuantity,
   formatSignedCurrency,
-  PERCENT_DECIMALS,
+  percentClass,
+  percentDirection,
   signClass,
   toNumber,
 } from './format'
@@ -31,10 +32,13 @@ describe('format', () => {
     expect(formatPercent(0.0123)).toBe('+1.23%')
     expect(formatPercent(-0.5)).toBe('-50.00%')
     expect(formatPercent(0)).toBe('0.00%')
-    // a change that rounds to zero shows no sign (and, below, no colour)
-    expect(formatPercent(-0.000017)).toBe('0.00%')
-    expect(formatPercent(0.00004)).toBe('0.00%')
+    // a nonzero ratio keeps its sign even when it rounds to zero: "-$1.30" is not "0.00%"
+    expect(formatPercent(-0.000017)).toBe('-0.00%')
+    expect(formatPercent(0.00004)).toBe('+0.00%')
+    expect(formatPercent(-0)).toBe('0.00%')
     expect(formatPercent(-0.00005)).toBe('-0.01%')
+    // the same minus sign as any other negative percentage
+    expect(formatPercent(-0.000017)[0]).toBe(formatPercent(-0.5)[0])
     expect(formatSignedCurrency(-0.004)).toBe('$0.00')
     expect(formatSignedCurrency(0.0049)).toBe('$0.00')
     expect(formatSignedCurrency(-0.005)).toBe('-$0.01')
@@ -75,12 +79,16 @@ describe('format', () => {
         shown.startsWith('+') ? 'up' : shown.startsWith('-') ? 'down' : 'flat',
       )
     }
-    for (const ratio of [-0.000017, 0.00004, 0.00005, -0.00005, 0.0123]) {
+    // a percentage's colour follows its sign, which it shows even when it rounds to 0.00%
+    for (const ratio of [-0.000017, 0.00004, 0.00005, -0.00005, 0.0123, 0, -0]) {
       const shown = formatPercent(ratio)
-      expect(directionOf(ratio, PERCENT_DECIMALS), shown).toBe(
+      expect(percentDirection(ratio), shown).toBe(
         shown.startsWith('+') ? 'up' : shown.startsWith('-') ? 'down' : 'flat',
       )
     }
+    expect(percentClass(-0.000017)).toBe('text-down')
+    expect(percentClass(0)).toBe('text-muted')
+    expect(percentClass(null)).toBe('text-muted')
     expect(toNumber('')).toBeNaN()
   })
 
@@ -91,11 +99,13 @@ describe('format', () => {
 })
 
 describe('formatOrderPrice', () => {
-  it("shows an order's price to the database's 4 decimals, without trailing zeros past cents", () => {
-    expect(formatOrderPrice(100.005)).toBe('$100.005')
+  it("shows an execution price to exactly the database's 4 decimals, so a column lines up", () => {
+    expect(formatOrderPrice(100.005)).toBe('$100.0050')
     expect(formatOrderPrice('225.8029')).toBe('$225.8029')
-    expect(formatOrderPrice(150)).toBe('$150.00')
-    expect(formatOrderPrice(1234.5)).toBe('$1,234.50')
+    expect(formatOrderPrice(234.968)).toBe('$234.9680')
+    expect(formatOrderPrice(150)).toBe('$150.0000')
+    expect(formatOrderPrice(1234.5)).toBe('$1,234.5000')
+    expect(formatOrderPrice(0.5)).toBe('$0.5000')
     expect(formatOrderPrice(null)).toBe('—')
   })
 })

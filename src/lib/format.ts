@@ -5,9 +5,10 @@ const LOCALE = 'en-US'
 const currencyFormatters = new Map<string, Intl.NumberFormat>()
 
 /**
- * Signed numbers (+$1.20, -0.35%) show a sign only when their shown digits are not all zero:
- * a loss of a third of a cent is "$0.00", not "-$0.00". Intl applies 'exceptZero' to the
- * rounded value; directionOf rounds the same way, so a number's colour agrees with its text.
+ * Signed amounts (+$1.20) show a sign only when their shown digits are not all zero: a loss of
+ * a third of a cent is "$0.00", not "-$0.00". Intl applies 'exceptZero' to the rounded value;
+ * directionOf rounds the same way, so an amount's colour agrees with its text. Percentages
+ * differ (see formatPercent).
  */
 function currencyFormatter(digits: number, sign: 'auto' | 'exceptZero') {
   const key = `${digits}:${sign}`
@@ -48,20 +49,14 @@ export function formatMoney(value: number | string | null | undefined): string {
   return formatCurrency(value, 2)
 }
 
-const orderPriceFormatter = new Intl.NumberFormat(LOCALE, {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 4,
-})
-
 /**
- * A price a trader typed or an order filled at, to the database's 4 decimals without trailing
- * zeros ($100.005, $150.00): formatCurrency would show $100.01 for an order held at $100.005.
+ * An execution price (a fill, or an order's limit or stop): always the 4 decimals the engine
+ * keeps ($100.0050, $150.0000), so the prices in a column line up and nothing is rounded away.
+ * Live quotes use formatCurrency's 2 decimals.
  */
 export function formatOrderPrice(value: number | string | null | undefined): string {
   const n = toNumber(value)
-  return Number.isFinite(n) ? orderPriceFormatter.format(n) : DASH
+  return Number.isFinite(n) ? currencyFormatter(4, 'auto').format(n) : DASH
 }
 
 /** +$12.30 / -$4.00 / $0.00 (also for a change under half a cent either way) */
@@ -75,17 +70,19 @@ const percentFormatter = new Intl.NumberFormat(LOCALE, {
   style: 'percent',
   minimumFractionDigits: 2,
   maximumFractionDigits: 2,
-  signDisplay: 'exceptZero',
+  signDisplay: 'always',
 })
 
-/** Decimals of a ratio that formatPercent shows (0.0123 → 1.23%): for directionOf. */
-export const PERCENT_DECIMALS = 4
-
-/** A ratio as a signed percentage: 0.0123 → +1.23%, -0.00001 → 0.00%, 0 → 0.00% */
+/**
+ * A ratio as a signed percentage: 0.0123 → +1.23%, -0.00001 → -0.00%, 0 → 0.00%. Unlike an
+ * amount, a nonzero ratio keeps its sign when it rounds to zero: it sits beside the amount it
+ * is a share of ("-$1.30 -0.00%"), which must not read as no change. Colour: percentClass.
+ */
 export function formatPercent(ratio: number | string | null | undefined): string {
   const n = toNumber(ratio)
   if (!Number.isFinite(n)) return DASH
-  return percentFormatter.format(n)
+  // 'always' would say "+0.00%" for 0 and "-0.00%" for -0.
+  return n === 0 ? '0.00%' : percentFormatter.format(n)
 }
 
 // Always 2 decimals so a column of volumes lines up (1.20M above 11.35M).
@@ -152,9 +149,8 @@ export function formatDateAndTime(value: string | number | Date | null | undefin
 export type Direction = 'up' | 'down' | 'flat'
 
 /**
- * The direction a number shows at `decimals` places (2: cents; PERCENT_DECIMALS for a ratio
- * shown as a percentage): flat when it rounds to zero, as the formatters round (half away
- * from zero), so "$0.00" is never red or green.
+ * The direction an amount shows at `decimals` places (2: cents): flat when it rounds to zero,
+ * as the formatters round (half away from zero), so "$0.00" is never red or green.
  */
 export function directionOf(value: number | string | null | undefined, decimals = 2): Direction {
   const n = toNumber(value)
@@ -171,6 +167,18 @@ export const directionClass: Record<Direction, string> = {
 
 export function signClass(value: number | string | null | undefined, decimals = 2): string {
   return directionClass[directionOf(value, decimals)]
+}
+
+/** The direction of a ratio as formatPercent signs it: by its sign, flat only at exactly 0. */
+export function percentDirection(ratio: number | string | null | undefined): Direction {
+  const n = toNumber(ratio)
+  if (!Number.isFinite(n) || n === 0) return 'flat'
+  return n > 0 ? 'up' : 'down'
+}
+
+/** Colour class of a percentage shown by formatPercent. */
+export function percentClass(ratio: number | string | null | undefined): string {
+  return directionClass[percentDirection(ratio)]
 }
 
 /** Day change of a quote: absolute and as a ratio of the previous close. */

@@ -29,11 +29,15 @@ export type ConnectionState = {
   status: ConnectionStatus
   /** Realtime has been down for a while and prices come from polling `stocks`. */
   polling: boolean
-  /** No price update for longer than STALE_AFTER_MS. */
+  /**
+   * No price update for longer than STALE_AFTER_MS, or none can come: the browser is offline,
+   * or Realtime is down and the server cannot be read either.
+   */
   stale: boolean
   /**
-   * The last read of prices failed: the server cannot be reached, so polling is not bringing
-   * anything either. Then the time (ms since epoch) the prices shown are from, if known.
+   * The browser is offline or the last read of the server failed (a Realtime tick does not
+   * clear it: the app's other reads go to the same REST API). Then the time (ms since epoch)
+   * the prices shown are from, if known.
    */
   unreachable: boolean
   pricesFrom: number | null
@@ -127,10 +131,15 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
   let fallbackTimer: ReturnType<typeof setTimeout> | null = null
   let pollTimer: ReturnType<typeof setInterval> | null = null
   let staleTimer: ReturnType<typeof setInterval> | null = null
+  let recheckTimer: ReturnType<typeof setTimeout> | null = null
   let removeWindowListeners: (() => void) | null = null
 
   function setConnection(patch: Partial<ConnectionState>) {
     const next = { ...connection, ...patch }
+    // Offline, or with neither Realtime nor reads, nothing can update the prices on screen.
+    if (next.status === 'offline' || (next.unreachable && next.status !== 'live')) {
+      next.stale = true
+    }
     if (
       next.status === connection.status &&
       next.polling === connection.polling &&
@@ -202,7 +211,7 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
 
   function markUpdated() {
     lastUpdateAt = Date.now()
-    setConnection({ stale: false, unreachable: false, pricesFrom: null })
+    setConnection({ stale: false })
   }
 
   function handleTick(payload: TickPayload) {
@@ -212,6 +221,15 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
     markUpdated()
   }
 
+  /** After a failed read outside polling, reads again until one answers, to clear it. */
+  function scheduleRecheck() {
+    if (recheckTimer || pollTimer || !unsubscribe) return
+    recheckTimer = setTimeout(() => {
+      recheckTimer = null
+      void refreshSnapshot()
+    }, pollEveryMs)
+  }
+
   const rowTime = (row: Quote) => toMillis((row as SnapshotRow).updated_at, 0)
 
   async function refreshSnapshot() {
@@ -219,13 +237,19 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
       const rows = await transport.fetchSnapshot()
       apply(rows, rowTime)
       const newest = rows.reduce((max, row) => Math.max(max, rowTime(row)), 0)
+      // An answer means the browser is online, whatever its last 'offline' event said.
+      setConnection({
+        unreachable: false,
+        pricesFrom: null,
+        ...(connection.status === 'offline' && !browserOffline() && { status: 'reconnecting' }),
+      })
       // A snapshot counts as fresh data only if the server's prices are recent themselves.
       if (rows.length > 0 && (newest === 0 || Date.now() - newest < staleAfterMs)) markUpdated()
       else if (lastUpdateAt === null && newest > 0) lastUpdateAt = newest
-      setConnection({ unreachable: false, pricesFrom: null })
     } catch (error) {
       // lastUpdateAt does not move while nothing arrives: this does not re-render per poll
       setConnection({ unreachable: true, pricesFrom: lastUpdateAt })
+      scheduleRecheck()
       options.onError?.(error)
     }
   }
@@ -255,8 +279,8 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
       void refreshSnapshot()
       return
     }
-    const offline = typeof navigator !== 'undefined' && navigator.onLine === false
-    setConnection({ status: offline ? 'offline' : 'reconnecting' })
+    if (browserOffline()) goOffline()
+    else setConnection({ status: 'reconnecting' })
     startFallbackTimer()
   }
 
@@ -264,10 +288,19 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
     setConnection({ stale: lastUpdateAt !== null && Date.now() - lastUpdateAt > staleAfterMs })
   }
 
+  function browserOffline() {
+    return typeof navigator !== 'undefined' && navigator.onLine === false
+  }
+
+  /** Nothing can be read offline: say so at once rather than after the fallback's polls fail. */
+  function goOffline() {
+    setConnection({ status: 'offline', unreachable: true, pricesFrom: lastUpdateAt })
+  }
+
   function watchBrowserConnectivity() {
     if (typeof window === 'undefined') return null
     const onOffline = () => {
-      setConnection({ status: 'offline' })
+      goOffline()
       startFallbackTimer()
     }
     const onOnline = () => {
@@ -277,6 +310,8 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
       }
       if (connection.status === 'offline') setConnection({ status: 'reconnecting' })
       transport.reconnect?.()
+      // Reads may work before the socket is back.
+      void refreshSnapshot()
     }
     window.addEventListener('offline', onOffline)
     window.addEventListener('online', onOnline)
@@ -292,6 +327,7 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
     unsubscribe = transport.subscribe({ onTick: handleTick, onStatus: handleStatus })
     staleTimer = setInterval(checkStale, 1_000)
     removeWindowListeners = watchBrowserConnectivity()
+    if (browserOffline()) goOffline()
     // Show prices before the socket is up, and cover a socket that never connects.
     void refreshSnapshot()
     startFallbackTimer()
@@ -303,6 +339,8 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
     clearFallback()
     if (staleTimer) clearInterval(staleTimer)
     staleTimer = null
+    if (recheckTimer) clearTimeout(recheckTimer)
+    recheckTimer = null
     removeWindowListeners?.()
     removeWindowListeners = null
   }

@@ -23,3 +23,12 @@ export const supabase = createClient<Database>(
     },
   },
 )
+
+/*
+ * postgrest-js retries a GET whose fetch fails three more times (after 1, 2 and 4 s) before
+ * answering, and the query client retries on top of that: a blocked or offline REST API kept a
+ * skeleton up for over 20 s. The query client alone decides on retries (src/app/query-client.ts);
+ * the price store polls anyway. supabase-js has no option for this (PostgrestClient's `retry`
+ * is not passed through), so it is set on its REST client.
+ */
+;(supabase as unknown as { rest: { retry?: boolean } }).rest.retry = false

@@ -11,8 +11,23 @@ function current(): Theme {
   return document.documentElement.classList.contains('dark') ? 'dark' : 'light'
 }
 
+/** The page background (--bg) of each theme: the mobile browser's bar is drawn in it. */
+export const THEME_COLORS: Record<Theme, string> = { light: '#ffffff', dark: '#0b1220' }
+
+/**
+ * Points <meta name="theme-color"> at the active theme. index.html has one per system scheme
+ * (media queries) for the first paint; a saved choice that differs from the system's overrides
+ * both, so they all get the active theme's colour.
+ */
+export function syncThemeColor(theme: Theme = current()) {
+  document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]').forEach((meta) => {
+    meta.content = THEME_COLORS[theme]
+  })
+}
+
 export function setTheme(theme: Theme) {
   document.documentElement.classList.toggle('dark', theme === 'dark')
+  syncThemeColor(theme)
   try {
     localStorage.setItem(THEME_STORAGE_KEY, theme)
   } catch {

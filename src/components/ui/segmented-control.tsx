@@ -2,7 +2,15 @@ import { useRef } from 'react'
 import type { KeyboardEvent } from 'react'
 import { cn } from './cn'
 
-export type Segment<T extends string> = { value: T; label: string }
+/** `tone` colours the segment when selected: buy (up) or sell (down). */
+export type Segment<T extends string> = { value: T; label: string; tone?: 'buy' | 'sell' }
+
+const selected = {
+  // Raised: a lighter surface than the track, with an edge, in both themes.
+  neutral: 'border-raised-border bg-raised text-fg shadow-sm',
+  buy: 'border-transparent bg-buy text-white shadow-sm',
+  sell: 'border-transparent bg-sell text-white shadow-sm',
+}
 
 /**
  * A radio group drawn as buttons (ranges, buy/sell, order type). Arrow keys move and select,
@@ -56,13 +64,16 @@ export function SegmentedControl<T extends string>({
             type="button"
             role="radio"
             aria-checked={checked}
+            data-tone={option.tone}
             tabIndex={checked ? 0 : -1}
             onClick={() => onChange(option.value)}
             onKeyDown={(event) => onKeyDown(event, index)}
             className={cn(
-              'flex-1 rounded px-3 font-medium whitespace-nowrap transition-colors',
+              'flex-1 rounded border px-3 font-medium whitespace-nowrap transition-colors',
               size === 'sm' ? 'h-7 text-xs' : 'h-9 text-sm',
-              checked ? 'bg-bg text-fg shadow-sm' : 'text-muted hover:text-fg',
+              checked
+                ? selected[option.tone ?? 'neutral']
+                : 'border-transparent text-muted hover:text-fg',
             )}
           >
             {option.label}

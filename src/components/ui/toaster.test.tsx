@@ -38,6 +38,15 @@ describe('Toaster', () => {
     expect(region.className).not.toMatch(/(^|\s)(sm:|md:|lg:)?(right-0|items-end)(\s|$)/)
   })
 
+  it('rises above a fixed bottom bar (the Buy/Sell bar of the stock page) below lg', () => {
+    renderToaster()
+    expect(screen.getByTestId('toaster')).toHaveClass(
+      '[body:has([data-bottom-bar])_&]:bottom-[6.75rem]',
+      'md:[body:has([data-bottom-bar])_&]:bottom-14',
+      'lg:[body:has([data-bottom-bar])_&]:bottom-0',
+    )
+  })
+
   it('announces confirmations politely and errors assertively, and dismisses on click', async () => {
     const user = userEvent.setup()
     renderToaster()

@@ -3,7 +3,7 @@ import * as z from 'zod/mini'
 import { queryKeys } from '@/lib/query-keys'
 import { supabase } from '@/lib/supabase'
 
-/** The `profiles.display_name` check constraint: char_length between 1 and 60. */
+/** The `profiles.display_name` check constraints: 1 to 60 characters, something visible. */
 export const DISPLAY_NAME_MAX = 60
 
 /** Characters as Postgres' char_length counts them (code points, so an emoji is one). */
@@ -18,6 +18,10 @@ export const displayNameSchema = z.string().check(
   }),
   // Control characters would render as nothing on the leaderboard.
   z.regex(/^[^\p{Cc}]*$/u, { error: 'Use letters, numbers and punctuation only.' }),
+  // Nor would a name of zero-width or other invisible characters (\s covers the spaces).
+  z.regex(/[^\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064]/u, {
+    error: 'Use at least one letter, number or symbol.',
+  }),
 )
 
 export const settingsPatchSchema = z.partial(

@@ -63,9 +63,18 @@ describe('account page against the local stack', () => {
     expect(exported.transactions).toHaveLength(1)
     expect(exported.transactions[0]).toMatchObject({ symbol: 'AAPL', side: 'buy' })
 
-    // Reset: nothing happens until RESET is typed.
+    // Reset: nothing happens until RESET is typed. The row and the dialog say the same thing
+    // about positions: removed (reset_portfolio deletes them), not closed by a sale.
+    expect(
+      screen.getByText(/positions removed, not sold\. .+ marked as previous run 1\./),
+    ).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Reset portfolio' }))
     const dialog = await screen.findByRole('dialog', { name: 'Reset your portfolio?' })
+    expect(
+      within(dialog).getByText(
+        /every position is removed, not sold\. .+ marked as previous run 1\./,
+      ),
+    ).toBeInTheDocument()
     const confirm = within(dialog).getByRole('button', { name: 'Reset portfolio' })
     expect(confirm).toBeDisabled()
     await user.type(within(dialog).getByLabelText(/to confirm/), 'reset')

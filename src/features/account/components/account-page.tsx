@@ -1,6 +1,6 @@
-import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { PageTitle } from '@/components/ui/page-title'
+import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import { formatDateTime } from '@/lib/format'
 import { useSession, useUserId } from '@/lib/use-session'
@@ -24,15 +24,11 @@ export function AccountPage() {
       <PageTitle>Account</PageTitle>
       <h1 className="text-2xl font-semibold">Account</h1>
       {settings.error ? (
-        <div
-          role="alert"
-          className="flex flex-col items-start gap-3 rounded-lg border border-down p-4 text-sm"
-        >
-          <p>Your account could not be loaded: {settings.error.message}</p>
-          <Button variant="secondary" onClick={() => void settings.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <QueryError
+          what="your account"
+          error={settings.error}
+          onRetry={() => void settings.refetch()}
+        />
       ) : !settings.data ? (
         <div aria-busy="true" aria-label="Loading account" className="flex flex-col gap-4">
           <Skeleton className="h-32 w-full" />

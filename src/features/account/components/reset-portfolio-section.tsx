@@ -21,7 +21,7 @@ export function ResetPortfolioSection({
         <h3 className="text-sm font-medium">Reset portfolio</h3>
         <p className="text-sm text-muted">
           Start over with {formatMoney(startingCash)}: open orders are cancelled and positions
-          closed. Your history so far stays, marked as previous run {run}.
+          removed, not sold. Your history so far stays, marked as previous run {run}.
         </p>
       </div>
       <Button variant="secondary" onClick={() => setOpen(true)} className="shrink-0">
@@ -35,10 +35,11 @@ export function ResetPortfolioSection({
         }}
         title="Reset your portfolio?"
         description={
+          // reset_portfolio deletes the positions (no sell, no fill) and starts a new run.
           <p>
             Your cash goes back to {formatMoney(startingCash)}, every open order is cancelled and
-            every position is removed. Orders and fills so far stay in your history as a previous
-            run. This cannot be undone.
+            every position is removed, not sold. Orders and fills so far stay in your history,
+            marked as previous run {run}. This cannot be undone.
           </p>
         }
         word="RESET"

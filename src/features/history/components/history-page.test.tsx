@@ -188,7 +188,7 @@ describe('history page against the local stack', () => {
     ).toBeInTheDocument()
     expect(within(row).queryByText('insufficient_funds')).not.toBeInTheDocument()
     // The same words as the order ticket, capitalized like the other tables.
-    expect(within(row).getByText('Stop $100.00')).toBeInTheDocument()
+    expect(within(row).getByText('Stop $100.0000')).toBeInTheDocument()
     expect(within(row).getByText('Good till cancelled')).toBeInTheDocument()
   })
 

@@ -1,8 +1,8 @@
 import { Trophy } from 'lucide-react'
 import { Link } from 'react-router'
-import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageTitle } from '@/components/ui/page-title'
+import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useProfile } from '@/lib/api/get-profile'
 import { useUserId } from '@/lib/use-session'
@@ -49,15 +49,11 @@ export function LeaderboardPage() {
       </div>
 
       {leaderboard.error ? (
-        <div
-          role="alert"
-          className="flex flex-col items-start gap-3 rounded-lg border border-down p-4 text-sm"
-        >
-          <p>The leaderboard could not be loaded: {leaderboard.error.message}</p>
-          <Button variant="secondary" onClick={() => void leaderboard.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <QueryError
+          what="the leaderboard"
+          error={leaderboard.error}
+          onRetry={() => void leaderboard.refetch()}
+        />
       ) : !leaderboard.data ? (
         <div aria-busy="true" aria-label="Loading leaderboard" className="flex flex-col gap-2">
           {Array.from({ length: 8 }, (_, index) => (

@@ -31,6 +31,29 @@ describe('LeaderboardTable', () => {
     expect(screen.getByRole('row', { current: true })).toHaveTextContent('57AdaYou-1.00%')
   })
 
+  it('keeps the sign and colour of a return that rounds to 0.00%', () => {
+    render(
+      <LeaderboardTable
+        entries={[
+          entry(1, 'Grace', 100_001),
+          entry(2, 'Linus', 100_000),
+          entry(3, 'Ada', 99_998.7),
+        ]}
+        me={null}
+      />,
+    )
+    const table = screen.getByRole('table', { name: 'Leaderboard by total return' })
+    // The cell also holds the equity, for phones.
+    const cell = (name: string) =>
+      within(within(table).getByRole('rowheader', { name }).closest('tr')!).getByText(/%/)
+    expect(cell('Grace')).toHaveTextContent(/^\+0\.00%/)
+    expect(cell('Grace')).toHaveClass('text-up')
+    expect(cell('Linus')).toHaveTextContent(/^0\.00%/)
+    expect(cell('Linus')).toHaveClass('text-muted')
+    expect(cell('Ada')).toHaveTextContent(/^-0\.00%/)
+    expect(cell('Ada')).toHaveClass('text-down')
+  })
+
   it('marks nothing when I am not listed', () => {
     render(<LeaderboardTable entries={top} me={null} />)
     expect(rowHeaders()).toEqual(['Grace', 'Linus'])

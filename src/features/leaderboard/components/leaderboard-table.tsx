@@ -2,7 +2,7 @@ import { Medal } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
 import { cn } from '@/components/ui/cn'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
-import { formatMoney, formatPercent, PERCENT_DECIMALS, signClass } from '@/lib/format'
+import { formatMoney, formatPercent, percentClass } from '@/lib/format'
 import type { LeaderboardEntry } from '../api/get-leaderboard'
 
 /** Narrower cells on phones so all four columns fit at 360 px. */
@@ -86,13 +86,7 @@ function LeaderboardRow({ entry, mine }: { entry: LeaderboardEntry; mine: boolea
           )}
         </span>
       </Th>
-      <Td
-        className={cn(
-          cell,
-          'text-right tabular-nums',
-          signClass(entry.returnRatio, PERCENT_DECIMALS),
-        )}
-      >
+      <Td className={cn(cell, 'text-right tabular-nums', percentClass(entry.returnRatio))}>
         {formatPercent(entry.returnRatio)}
         {/* The equity column is hidden on phones; its value moves under the return. */}
         <span className="block text-xs font-normal text-muted sm:hidden">

@@ -6,6 +6,7 @@ import {
   formatCurrency,
   formatPercent,
   formatSignedCurrency,
+  percentClass,
   signClass,
 } from '@/lib/format'
 import type { Stock } from '@/lib/models'
@@ -21,8 +22,10 @@ export function liveCells(stock: Stock, quote: QuoteState | undefined) {
     previousClose,
     change: formatSignedCurrency(change),
     ratio: formatPercent(ratio),
-    /** Up/down colour of the change cells. */
+    /** Up/down colour of the change cell. */
     tone: signClass(change),
+    /** Up/down colour of the % cell: a -0.00% is red where a $0.00 is not. */
+    ratioTone: percentClass(ratio),
     volume: formatCompact(quote?.volume ?? stock.volume),
   }
 }
@@ -53,7 +56,7 @@ export function writeLiveCells(
   setText(elements.change, formatSignedCurrency(change))
   setTone(elements.change, tone)
   setText(elements.ratio, formatPercent(ratio))
-  setTone(elements.ratio, tone)
+  setTone(elements.ratio, percentClass(ratio))
   setText(elements.volume, formatCompact(quote.volume))
   if (elements.price && previous && quote.changeSeq !== previous.changeSeq) {
     flashPrice(elements.price, quote.direction)

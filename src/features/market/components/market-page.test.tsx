@@ -1,5 +1,5 @@
 import { Profiler } from 'react'
-import { act, screen, within } from '@testing-library/react'
+import { act, cleanup, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { marketUrl } from '@/lib/market-link'
 import type { Stock } from '@/lib/models'
@@ -102,6 +102,32 @@ describe('MarketPage', () => {
     expect(screen.getByRole('searchbox', { name: 'Search stocks' })).toHaveValue('')
     expect(screen.getByRole('searchbox', { name: 'Search stocks' })).toHaveFocus()
     expect(screen.getByRole('combobox', { name: 'Sector' })).toHaveValue('')
+  })
+
+  it('mentions the "/" shortcut only where a keyboard is likely, not on a phone', () => {
+    const keyboardQuery = '(hover: hover) and (pointer: fine) and (min-width: 40rem)'
+    const matchMedia = vi.spyOn(window, 'matchMedia')
+    for (const [desktop, placeholder] of [
+      [true, 'Symbol or name (press /)'],
+      [false, 'Symbol or name'],
+    ] as const) {
+      matchMedia.mockImplementation(
+        (query) =>
+          ({
+            matches: desktop && query === keyboardQuery,
+            media: query,
+            addEventListener: () => {},
+            removeEventListener: () => {},
+          }) as unknown as MediaQueryList,
+      )
+      renderMarket()
+      expect(screen.getByRole('searchbox', { name: 'Search stocks' })).toHaveAttribute(
+        'placeholder',
+        placeholder,
+      )
+      cleanup()
+    }
+    matchMedia.mockRestore()
   })
 
   it('jumps to the search on "/", except while typing in a field', async () => {

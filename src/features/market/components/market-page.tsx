@@ -6,12 +6,14 @@ import { cn } from '@/components/ui/cn'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Input } from '@/components/ui/input'
 import { PageTitle } from '@/components/ui/page-title'
+import { QueryError } from '@/components/ui/query-error'
 import { Select } from '@/components/ui/select'
 import { Skeleton } from '@/components/ui/skeleton'
 import { SortableTh, Table, TableContainer, THead, Th } from '@/components/ui/table'
 import { useStocks } from '@/lib/api/get-stocks'
 import { useConnection, usePriceStore } from '@/lib/use-quote'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
+import { useMediaQuery } from '@/lib/use-media-query'
 import { rememberMarketView } from '@/lib/market-link'
 import { useSparklines } from '../api/get-sparklines'
 import { marketSearchParams, parseMarketView, validSector } from './market-params'
@@ -28,9 +30,10 @@ const columns: Array<{ key: SortKey; label: string; align?: 'right'; className?:
   { key: 'symbol', label: 'Symbol', className: 'md:w-28' },
   { key: 'name', label: 'Name', className: 'hidden md:table-cell' },
   { key: 'sector', label: 'Sector', className: 'hidden w-52 lg:table-cell' },
-  { key: 'price', label: 'Price', align: 'right', className: 'w-28' },
+  // Narrower on phones, where Symbol (with the company name under it) takes the rest.
+  { key: 'price', label: 'Price', align: 'right', className: 'w-[5.5rem] sm:w-28' },
   { key: 'change', label: 'Change', align: 'right', className: 'hidden w-28 sm:table-cell' },
-  { key: 'changePct', label: 'Change %', align: 'right', className: 'w-28' },
+  { key: 'changePct', label: 'Change %', align: 'right', className: 'w-24 sm:w-28' },
   { key: 'volume', label: 'Volume', align: 'right', className: 'hidden w-28 lg:table-cell' },
 ]
 
@@ -65,11 +68,11 @@ function SkeletonRow() {
 
 const SEARCH_ID = 'market-search'
 
-/** The "/" shortcut is only worth mentioning where there is likely a keyboard (not on phones). */
-const searchPlaceholder =
-  typeof matchMedia === 'function' && matchMedia('(hover: hover) and (pointer: fine)').matches
-    ? 'Symbol or name (press /)'
-    : 'Symbol or name'
+/**
+ * The "/" shortcut is only worth mentioning where there is likely a keyboard: a fine pointer
+ * that hovers, on a screen from the sm breakpoint (not phones, nor a narrow window).
+ */
+const KEYBOARD_LIKELY = '(hover: hover) and (pointer: fine) and (min-width: 40rem)'
 
 /** What the URL holds for a search text: blank text is no search. */
 function searchParam(text: string) {
@@ -87,6 +90,7 @@ export function MarketPage() {
   const loading = stockList === undefined
   const { stale } = useConnection()
   const priceStore = usePriceStore()
+  const keyboardLikely = useMediaQuery(KEYBOARD_LIKELY)
   const [params, setParams] = useSearchParams()
   const view = useMemo(() => parseMarketView(params), [params])
   const { sort } = view
@@ -183,7 +187,7 @@ export function MarketPage() {
           id={SEARCH_ID}
           label="Search stocks"
           type="search"
-          placeholder={searchPlaceholder}
+          placeholder={keyboardLikely ? 'Symbol or name (press /)' : 'Symbol or name'}
           aria-keyshortcuts="/"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
@@ -202,9 +206,7 @@ export function MarketPage() {
         />
       </div>
       {stocks.isError ? (
-        <p role="alert" className="rounded-md bg-down-tint p-3 text-sm">
-          Could not load the market: {stocks.error.message}
-        </p>
+        <QueryError what="the market" error={stocks.error} onRetry={() => void stocks.refetch()} />
       ) : (
         <TableContainer fits>
           {/* Fixed layout: a tick that changes a few cells must not re-measure all rows. */}

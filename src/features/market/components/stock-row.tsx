@@ -103,7 +103,7 @@ export const StockRow = memo(function StockRow({
         </Live>
       </Td>
       <Td className="text-right tabular-nums">
-        <Live ref={(node) => void (elements.current.ratio = node)} className={cells.tone}>
+        <Live ref={(node) => void (elements.current.ratio = node)} className={cells.ratioTone}>
           {cells.ratio}
         </Live>
       </Td>

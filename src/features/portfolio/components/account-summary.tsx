@@ -2,7 +2,7 @@ import {
   formatMoney,
   formatPercent,
   formatSignedCurrency,
-  PERCENT_DECIMALS,
+  percentClass,
   signClass,
 } from '@/lib/format'
 import type { AccountSummary as Summary } from '../lib/holdings'
@@ -34,7 +34,7 @@ export function AccountSummary({
             </span>
           }
           detail={
-            <span className={signClass(dayChangePct, PERCENT_DECIMALS)}>
+            <span className={percentClass(dayChangePct)}>
               {dayChangePct === null ? '' : formatPercent(dayChangePct)}
             </span>
           }
@@ -47,7 +47,7 @@ export function AccountSummary({
             </span>
           }
           detail={
-            <span className={signClass(summary.totalReturnPct, PERCENT_DECIMALS)}>
+            <span className={percentClass(summary.totalReturnPct)}>
               {formatPercent(summary.totalReturnPct)}
             </span>
           }

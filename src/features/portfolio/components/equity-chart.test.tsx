@@ -19,8 +19,12 @@ describe('EquityChart', () => {
         name: /^Equity from \$100,000\.00 on .+ to \$101,250\.50 now; high \$101,250\.50, low \$99,500\.00\.$/,
       }),
     ).toBeInTheDocument()
-    expect(screen.getByText('High $101,250.50')).toBeInTheDocument()
-    expect(screen.getByText('Low $99,500.00')).toBeInTheDocument()
+    // High above the curve, Low below it: not both on the top line, where Low read as a top label.
+    const chart = screen.getByRole('img')
+    const follows = (a: Node, b: Node) =>
+      !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)
+    expect(follows(screen.getByText('High $101,250.50'), chart)).toBe(true)
+    expect(follows(chart, screen.getByText('Low $99,500.00'))).toBe(true)
   })
 
   it('shows a few dollars on $100,000 as a move, with a starting-cash line its legend matches', () => {

@@ -61,10 +61,8 @@ export function EquityChart({
 
   return (
     <figure className="flex flex-col gap-1">
-      <div className="flex justify-between text-xs text-muted tabular-nums">
-        <span>High {formatMoney(high)}</span>
-        <span>Low {formatMoney(low)}</span>
-      </div>
+      {/* High over the curve and Low under it, where they sit on the chart's scale. */}
+      <p className="text-xs text-muted tabular-nums">High {formatMoney(high)}</p>
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         preserveAspectRatio="none"
@@ -101,6 +99,7 @@ export function EquityChart({
           vectorEffect="non-scaling-stroke"
         />
       </svg>
+      <p className="text-xs text-muted tabular-nums">Low {formatMoney(low)}</p>
       {/* On phones the legend takes a line of its own under the two ends of the time axis. */}
       <figcaption className="flex flex-wrap justify-between gap-x-2 text-xs text-muted">
         <span className="whitespace-nowrap">{formatDateTime(first.at)}</span>

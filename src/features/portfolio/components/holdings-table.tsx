@@ -7,6 +7,7 @@ import {
   formatCurrency,
   formatMoney,
   formatPercent,
+  percentClass,
   formatQuantity,
   formatSignedCurrency,
   signClass,
@@ -83,7 +84,9 @@ function HoldingRow({
         {today ? (
           <>
             {formatSignedCurrency(today.change)}
-            <span className="block text-xs">{formatPercent(today.ratio)}</span>
+            <span className={`block text-xs ${percentClass(today.ratio)}`}>
+              {formatPercent(today.ratio)}
+            </span>
           </>
         ) : (
           <span className="text-muted">—</span>
@@ -97,7 +100,9 @@ function HoldingRow({
         className={`${cell} text-right whitespace-nowrap tabular-nums ${signClass(holding.unrealizedPnl)}`}
       >
         {formatSignedCurrency(holding.unrealizedPnl)}
-        <span className="block text-xs">{formatPercent(holding.unrealizedPnlPct)}</span>
+        <span className={`block text-xs ${percentClass(holding.unrealizedPnlPct)}`}>
+          {formatPercent(holding.unrealizedPnlPct)}
+        </span>
       </Td>
       <Td className={`${wideOnly} text-right tabular-nums ${signClass(holding.realizedPnl)}`}>
         {formatSignedCurrency(holding.realizedPnl)}

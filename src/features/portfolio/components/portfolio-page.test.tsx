@@ -97,7 +97,7 @@ describe('portfolio page against the local stack', () => {
 
     // Cancel the resting order, after confirming.
     const orders = await screen.findByRole('table', { name: 'Open orders' })
-    expect(within(orders).getByText('Limit $5.00')).toBeInTheDocument()
+    expect(within(orders).getByText('Limit $5.0000')).toBeInTheDocument()
     expect(within(orders).getByText('Good till cancelled')).toBeInTheDocument()
     await user.click(within(orders).getByRole('button', { name: 'Cancel order: Buy 2 MSFT limit' }))
     const dialog = await screen.findByRole('dialog', { name: 'Cancel this order?' })
@@ -156,5 +156,36 @@ describe('portfolio page against the local stack', () => {
     const kept = await screen.findByRole('dialog', { name: 'Cancel this order?' })
     await user.click(within(kept).getByRole('button', { name: 'Keep order' }))
     expect(cancelButton('NVDA')).toHaveFocus()
+  })
+
+  it('says plainly when the server cannot be reached, soon, and loads on "Try again"', async () => {
+    const user = userEvent.setup()
+    await app.signInAsGuest()
+    // Blocked REST requests fail in the browser as this does; sign-in and Realtime still work.
+    const realFetch = globalThis.fetch
+    const blocked = vi
+      .spyOn(globalThis, 'fetch')
+      .mockImplementation((input, init) =>
+        String(input instanceof Request ? input.url : input).includes('/rest/v1/')
+          ? Promise.reject(new TypeError('Failed to fetch'))
+          : realFetch(input, init),
+      )
+    try {
+      app.renderApp('/portfolio')
+      const title = await screen.findByRole(
+        'heading',
+        { name: 'Could not load your portfolio.' },
+        { timeout: 6_000 },
+      )
+      const alert = title.closest<HTMLElement>('[role="alert"]')!
+      expect(alert).toHaveTextContent('Check your connection and try again.')
+      expect(alert).not.toHaveTextContent(/TypeError|Failed to fetch/)
+
+      blocked.mockRestore()
+      await user.click(within(alert).getByRole('button', { name: 'Try again' }))
+      expect(await screen.findByRole('group', { name: 'Account summary' })).toBeInTheDocument()
+    } finally {
+      blocked.mockRestore()
+    }
   })
 })

@@ -1,8 +1,8 @@
 import { ListOrdered } from 'lucide-react'
 import { Link } from 'react-router'
-import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageTitle } from '@/components/ui/page-title'
+import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useUserId } from '@/lib/use-session'
 import { useAccount } from '../api/get-account'
@@ -38,18 +38,11 @@ export function PortfolioPage() {
       <PageTitle>Portfolio</PageTitle>
       <h1 className="text-2xl font-semibold">Portfolio</h1>
       {failed ? (
-        <div
-          role="alert"
-          className="flex flex-col items-start gap-3 rounded-lg border border-down p-4"
-        >
-          <p className="text-sm">Your portfolio could not be loaded: {failed.message}</p>
-          <Button
-            variant="secondary"
-            onClick={() => void Promise.all([account.refetch(), positions.refetch()])}
-          >
-            Try again
-          </Button>
-        </div>
+        <QueryError
+          what="your portfolio"
+          error={failed}
+          onRetry={() => void Promise.all([account.refetch(), positions.refetch()])}
+        />
       ) : !account.data || !positions.data ? (
         <PortfolioSkeleton />
       ) : (
@@ -65,9 +58,11 @@ export function PortfolioPage() {
           Open orders
         </h2>
         {openOrders.error ? (
-          <p role="alert" className="text-sm text-down">
-            Open orders could not be loaded: {openOrders.error.message}
-          </p>
+          <QueryError
+            what="your open orders"
+            error={openOrders.error}
+            onRetry={() => void openOrders.refetch()}
+          />
         ) : !openOrders.data ? (
           <Skeleton className="h-24 w-full" />
         ) : openOrders.data.length === 0 ? (

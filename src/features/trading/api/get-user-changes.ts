@@ -35,6 +35,7 @@ export const alertChangeSchema = z.object({
     z.nullable(z.string()),
   ),
   alert_triggered_price: nullableNumber,
+  alert_triggered_threshold: nullableNumber,
   alert_triggered_direction: z.pipe(
     z.transform((value): unknown => value ?? null),
     z.nullable(z.enum(['above', 'below'])),
@@ -44,7 +45,8 @@ export const alertChangeSchema = z.object({
 export type AlertChange = z.infer<typeof alertChangeSchema>
 
 const ORDER_COLUMNS = 'id, symbol, side, quantity, status, filled_price, reject_reason, updated_at'
-const ALERT_COLUMNS = 'symbol, alert_triggered_at, alert_triggered_price, alert_triggered_direction'
+const ALERT_COLUMNS =
+  'symbol, alert_triggered_at, alert_triggered_price, alert_triggered_threshold, alert_triggered_direction'
 /** More than this many changes between two polls are picked up by the next poll. */
 export const USER_CHANGES_BATCH = 200
 

@@ -41,6 +41,9 @@ const palette = {
   },
 }
 
+/** The volume bars' pane, under the candles' (pane 0). */
+const VOLUME_PANE = 1
+
 function volumeBar(bar: Bar, theme: Theme): HistogramData<UTCTimestamp> {
   const colours = palette[theme]
   return {
@@ -107,15 +110,27 @@ export function CandleChart({
       autoscaleInfoProvider: (original: () => AutoscaleInfo | null) =>
         rangeWith(original(), baselinePrice.current),
     })
-    // Volume bars share the chart's bottom fifth, on a scale of their own.
-    const volume = instance.addSeries(HistogramSeries, {
-      priceFormat: { type: 'volume' },
-      priceScaleId: '',
-      lastValueVisible: false,
-      priceLineVisible: false,
-    })
-    volume.priceScale().applyOptions({ scaleMargins: { top: 0.8, bottom: 0 } })
-    candles.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.24 } })
+    // Volume bars get a pane of their own under the candles: a price scale labels its whole
+    // pane, margins included, so on one shared pane its labels (224.00) ran on beside the volume
+    // bars. On an overlay scale ('') the bars have no labels; the legend says the volume.
+    const volume = instance.addSeries(
+      HistogramSeries,
+      {
+        priceFormat: { type: 'volume' },
+        priceScaleId: '',
+        lastValueVisible: false,
+        priceLineVisible: false,
+      },
+      VOLUME_PANE,
+    )
+    volume.priceScale().applyOptions({ scaleMargins: { top: 0.1, bottom: 0 } })
+    // entireTextOnly drops a top or bottom label the pane's edge would cut in half (150.00).
+    candles
+      .priceScale()
+      .applyOptions({ scaleMargins: { top: 0.1, bottom: 0.08 }, entireTextOnly: true })
+    const [pricePane, volumePane] = instance.panes()
+    pricePane.setStretchFactor(3)
+    volumePane.setStretchFactor(1)
     series.current = candles
     volumes.current = volume
     // The legend's default is the latest bar, read back whenever the volume bars (the second
@@ -159,10 +174,9 @@ export function CandleChart({
       color: palette[theme].text,
       lineWidth: 1 as const,
       lineStyle: LineStyle.Dotted,
-      axisLabelVisible: true,
-      axisLabelColor: palette[theme].grid,
-      axisLabelTextColor: palette[theme].text,
-      title: 'Prev close',
+      // Its tag covered the axis label under it (230.00), and the library shows the line's title
+      // only with the tag; a key above the chart names the line and its price instead.
+      axisLabelVisible: false,
     }
     if (baselineLine.current) baselineLine.current.applyOptions(options)
     else baselineLine.current = candles.createPriceLine(options)
@@ -176,6 +190,7 @@ export function CandleChart({
         textColor: colours.text,
         // Attribution is a visible text link under the chart instead (license NOTICE).
         attributionLogo: false,
+        panes: { separatorColor: colours.grid, enableResize: false },
       },
       grid: { vertLines: { color: colours.grid }, horzLines: { color: colours.grid } },
       rightPriceScale: { borderColor: colours.grid },
@@ -246,7 +261,10 @@ export function CandleChart({
   const shown = hovered ?? latest
   return (
     <div>
-      <Legend bar={shown} />
+      <div className="mb-1 flex flex-wrap justify-between gap-x-2 text-xs leading-4 tabular-nums">
+        <Legend bar={shown} />
+        {baseline !== undefined && <BaselineKey price={baseline} />}
+      </div>
       <div ref={container} role="img" aria-label={label} className="h-80 w-full" />
     </div>
   )
@@ -268,11 +286,7 @@ function Legend({ bar }: { bar: Bar | undefined }) {
       ] as const)
     : []
   return (
-    <p
-      aria-hidden="true"
-      data-testid="chart-legend"
-      className="mb-1 flex min-h-4 flex-wrap gap-x-2 text-xs leading-4 tabular-nums"
-    >
+    <p aria-hidden="true" data-testid="chart-legend" className="flex min-h-4 flex-wrap gap-x-2">
       {items.map(([name, value]) => (
         <span key={name}>
           <span className="text-muted">{name}</span> <span className={tone}>{value}</span>
@@ -283,6 +297,19 @@ function Legend({ bar }: { bar: Bar | undefined }) {
           <span className="text-muted">Vol</span> {formatCompact(bar.volume)}
         </span>
       )}
+    </p>
+  )
+}
+
+/**
+ * The dotted baseline's key and price: the line has no tag on the price axis, where it would
+ * cover a label. Visual only, as the legend: the key stats say the previous close.
+ */
+function BaselineKey({ price }: { price: number }) {
+  return (
+    <p aria-hidden="true" data-testid="chart-baseline">
+      <span className="mr-1 inline-block w-3 border-t border-dotted border-muted align-middle" />
+      <span className="text-muted">Prev close</span> {formatCurrency(price)}
     </p>
   )
 }

@@ -1,6 +1,6 @@
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
-import { formatMoney, formatOrderPrice, formatQuantity } from '@/lib/format'
+import { formatCurrency, formatMoney, formatOrderPrice, formatQuantity } from '@/lib/format'
 import { orderTypeLabels, timeInForceLabels } from '@/lib/describe-order'
 import { dayOrderLabel } from '../lib/order-form'
 import type { Estimate, ValidOrder } from '../lib/order-form'
@@ -43,8 +43,13 @@ export function OrderConfirmDialog({
       ? ['Shares', formatQuantity(order.quantity)]
       : ['Amount', formatMoney(order.notional)],
   ]
-  if (order.stopPrice !== null) rows.push(['Stop price', formatOrderPrice(order.stopPrice)])
-  if (order.limitPrice !== null) rows.push(['Limit price', formatOrderPrice(order.limitPrice)])
+  // Per share: a market order's is the live price its estimate uses, the others' as typed.
+  const prices = [
+    order.stopPrice !== null && `${formatOrderPrice(order.stopPrice)} stop`,
+    order.limitPrice !== null && `${formatOrderPrice(order.limitPrice)} limit`,
+  ].filter(Boolean)
+  if (order.type !== 'market') rows.push(['Price', prices.join(', ')])
+  else if (estimate) rows.push(['Price', `≈ ${formatCurrency(estimate.fillPrice, 4)} at market`])
   // A market order fills or fails at once: its time in force does not apply.
   if (order.type !== 'market')
     rows.push([
@@ -58,6 +63,8 @@ export function OrderConfirmDialog({
       formatMoney(estimate.value),
     ])
     if (estimate.held !== null) rows.push(['Held while waiting', formatMoney(estimate.held)])
+    if (estimate.buyingPowerAfter !== null)
+      rows.push(['Buying power after', formatMoney(estimate.buyingPowerAfter)])
   }
   return (
     <Dialog

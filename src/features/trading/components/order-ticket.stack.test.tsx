@@ -74,7 +74,7 @@ describe('the order ticket against the local stack', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Place sell order' }))
 
     // 2 sold at $70.50 against a cost of $60.00 each
-    const toast = (await screen.findByText('Filled: sold 2 KO @ $70.50')).closest('div')!
+    const toast = (await screen.findByText('Filled: sold 2 KO @ $70.5000')).closest('div')!
     expect(await within(toast).findByText('Realized P&L +$21.00')).toBeInTheDocument()
   })
 })

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { User } from '@supabase/supabase-js'
+import { formatOrderPrice } from '@/lib/format'
 import type { Position, Profile } from '@/lib/models'
 import { createPriceStore } from '@/lib/price-store'
 import { PriceStoreContext } from '@/lib/price-store-context'
@@ -239,6 +240,94 @@ describe('OrderTicket', () => {
     await user.clear(limit)
     await user.type(limit, '195')
     expect(limit).toHaveAccessibleDescription(/Your limit is below the market price/)
+  })
+
+  it('confirms with the price per share and the buying power left after the order', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket()
+    const shares = ticket.getByLabelText('Shares')
+    async function review(side: 'buy' | 'sell') {
+      await user.click(ticket.getByRole('button', { name: `Review ${side} order` }))
+      const dialog = within(screen.getByRole('dialog', { name: `Confirm ${side} order` }))
+      const row = (term: string) => dialog.getByText(term).nextElementSibling?.textContent
+      const rows = { price: row('Price'), after: row('Buying power after') }
+      await user.click(dialog.getByRole('button', { name: 'Cancel' }))
+      return rows
+    }
+
+    // $1,000 of buying power; 4 at the $200 market price cost about $800.
+    await user.type(shares, '4')
+    expect(await review('buy')).toEqual({ price: '≈ $200.0000 at market', after: '$200.00' })
+    // A resting buy takes its hold ($380) from the buying power.
+    await user.selectOptions(ticket.getByLabelText('Order type'), 'Limit')
+    await user.clear(shares)
+    await user.type(shares, '2')
+    await user.type(ticket.getByLabelText('Limit price (USD)'), '190')
+    expect(await review('buy')).toEqual({
+      price: `${formatOrderPrice(190)} limit`,
+      after: '$620.00',
+    })
+    await user.selectOptions(ticket.getByLabelText('Order type'), 'Stop limit')
+    await user.type(ticket.getByLabelText('Stop price (USD)'), '210')
+    expect(await review('buy')).toEqual({
+      price: `${formatOrderPrice(210)} stop, ${formatOrderPrice(190)} limit`,
+      after: '$620.00',
+    })
+
+    // A market sale adds its proceeds; a resting sell holds shares, not cash.
+    await user.click(ticket.getByRole('radio', { name: 'Sell' }))
+    await user.selectOptions(ticket.getByLabelText('Order type'), 'Market')
+    expect(await review('sell')).toEqual({ price: '≈ $200.0000 at market', after: '$1,400.00' })
+    await user.selectOptions(ticket.getByLabelText('Order type'), 'Limit')
+    await user.clear(ticket.getByLabelText('Limit price (USD)'))
+    await user.type(ticket.getByLabelText('Limit price (USD)'), '250')
+    expect(await review('sell')).toEqual({
+      price: `${formatOrderPrice(250)} limit`,
+      after: '$1,000.00',
+    })
+  })
+
+  it('in shares, says how many buying power covers at the price checked, and fills them in', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket()
+    const shares = ticket.getByLabelText('Shares')
+    // $1,000 of buying power at the $200 market price
+    await user.type(shares, '6')
+    expect(ticket.getByRole('alert')).toHaveTextContent(
+      'Not enough buying power for this order. You can buy at most 5 shares.',
+    )
+    await user.tab()
+    expect(ticket.getByRole('button', { name: 'Buy max (5 shares)' })).toHaveFocus()
+    await user.keyboard('{Enter}')
+    expect(shares).toHaveValue('5')
+    expect(ticket.queryByRole('alert')).not.toBeInTheDocument()
+    expect(ticket.getByRole('button', { name: 'Review buy order' })).toBeEnabled()
+
+    // A limit buy holds its limit, known once typed: $1,000 / $300, to 6 decimals.
+    await user.selectOptions(ticket.getByLabelText('Order type'), 'Limit')
+    expect(ticket.queryByRole('button', { name: /Buy max/ })).not.toBeInTheDocument()
+    await user.type(ticket.getByLabelText('Limit price (USD)'), '300')
+    expect(ticket.getByRole('alert')).toHaveTextContent('You can buy at most 3.333333 shares.')
+    await user.click(ticket.getByRole('button', { name: 'Buy max (3.333333 shares)' }))
+    expect(shares).toHaveValue('3.333333')
+    expect(ticket.queryByRole('alert')).not.toBeInTheDocument()
+
+    // A stop buy holds 105 % of its stop: $1,000 / $252.
+    await user.selectOptions(ticket.getByLabelText('Order type'), 'Stop')
+    await user.clear(shares)
+    await user.type(shares, '4')
+    await user.type(ticket.getByLabelText('Stop price (USD)'), '240')
+    expect(ticket.getByRole('alert')).toHaveTextContent('You can buy at most 3.968253 shares.')
+    await user.click(ticket.getByRole('button', { name: 'Buy max (3.968253 shares)' }))
+    expect(shares).toHaveValue('3.968253')
+    expect(ticket.queryByRole('alert')).not.toBeInTheDocument()
+
+    // Selling has its own button; so has a dollar amount.
+    await user.click(ticket.getByRole('radio', { name: 'Sell' }))
+    expect(ticket.queryByRole('button', { name: /Buy max/ })).not.toBeInTheDocument()
+    await user.click(ticket.getByRole('radio', { name: 'Buy' }))
+    await user.click(ticket.getByRole('radio', { name: 'Dollars' }))
+    expect(ticket.queryByRole('button', { name: /Buy max/ })).not.toBeInTheDocument()
   })
 
   it('fills in every available share to sell, or all the buying power to spend', async () => {

@@ -17,6 +17,7 @@ import {
   emptyDraft,
   estimateOrder,
   fieldErrors,
+  maxBuyShares,
   nothingToSell,
   orderSchema,
   toRpcArgs,
@@ -29,8 +30,8 @@ import { OrderConfirmDialog } from './order-confirm-dialog'
 import { describeRejection, isRejection } from './reject-reasons'
 
 const sideOptions = [
-  { value: 'buy', label: 'Buy' },
-  { value: 'sell', label: 'Sell' },
+  { value: 'buy', label: 'Buy', tone: 'buy' },
+  { value: 'sell', label: 'Sell', tone: 'sell' },
 ] as const
 const modeOptions = [
   { value: 'shares', label: 'Shares' },
@@ -83,18 +84,19 @@ export function OrderTicket({
     draft.side === 'sell' && positions.data ? nothingToSell(symbol, position) : null
   const problem = unsellable ?? estimate?.problem ?? null
   const problemId = useId()
+  const priced = {
+    side: draft.side,
+    type: draft.type,
+    limitPrice: typedPrice(draft.limitPrice, errors.limitPrice),
+    stopPrice: typedPrice(draft.stopPrice, errors.stopPrice),
+  }
   // Said as soon as the price is typed, from the live price the ticket shows; never blocks.
-  const outlook = quote
-    ? immediateOutlook(
-        {
-          side: draft.side,
-          type: draft.type,
-          limitPrice: typedPrice(draft.limitPrice, errors.limitPrice),
-          stopPrice: typedPrice(draft.stopPrice, errors.stopPrice),
-        },
-        quote.price,
-      )
-    : null
+  const outlook = quote ? immediateOutlook(priced, quote.price) : null
+  // Once the price the buy is checked at is known (a limit or stop: typed).
+  const maxBuy =
+    draft.side === 'buy' && quote && buyingPower !== null
+      ? maxBuyShares(priced, quote.price, buyingPower)
+      : 0
   const reviewOutlook = review && quote ? immediateOutlook(review, quote.price) : null
   // The outlook the trader confirmed: the mutation's callback runs renders (and ticks) later.
   const confirmedOutlook = useRef<ImmediateOutlook | null>(null)
@@ -205,6 +207,11 @@ export function OrderTicket({
         <FillButton onClick={() => update({ quantity: String(roundTo(availableShares, 6)) })}>
           Sell all {formatQuantity(availableShares)} available{' '}
           {availableShares === 1 ? 'share' : 'shares'}
+        </FillButton>
+      )}
+      {draft.side === 'buy' && draft.amountMode === 'shares' && maxBuy > 0 && (
+        <FillButton onClick={() => update({ quantity: String(maxBuy) })}>
+          Buy max ({formatQuantity(maxBuy)} {maxBuy === 1 ? 'share' : 'shares'})
         </FillButton>
       )}
       {/* A stop buy holds 5% over its stop price, so all the buying power would not cover it. */}

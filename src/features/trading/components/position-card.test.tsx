@@ -33,8 +33,9 @@ describe('the stock page position against the local stack', () => {
   it("shows today's return from the day's fills beside the unrealized P&L", async () => {
     await onOneTradingDay()
     await app.signInAsGuest()
-    // Bought 10 at $100 today, sold 4 at $110, 6 left at $105: today +$70 on the $1,000 paid
-    // (+$30 still held, +$40 taken), unrealized +$30 on the $600 the 6 shares cost.
+    // Bought 10 at $100 today, sold 4 at $110, 6 left at $105: today +$70 (+$30 still held,
+    // +$40 taken) over the $600 the 6 still held cost, not the $1,000 paid for all 10;
+    // unrealized +$30 on that $600.
     await app.setPrice('AAPL', 100)
     await trade('buy', 10)
     await app.setPrice('AAPL', 110)
@@ -47,7 +48,7 @@ describe('the stock page position against the local stack', () => {
     const value = (term: string) => within(card).getByText(term).nextSibling
     await waitFor(() => expect(value('Market value')).toHaveTextContent('$630.00'))
     expect(value('Shares')).toHaveTextContent('6')
-    await waitFor(() => expect(value("Today's return")).toHaveTextContent('+$70.00 (+7.00%)'))
+    await waitFor(() => expect(value("Today's return")).toHaveTextContent('+$70.00 (+11.67%)'))
     expect(value('Unrealized P&L')).toHaveTextContent('+$30.00 (+5.00%)')
   })
 

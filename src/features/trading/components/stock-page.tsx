@@ -4,6 +4,7 @@ import { Link, useLocation, useParams, useSearchParams } from 'react-router'
 import { OpenOrders } from '@/components/orders/open-orders'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageTitle } from '@/components/ui/page-title'
+import { QueryError } from '@/components/ui/query-error'
 import { Price } from '@/components/ui/price'
 import { Skeleton } from '@/components/ui/skeleton'
 import { cn } from '@/components/ui/cn'
@@ -42,9 +43,14 @@ export function StockPage() {
   }
   if (stock.isError) {
     return (
-      <p role="alert" className="rounded-md bg-down-tint p-3 text-sm">
-        Could not load {symbol}: {stock.error.message}
-      </p>
+      <div className="py-8">
+        <PageTitle>{symbol}</PageTitle>
+        <QueryError what="this stock" error={stock.error} onRetry={() => void stock.refetch()}>
+          <Link to={marketUrl()} className="text-sm font-medium text-link underline">
+            Back to the market
+          </Link>
+        </QueryError>
+      </div>
     )
   }
   if (!stock.data) {

@@ -31,7 +31,11 @@ export function TradeBar({
   }
 
   return (
-    <div className="fixed inset-x-0 bottom-[3.25rem] z-20 border-t border-border bg-bg/95 px-3 py-2 backdrop-blur sm:px-4 md:bottom-0 lg:hidden">
+    // data-bottom-bar: the toasts rise above this bar (see toasterPlacement).
+    <div
+      data-bottom-bar
+      className="fixed inset-x-0 bottom-[3.25rem] z-20 border-t border-border bg-bg/95 px-3 py-2 backdrop-blur sm:px-4 md:bottom-0 lg:hidden"
+    >
       <div className="mx-auto flex max-w-7xl gap-2">
         <Button variant="buy" className="flex-1" onClick={() => trade('buy')}>
           Buy {symbol}

@@ -80,7 +80,7 @@ describe('per-user live events against the local stack', () => {
     expect(screen.queryByText(/^Filled: bought 2 MSFT/)).not.toBeInTheDocument()
 
     app.supabase.realtime.connect()
-    expect(await screen.findByText('Filled: bought 2 MSFT @ $90.00')).toBeInTheDocument()
+    expect(await screen.findByText('Filled: bought 2 MSFT @ $90.0000')).toBeInTheDocument()
 
     // Another reconnect reads the same rows again (the catch-up overlaps its cursor): no repeat.
     await app.supabase.realtime.disconnect()
@@ -88,7 +88,7 @@ describe('per-user live events against the local stack', () => {
     app.supabase.realtime.connect()
     await waitFor(() => expect(connectionStatus()).toHaveAttribute('data-status', 'live'))
     await userEventsListening(userId)
-    expect(screen.getAllByText('Filled: bought 2 MSFT @ $90.00')).toHaveLength(1)
+    expect(screen.getAllByText('Filled: bought 2 MSFT @ $90.0000')).toHaveLength(1)
   })
 
   it('keeps announcing fills while Realtime stays down and the app polls', async () => {
@@ -110,11 +110,11 @@ describe('per-user live events against the local stack', () => {
       timeout: 20_000,
     })
     await app.setPrice('NVDA', 90)
-    expect(await screen.findByText('Filled: bought 3 NVDA @ $90.00')).toBeInTheDocument()
+    expect(await screen.findByText('Filled: bought 3 NVDA @ $90.0000')).toBeInTheDocument()
     expect(connectionStatus()).toHaveAttribute('data-polling', 'true')
     app.supabase.realtime.connect()
     await waitFor(() => expect(connectionStatus()).toHaveAttribute('data-status', 'live'))
     await userEventsListening(userId)
-    expect(screen.getAllByText('Filled: bought 3 NVDA @ $90.00')).toHaveLength(1)
+    expect(screen.getAllByText('Filled: bought 3 NVDA @ $90.0000')).toHaveLength(1)
   }, 60_000)
 })

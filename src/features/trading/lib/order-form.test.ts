@@ -3,6 +3,7 @@ import {
   emptyDraft,
   estimateOrder,
   fieldErrors,
+  maxBuyShares,
   nothingToSell,
   orderSchema,
   toRpcArgs,
@@ -123,6 +124,27 @@ describe('order form', () => {
     const dollars = orderSchema.parse(draft({ amountMode: 'dollars', notional: '100' }))
     expect(estimateOrder(dollars, { price: 3, buyingPower: 1e6, availableShares: 0 }).shares).toBe(
       33.333333,
+    )
+  })
+
+  it('works out the most shares a buy can be for, by the rule the buying-power check uses', () => {
+    const market = { side: 'buy', type: 'market', limitPrice: null, stopPrice: null } as const
+    expect(maxBuyShares(market, 200, 1000)).toBe(5)
+    expect(maxBuyShares(market, 3, 100)).toBe(33.333333)
+    // 0.3 / 0.1 is 2.9999999999999996 in floats: still 3 shares, which the check lets through.
+    expect(maxBuyShares(market, 0.1, 0.3)).toBe(3)
+    const order = orderSchema.parse(draft({ quantity: '3' }))
+    expect(estimateOrder(order, { price: 0.1, buyingPower: 0.3, availableShares: 0 }).problem).toBe(
+      null,
+    )
+    expect(maxBuyShares({ ...market, type: 'limit', limitPrice: 300 }, 200, 1000)).toBe(3.333333)
+    expect(maxBuyShares({ ...market, type: 'stop', stopPrice: 240 }, 200, 1000)).toBe(3.968253)
+    // Not known until its limit is typed; nothing when not even a millionth of a share.
+    expect(maxBuyShares({ ...market, type: 'stop_limit', stopPrice: 240 }, 200, 1000)).toBe(0)
+    expect(maxBuyShares(market, 200, 0.0001)).toBe(0)
+    const big = orderSchema.parse(draft({ quantity: '6' }))
+    expect(estimateOrder(big, { price: 200, buyingPower: 1000, availableShares: 0 }).problem).toBe(
+      'Not enough buying power for this order. You can buy at most 5 shares.',
     )
   })
 

@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { formatMoney, formatQuantity } from '@/lib/format'
 import type { OrderSide, OrderType, Position, TimeInForce } from '@/lib/models'
 import { expectedFillPrice } from './order-outlook'
+import type { PricedOrder } from './order-outlook'
 
 export type AmountMode = 'shares' | 'dollars'
 
@@ -176,6 +177,11 @@ export type Estimate = {
   held: number | null
   /** What the buying-power check compares: a market buy's cost, a resting buy's hold. */
   cashNeeded: number
+  /**
+   * Buying power once placed: less a buy's cashNeeded, plus a market sell's value (a resting
+   * sell holds shares, not cash). Null while the buying power is not known.
+   */
+  buyingPowerAfter: number | null
   problem: string | null
 }
 
@@ -197,12 +203,10 @@ export function estimateOrder(
   const shares = order.quantity ?? Math.trunc(((order.notional ?? 0) / referencePrice) * 1e6) / 1e6
   const fillPrice = expectedFillPrice(order, context.price)
   const value = shares * fillPrice
-  let held: number | null = null
-  if (order.side === 'buy' && order.type !== 'market')
-    held =
-      order.type === 'stop'
-        ? shares * Math.max(order.stopPrice!, context.price) * 1.05
-        : shares * order.limitPrice!
+  const held =
+    order.side === 'buy' && order.type !== 'market'
+      ? shares * buyCashPerShare(order, context.price)
+      : null
   const cashNeeded = order.side === 'buy' ? (held ?? shares * context.price) : 0
   let problem: string | null = null
   if (shares <= 0 || shares * referencePrice < 0.0001) problem = 'The order is too small.'
@@ -210,9 +214,14 @@ export function estimateOrder(
     order.side === 'buy' &&
     context.buyingPower !== null &&
     cashNeeded > context.buyingPower + 1e-9
-  )
-    problem = 'Not enough buying power for this order.'
-  else if (order.side === 'sell' && shares > context.availableShares + 1e-9)
+  ) {
+    const most = maxBuyShares(order, context.price, context.buyingPower)
+    // A number of shares gets the most it can be; a dollar amount has its own button.
+    problem =
+      order.quantity !== null && most > 0
+        ? `Not enough buying power for this order. You can buy at most ${formatQuantity(most)} ${most === 1 ? 'share' : 'shares'}.`
+        : 'Not enough buying power for this order.'
+  } else if (order.side === 'sell' && shares > context.availableShares + 1e-9)
     problem =
       context.availableShares <= 0
         ? 'You do not own any shares of this stock to sell.'
@@ -220,7 +229,46 @@ export function estimateOrder(
           ? // in the unit being typed: the most a dollar amount can be (cents down), then shares
             `You can sell at most ${formatMoney(Math.floor(context.availableShares * referencePrice * 100) / 100)} (${formatQuantity(context.availableShares)} shares).`
           : `You can sell at most ${formatQuantity(context.availableShares)} shares.`
-  return { shares, fillPrice, value, held, cashNeeded, problem }
+  const buyingPower = context.buyingPower
+  const buyingPowerAfter =
+    buyingPower === null
+      ? null
+      : order.side === 'buy'
+        ? buyingPower - cashNeeded
+        : order.type === 'market'
+          ? buyingPower + value
+          : buyingPower
+  return { shares, fillPrice, value, held, cashNeeded, buyingPowerAfter, problem }
+}
+
+/**
+ * The cash place_order needs per share of a buy: a market buy its price; a resting buy holds its
+ * limit, or (stop) 105 % of max(stop, market), since it may fill above its stop. NaN while the
+ * price it needs is not known (not typed yet).
+ */
+export function buyCashPerShare(order: PricedOrder, market: number): number {
+  switch (order.type) {
+    case 'market':
+      return market
+    case 'stop':
+      return Math.max(order.stopPrice ?? Number.NaN, market) * 1.05
+    case 'limit':
+    case 'stop_limit':
+      return order.limitPrice ?? Number.NaN
+  }
+}
+
+/**
+ * The most shares (to the 6 decimals the engine keeps) a buy can be for with this buying power,
+ * by the same rule estimateOrder checks; 0 when not even 0.000001 share.
+ */
+export function maxBuyShares(order: PricedOrder, market: number, buyingPower: number): number {
+  const perShare = buyCashPerShare(order, market)
+  if (!(perShare > 0) || !(buyingPower > 0)) return 0
+  // The division may land a hair over a whole micro-share (5 → 5.0000000001): step back if so.
+  let micros = Math.floor((buyingPower / perShare) * 1e6 + 1e-6)
+  if ((micros / 1e6) * perShare > buyingPower + 1e-9) micros -= 1
+  return Math.min(micros, 1e15) / 1e6
 }
 
 /**

@@ -1,5 +1,5 @@
 import { toast } from '@/components/ui/toast-store'
-import { createAlertTracker, type AlertTracker } from '@/lib/alert-notices'
+import { alertHeadline, createAlertTracker, type AlertTracker } from '@/lib/alert-notices'
 import { claimFillNotice } from '@/lib/fill-notices'
 import { formatCurrency, formatQuantity } from '@/lib/format'
 import { logger } from '@/lib/logger'
@@ -44,9 +44,14 @@ export function announceOrderChange(order: OrderChange): void {
 }
 
 function announceAlert(row: AlertChange): void {
-  const crossed = row.alert_triggered_direction === 'below' ? 'fell below' : 'rose above'
+  const headline = alertHeadline({
+    symbol: row.symbol,
+    direction: row.alert_triggered_direction,
+    price: row.alert_triggered_price,
+    threshold: row.alert_triggered_threshold,
+  })
   toast({
-    title: `Alert: ${row.symbol} ${crossed} your target`,
+    title: `Alert: ${headline}`,
     description: `Now ${formatCurrency(row.alert_triggered_price)}.`,
     action: { label: `Trade ${row.symbol}`, href: orderTicketHref(row.symbol) },
     durationMs: 15_000,

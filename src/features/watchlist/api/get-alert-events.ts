@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import * as z from 'zod/mini'
 import { parseResponse } from '@/lib/api/parse-response'
+import { nullableNumber } from '@/lib/models'
 import { supabase } from '@/lib/supabase'
 import { watchlistKeys } from './keys'
 
@@ -12,6 +13,7 @@ const alertEventSchema = z.object({
   symbol: z.string(),
   direction: z.enum(['above', 'below']),
   price: z.coerce.number(),
+  threshold: nullableNumber,
   triggered_at: z.string(),
 })
 
@@ -21,7 +23,7 @@ export type AlertEvent = z.infer<typeof alertEventSchema>
 export async function getAlertEvents(userId: string): Promise<AlertEvent[]> {
   const { data } = await supabase
     .from('alert_events')
-    .select('id, symbol, direction, price, triggered_at')
+    .select('id, symbol, direction, price, threshold, triggered_at')
     .eq('user_id', userId)
     .is('dismissed_at', null)
     .order('triggered_at', { ascending: false })

@@ -1,7 +1,8 @@
 import { BellRing, X } from 'lucide-react'
 import { Link } from 'react-router'
 import { Button } from '@/components/ui/button'
-import { formatCurrency, formatDateTime } from '@/lib/format'
+import { alertSummary } from '@/lib/alert-notices'
+import { formatDateTime } from '@/lib/format'
 import { orderTicketHref } from '@/lib/order-ticket'
 import type { AlertEvent } from '../api/get-alert-events'
 
@@ -28,7 +29,7 @@ export function TriggeredAlerts({
       </h2>
       <ul className="flex flex-col gap-2">
         {alerts.map((alert) => {
-          const summary = `${alert.symbol} ${alert.direction === 'below' ? 'fell to' : 'rose to'} ${formatCurrency(alert.price)}`
+          const summary = alertSummary(alert)
           return (
             <li
               key={alert.id}
@@ -36,9 +37,7 @@ export function TriggeredAlerts({
             >
               <BellRing className="size-5 shrink-0 text-warn" aria-hidden="true" />
               <p className="min-w-0 flex-1 basis-[calc(100%-2.5rem)] text-sm sm:basis-auto">
-                <span className="font-semibold">{alert.symbol}</span>{' '}
-                {alert.direction === 'below' ? 'fell to' : 'rose to'}{' '}
-                <span className="tabular-nums">{formatCurrency(alert.price)}</span>{' '}
+                <span className="tabular-nums">{summary}</span>{' '}
                 <span className="text-muted">
                   at <time dateTime={alert.triggered_at}>{formatDateTime(alert.triggered_at)}</time>
                 </span>

@@ -78,7 +78,9 @@ describe('watchlist page against the local stack', () => {
       { name: 'Triggered alerts' },
       { timeout: 20_000 },
     )
-    expect(within(fired).getByText(/rose to/)).toHaveTextContent('MSFT rose to $425.00')
+    expect(within(fired).getByText(/rose above/)).toHaveTextContent(
+      'MSFT rose above your $420.00 target, to $425.00',
+    )
     expect(within(fired).getByRole('link', { name: 'Buy MSFT' })).toHaveAttribute(
       'href',
       '/stocks/MSFT?side=buy#order-ticket',
@@ -114,17 +116,21 @@ describe('watchlist page against the local stack', () => {
         .getAllByRole('listitem')
         .map((item) => item.textContent),
     ).toEqual([
-      expect.stringContaining('MSFT fell to $405.00'),
-      expect.stringContaining('MSFT rose to $425.00'),
+      expect.stringContaining('MSFT fell below your $410.00 target, to $405.00'),
+      expect.stringContaining('MSFT rose above your $420.00 target, to $425.00'),
     ])
 
     // Seen: dismissed one at a time, on the server too.
     await user.click(
-      within(fired).getByRole('button', { name: 'Dismiss the alert: MSFT rose to $425.00' }),
+      within(fired).getByRole('button', {
+        name: 'Dismiss the alert: MSFT rose above your $420.00 target, to $425.00',
+      }),
     )
     await waitFor(() => expect(within(fired).getAllByRole('listitem')).toHaveLength(1))
     await user.click(
-      within(fired).getByRole('button', { name: 'Dismiss the alert: MSFT fell to $405.00' }),
+      within(fired).getByRole('button', {
+        name: 'Dismiss the alert: MSFT fell below your $410.00 target, to $405.00',
+      }),
     )
     await waitFor(() =>
       expect(screen.queryByRole('region', { name: 'Triggered alerts' })).not.toBeInTheDocument(),

@@ -7,6 +7,7 @@ import {
   dayChange,
   formatCurrency,
   formatPercent,
+  percentClass,
   formatSignedCurrency,
   signClass,
 } from '@/lib/format'
@@ -68,13 +69,15 @@ function WatchlistRow({
           flashKey={quote?.changeSeq}
           stale={stale}
         />
-        <span className={`block text-xs tabular-nums sm:hidden ${signClass(change?.change)}`}>
+        <span className={`block text-xs tabular-nums sm:hidden ${percentClass(change?.ratio)}`}>
           {change ? formatPercent(change.ratio) : ''}
         </span>
       </Td>
       <Td className={`hidden text-right tabular-nums sm:table-cell ${signClass(change?.change)}`}>
         {change ? formatSignedCurrency(change.change) : '—'}
-        <span className="block text-xs">{change ? formatPercent(change.ratio) : ''}</span>
+        <span className={`block text-xs ${percentClass(change?.ratio)}`}>
+          {change ? formatPercent(change.ratio) : ''}
+        </span>
       </Td>
       <Td className="hidden truncate sm:table-cell">
         <AlertSummary entry={entry} />

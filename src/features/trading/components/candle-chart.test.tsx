@@ -1,0 +1,120 @@
+import { render, screen } from '@testing-library/react'
+import type { UTCTimestamp } from 'lightweight-charts'
+import { CandleChart } from './candle-chart'
+
+// jsdom draws no canvas, so the library is replaced by a recorder of what the chart asks of it.
+const calls = vi.hoisted(() => ({
+  series: [] as { type: string; options: unknown; pane: number | undefined; scale: unknown[] }[],
+  priceLines: [] as unknown[],
+  stretch: [] as number[],
+}))
+
+vi.mock('lightweight-charts', () => {
+  function fakeSeries(type: string, options: unknown, pane: number | undefined) {
+    const entry = { type, options, pane, scale: [] as unknown[] }
+    calls.series.push(entry)
+    return {
+      priceScale: () => ({ applyOptions: (o: unknown) => entry.scale.push(o) }),
+      applyOptions: () => {},
+      setData: () => {},
+      update: () => {},
+      data: () => [],
+      subscribeDataChanged: () => {},
+      createPriceLine: (o: unknown) => {
+        calls.priceLines.push(o)
+        return { applyOptions: (next: unknown) => calls.priceLines.push(next) }
+      },
+      removePriceLine: () => {},
+    }
+  }
+  return {
+    CandlestickSeries: 'Candlestick',
+    HistogramSeries: 'Histogram',
+    ColorType: { Solid: 'solid' },
+    LineStyle: { Dotted: 1 },
+    createChart: () => ({
+      addSeries: (type: string, options: unknown, pane?: number) => fakeSeries(type, options, pane),
+      panes: () => [0, 1].map(() => ({ setStretchFactor: (f: number) => calls.stretch.push(f) })),
+      applyOptions: () => {},
+      subscribeCrosshairMove: () => {},
+      timeScale: () => ({ fitContent: () => {} }),
+      remove: () => {},
+    }),
+  }
+})
+
+beforeEach(() => {
+  calls.series.length = 0
+  calls.priceLines.length = 0
+  calls.stretch.length = 0
+  vi.stubGlobal('ResizeObserver', class {})
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(
+    {} as CanvasRenderingContext2D,
+  )
+})
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+})
+
+const bar = {
+  time: 1_763_856_000 as UTCTimestamp,
+  open: 230,
+  high: 231,
+  low: 229,
+  close: 230.5,
+  volume: 1000,
+}
+
+function renderChart(baseline?: number) {
+  render(
+    <CandleChart
+      bars={[bar]}
+      quote={undefined}
+      dayOpen={230}
+      theme="light"
+      intraday
+      label="AAPL candlestick chart"
+      baseline={baseline}
+    />,
+  )
+}
+
+describe('CandleChart', () => {
+  it('keeps the price axis to the candles: volume in a pane of its own, unlabelled', () => {
+    renderChart()
+    const candles = calls.series.find((s) => s.type === 'Candlestick')
+    const volume = calls.series.find((s) => s.type === 'Histogram')
+    expect(candles?.pane).toBeUndefined()
+    // On the candles' pane the price axis labelled the volume bars' band too (224.00).
+    expect(volume?.pane).toBe(1)
+    expect(volume?.options).toMatchObject({ priceScaleId: '' })
+    expect(volume?.scale).toContainEqual({ scaleMargins: { top: 0.1, bottom: 0 } })
+    expect(calls.stretch).toEqual([3, 1])
+    // Room above the highest candle, and no label cut in half at the pane's edge (150.00).
+    expect(candles?.scale).toContainEqual(
+      expect.objectContaining({
+        scaleMargins: expect.objectContaining({ top: 0.1 }),
+        entireTextOnly: true,
+      }),
+    )
+  })
+
+  it('draws the previous close as a dotted line without an axis tag, priced above the chart', () => {
+    renderChart(229.5)
+    // The tag covered the axis label at its price (230.00).
+    expect(calls.priceLines).toEqual([
+      expect.objectContaining({ price: 229.5, lineStyle: 1, axisLabelVisible: false }),
+    ])
+    expect(screen.getByTestId('chart-baseline')).toHaveTextContent('Prev close $229.50')
+    // Beside the bar's legend, not in it: that line is the bar's figures alone (e2e journey).
+    expect(screen.getByTestId('chart-legend')).not.toHaveTextContent('Prev close')
+  })
+
+  it('has no previous-close line or key without a baseline', () => {
+    renderChart()
+    expect(calls.priceLines).toEqual([])
+    expect(screen.queryByTestId('chart-baseline')).not.toBeInTheDocument()
+  })
+})

@@ -1,0 +1,81 @@
+import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
+
+let app: AppAgainstStack
+
+beforeAll(async () => {
+  app = await startAppAgainstStack()
+})
+
+afterAll(async () => {
+  await app?.stop()
+})
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+/** Every REST request fails as a blocked one does in the browser; auth and Realtime still work. */
+function blockRest() {
+  const realFetch = globalThis.fetch
+  return vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    const url = input instanceof Request ? input.url : String(input)
+    if (url.includes('/rest/v1/')) return Promise.reject(new TypeError('Failed to fetch'))
+    return realFetch(input, init)
+  })
+}
+
+describe('stock page when the server cannot be reached', () => {
+  it('says so in plain words within seconds, and loads the stock on "Try again"', async () => {
+    const user = userEvent.setup()
+    const blocked = blockRest()
+    const started = Date.now()
+    app.renderApp('/stocks/MSFT')
+
+    const message = await screen.findByText(/Could not load/, {}, { timeout: 6_000 })
+    const alert = message.closest<HTMLElement>('[role="alert"]')!
+    // A couple of quick retries for a blip, not half a minute of skeleton.
+    expect(Date.now() - started).toBeLessThan(6_000)
+    // Realtime still runs, but with the server's reads failing the header does not say Live.
+    await waitFor(() =>
+      expect(screen.getByTestId('connection-status')).toHaveTextContent('Server unreachable'),
+    )
+    expect(
+      within(alert).getByRole('heading', { name: 'Could not load this stock.' }),
+    ).toBeInTheDocument()
+    expect(within(alert).getByText('Check your connection and try again.')).toBeInTheDocument()
+    expect(alert).not.toHaveTextContent(/TypeError|Failed to fetch/)
+    expect(within(alert).getByRole('link', { name: 'Back to the market' })).toHaveAttribute(
+      'href',
+      '/',
+    )
+
+    blocked.mockRestore()
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }))
+    expect(await screen.findByRole('heading', { level: 1, name: /^MSFT/ })).toBeInTheDocument()
+    expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument()
+    await waitFor(() => expect(screen.getByTestId('connection-status')).toHaveTextContent(/^Live$/))
+  })
+
+  it('shows the offline notice and marks the price delayed as soon as the browser is offline', async () => {
+    app.renderApp('/stocks/AAPL')
+    await screen.findByRole('heading', { level: 1, name: /^AAPL/ })
+    const indicator = screen.getByTestId('connection-status')
+    await waitFor(() => expect(indicator).toHaveTextContent(/^Live$/))
+
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    act(() => void window.dispatchEvent(new Event('offline')))
+    expect(indicator).toHaveTextContent('Offline· prices paused')
+    expect(
+      screen.getByText(/^You are offline\. Prices shown are from .+; they update again as soon/),
+    ).toBeInTheDocument()
+    expect(screen.getByText('Prices delayed')).toBeInTheDocument()
+    expect(screen.queryByText(/every few seconds/)).not.toBeInTheDocument()
+
+    onLine.mockRestore()
+    act(() => void window.dispatchEvent(new Event('online')))
+    await waitFor(() => expect(indicator).toHaveTextContent(/^Live$/))
+    expect(screen.queryByText(/You are offline/)).not.toBeInTheDocument()
+  })
+})
