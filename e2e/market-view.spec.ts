@@ -5,7 +5,8 @@ test('the market view survives a visit to a stock: URL, scroll position and the 
 }) => {
   await page.goto('/')
   const table = page.getByRole('table', { name: 'Stocks' })
-  await expect(table.getByRole('row').nth(10)).toBeVisible()
+  // Stock links, not just rows: while the list loads the table holds ten skeleton rows.
+  await expect(table.getByRole('link').nth(10)).toBeVisible()
   // A column that ticks do not reorder (prices re-sort every few seconds).
   await page
     .getByRole('columnheader', { name: /Symbol/ })
@@ -15,8 +16,15 @@ test('the market view survives a visit to a stock: URL, scroll position and the 
 
   // Far enough down that the windowed table must be its full height again when Back restores
   // the scroll position (its first render holds only 40 rows).
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight))
-  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(1500)
+  // Scrolled again on each poll: the page may still grow as the window measures its rows.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight)
+        return window.scrollY
+      }),
+    )
+    .toBeGreaterThan(1500)
   const scrolled = await page.evaluate(() => window.scrollY)
   const symbol = await page.evaluate(() => {
     const rows = Array.from(document.querySelectorAll('tbody tr[data-row]'))

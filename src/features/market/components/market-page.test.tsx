@@ -58,7 +58,12 @@ function renderMarket({
     </PriceStoreContext>,
     { queryClient, route },
   )
-  return { store, router, tick: (payload: TickPayload) => act(() => onTick(payload)) }
+  return {
+    store,
+    router,
+    queryClient,
+    tick: (payload: TickPayload) => act(() => onTick(payload)),
+  }
 }
 
 const symbols = () =>
@@ -75,6 +80,30 @@ describe('MarketPage', () => {
     expect(within(row).getByText('$110.00')).toBeInTheDocument()
     expect(within(row).getByText('+$10.00')).toHaveClass('text-up')
     expect(within(row).getByText('+10.00%')).toBeInTheDocument()
+  })
+
+  it('keeps the list it has when a later read of it fails, and says so only when it has none', async () => {
+    const fetchSpy = vi
+      .spyOn(globalThis, 'fetch')
+      .mockRejectedValue(new TypeError('Failed to fetch'))
+    try {
+      const { queryClient } = renderMarket()
+      await act(async () => {
+        await queryClient.refetchQueries({ queryKey: queryKeys.stocks.list() })
+        // TanStack Query tells its observers on a later task (notifyManager's setTimeout).
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      })
+      expect(queryClient.getQueryState(queryKeys.stocks.list())?.status).toBe('error')
+      expect(symbols()).toEqual(['AAPL', 'JPM', 'MSFT'])
+      expect(screen.queryByText('Could not load the market.')).not.toBeInTheDocument()
+
+      cleanup()
+      const empty = createTestQueryClient()
+      renderWithProviders(<MarketPage />, { queryClient: empty })
+      expect(await screen.findByText('Could not load the market.')).toBeInTheDocument()
+    } finally {
+      fetchSpy.mockRestore()
+    }
   })
 
   it('searches by symbol or name after a short pause, and filters by sector', async () => {

@@ -205,7 +205,8 @@ export function MarketPage() {
           className="sm:w-56"
         />
       </div>
-      {stocks.isError ? (
+      {/* Only when there is no list: a later failed read keeps the one on screen (prices stay live). */}
+      {stocks.isLoadingError ? (
         <QueryError what="the market" error={stocks.error} onRetry={() => void stocks.refetch()} />
       ) : (
         <TableContainer fits>

@@ -51,7 +51,7 @@ export function PriceChart({
       </div>
       {candles.isPending ? (
         <Skeleton className="h-80 w-full" />
-      ) : candles.isError ? (
+      ) : candles.isLoadingError ? (
         <p role="alert" className="flex h-80 items-center justify-center text-sm text-muted">
           Could not load the chart: {candles.error.message}
         </p>

@@ -41,7 +41,8 @@ export function StockPage() {
       </div>
     )
   }
-  if (stock.isError) {
+  // A failed refetch keeps the page it has; only a stock never loaded is an error page.
+  if (stock.isLoadingError) {
     return (
       <div className="py-8">
         <PageTitle>{symbol}</PageTitle>
