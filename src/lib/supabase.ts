@@ -29,6 +29,7 @@ export const supabase = createClient<Database>(
  * answering, and the query client retries on top of that: a blocked or offline REST API kept a
  * skeleton up for over 20 s. The query client alone decides on retries (src/app/query-client.ts);
  * the price store polls anyway. supabase-js has no option for this (PostgrestClient's `retry`
- * is not passed through), so it is set on its REST client.
+ * is not passed through), so it is set on its REST client; supabase.test.ts fails if an upgrade
+ * stops honouring it.
  */
 ;(supabase as unknown as { rest: { retry?: boolean } }).rest.retry = false
