@@ -1,16 +1,34 @@
-import { act, render, screen } from '@testing-library/react'
+import { act, cleanup, render, screen } from '@testing-library/react'
 import { createPriceStore } from '@/lib/price-store'
-import type { ChannelStatus, MarketTransport } from '@/lib/price-store'
+import type { ChannelStatus, MarketTransport, PriceStore } from '@/lib/price-store'
 import { PriceStoreContext } from '@/lib/price-store-context'
 import { formatTime } from '@/lib/format'
 import { ConnectionIndicator, PollingBanner } from './connection-indicator'
+
+const stores: PriceStore[] = []
+
+/** A store stopped after the test, passed or failed, so no timer or listener outlives it. */
+function createStore(transport: MarketTransport) {
+  const store = createPriceStore(transport, { fallbackAfterMs: 10_000, pollEveryMs: 3_000 })
+  stores.push(store)
+  return store
+}
 
 describe('connection indicator and polling notice', () => {
   beforeEach(() => {
     vi.useFakeTimers()
     vi.setSystemTime(new Date('2026-01-05T15:04:00Z'))
   })
-  afterEach(() => vi.useRealTimers())
+  afterEach(() => {
+    for (const store of stores.splice(0)) store.stop()
+    // Unmounted here too, so that a failing check below does not leave this test's DOM behind.
+    cleanup()
+    // Stopped, a store leaves no timer behind (its stale check, fallback, polls, recheck).
+    const leftOver = vi.getTimerCount()
+    vi.restoreAllMocks()
+    vi.useRealTimers()
+    expect(leftOver).toBe(0)
+  })
 
   it('says polling while polls answer, and from when the prices are once they cannot', async () => {
     let reachable = true
@@ -35,7 +53,7 @@ describe('connection indicator and polling notice', () => {
         ]
       },
     }
-    const store = createPriceStore(transport, { fallbackAfterMs: 10_000, pollEveryMs: 3_000 })
+    const store = createStore(transport)
     render(
       <PriceStoreContext value={store}>
         <ConnectionIndicator />
@@ -74,12 +92,11 @@ describe('connection indicator and polling notice', () => {
     })
     expect(screen.getByRole('status')).toHaveTextContent(/^Live$/)
     expect(screen.queryByText(/cannot be reached|Live updates are/)).not.toBeInTheDocument()
-    store.stop()
   })
 
   it('says offline and prices paused, with the prices marked stale, as soon as the browser is offline', async () => {
     const fake = fakeTransport()
-    const store = createPriceStore(fake.transport, { fallbackAfterMs: 10_000, pollEveryMs: 3_000 })
+    const store = createStore(fake.transport)
     render(
       <PriceStoreContext value={store}>
         <ConnectionIndicator />
@@ -119,12 +136,43 @@ describe('connection indicator and polling notice', () => {
     })
     expect(indicator).toHaveTextContent(/^Live$/)
     expect(screen.queryByText(/offline/)).not.toBeInTheDocument()
-    store.stop()
+  })
+
+  it('keeps the offline notice when a read answers while the browser still says offline', async () => {
+    const fake = fakeTransport()
+    const store = createStore(fake.transport)
+    render(
+      <PriceStoreContext value={store}>
+        <ConnectionIndicator />
+        <PollingBanner />
+      </PriceStoreContext>,
+    )
+    await act(async () => {
+      fake.status('SUBSCRIBED')
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    act(() => void window.dispatchEvent(new Event('offline')))
+    // A page's failed read asks the store to check, and the read answers (from a local server).
+    await act(() => store.refreshSnapshot())
+    const indicator = screen.getByRole('status')
+    expect(indicator).toHaveTextContent('Offline· prices paused')
+    const notice = `You are offline. Prices shown are from ${formatTime(Date.now())}; they update again as soon as the connection is back.`
+    expect(screen.getByText(notice)).toBeInTheDocument()
+
+    vi.restoreAllMocks()
+    await act(async () => {
+      window.dispatchEvent(new Event('online'))
+      fake.status('SUBSCRIBED')
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    expect(indicator).toHaveTextContent(/^Live$/)
+    expect(screen.queryByText(/offline/)).not.toBeInTheDocument()
   })
 
   it('does not say Live while reads of the server fail, even with Realtime ticks arriving', async () => {
     const fake = fakeTransport()
-    const store = createPriceStore(fake.transport, { fallbackAfterMs: 10_000, pollEveryMs: 3_000 })
+    const store = createStore(fake.transport)
     render(
       <PriceStoreContext value={store}>
         <ConnectionIndicator />
@@ -151,7 +199,6 @@ describe('connection indicator and polling notice', () => {
     fake.reachable = true
     await act(() => vi.advanceTimersByTimeAsync(3_000))
     expect(indicator).toHaveTextContent(/^Live$/)
-    store.stop()
   })
 })
 

@@ -43,7 +43,10 @@ describe('price store', () => {
     vi.useFakeTimers()
     vi.setSystemTime(new Date('2026-01-05T15:00:00Z'))
   })
-  afterEach(() => vi.useRealTimers())
+  afterEach(() => {
+    vi.restoreAllMocks()
+    vi.useRealTimers()
+  })
 
   it('subscribes once and notifies only the symbols whose values changed', async () => {
     const fake = fakeTransport()
@@ -268,6 +271,114 @@ describe('price store', () => {
     window.dispatchEvent(new Event('offline'))
     window.dispatchEvent(new Event('online'))
     expect(store.getConnection().status).toBe('reconnecting')
+    store.stop()
+  })
+
+  it('shares one read among the calls made while a read is on its way', async () => {
+    const reads: ((rows: SnapshotRow[] | Error) => void)[] = []
+    const onError = vi.fn()
+    const transport: MarketTransport = {
+      subscribe: () => () => {},
+      fetchSnapshot: () =>
+        new Promise((resolve, reject) =>
+          reads.push((answer) => (answer instanceof Error ? reject(answer) : resolve(answer))),
+        ),
+    }
+    const store = createPriceStore(transport, { onError })
+    const first = store.refreshSnapshot()
+    const second = store.refreshSnapshot()
+    expect(second).toBe(first)
+    expect(reads).toHaveLength(1)
+    reads[0]([{ ...quote('AAPL', 100), updated_at: new Date().toISOString() }])
+    await Promise.all([first, second])
+    expect(store.getQuote('AAPL')!.price).toBe(100)
+
+    // Once it has settled, the next call reads again; a failed read is shared the same way.
+    const third = store.refreshSnapshot()
+    expect(third).not.toBe(first)
+    expect(store.refreshSnapshot()).toBe(third)
+    expect(reads).toHaveLength(2)
+    reads[1](new TypeError('Failed to fetch'))
+    await expect(third).resolves.toBeUndefined()
+    expect(onError).toHaveBeenCalledTimes(1)
+    expect(store.getConnection().unreachable).toBe(true)
+    void store.refreshSnapshot()
+    expect(reads).toHaveLength(3)
+    reads[2]([])
+    store.stop()
+  })
+
+  it('starting and the socket joining at once make one read, not two', async () => {
+    const waiting: (() => void)[] = []
+    const fake = fakeTransport(() => [quote('AAPL', 100)])
+    const store = createPriceStore({
+      ...fake.transport,
+      fetchSnapshot: async () => {
+        const answer = fake.transport.fetchSnapshot()
+        await new Promise<void>((resolve) => waiting.push(resolve))
+        return answer
+      },
+    })
+    store.start()
+    fake.status('SUBSCRIBED')
+    for (const resolve of waiting) resolve()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(fake.calls.snapshot).toBe(1)
+    expect(store.getConnection().status).toBe('live')
+    expect(store.getQuote('AAPL')!.price).toBe(100)
+    store.stop()
+  })
+
+  it('stays offline until the browser says it is online, even when a read answers meanwhile', async () => {
+    let release: () => void = () => {}
+    let hold = false
+    const fake = fakeTransport(() => [
+      { ...quote('AAPL', 100), updated_at: new Date().toISOString() },
+    ])
+    const store = createPriceStore(
+      {
+        ...fake.transport,
+        fetchSnapshot: async () => {
+          if (hold) await new Promise<void>((resolve) => (release = resolve))
+          return fake.transport.fetchSnapshot()
+        },
+      },
+      { fallbackAfterMs: 10_000, pollEveryMs: 3_000 },
+    )
+    store.start()
+    fake.status('SUBSCRIBED')
+    await vi.advanceTimersByTimeAsync(0)
+
+    // A read on its way when the browser goes offline answers after the 'offline' event.
+    hold = true
+    const pending = store.refreshSnapshot()
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    window.dispatchEvent(new Event('offline'))
+    vi.setSystemTime(Date.now() + 2_000)
+    release()
+    await pending
+    const offline = { status: 'offline', unreachable: true, stale: true }
+    // The notice says from when the prices on screen are: this answer's.
+    const answered = Date.now()
+    expect(store.getConnection()).toMatchObject({ ...offline, pricesFrom: answered })
+
+    // Nor do the fallback's polls that answer bring it back.
+    hold = false
+    const reads = fake.calls.snapshot
+    await vi.advanceTimersByTimeAsync(16_000)
+    expect(fake.calls.snapshot).toBeGreaterThan(reads)
+    expect(store.getConnection()).toMatchObject({ ...offline, polling: true })
+    expect(store.getConnection().pricesFrom).toBeGreaterThan(answered)
+
+    vi.restoreAllMocks()
+    window.dispatchEvent(new Event('online'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(store.getConnection()).toMatchObject({
+      status: 'reconnecting',
+      unreachable: false,
+      pricesFrom: null,
+      stale: false,
+    })
     store.stop()
   })
 })

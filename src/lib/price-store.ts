@@ -232,20 +232,40 @@ export function createPriceStore(transport: MarketTransport, options: PriceStore
 
   const rowTime = (row: Quote) => toMillis((row as SnapshotRow).updated_at, 0)
 
-  async function refreshSnapshot() {
+  let inFlight: Promise<void> | null = null
+
+  /**
+   * Reads every quote once. Calls while a read is on its way share it: a failed page load, the
+   * recheck, a poll and a resubscribe arriving together make one request, not one each.
+   */
+  function refreshSnapshot(): Promise<void> {
+    inFlight ??= readSnapshot().finally(() => {
+      inFlight = null
+    })
+    return inFlight
+  }
+
+  async function readSnapshot() {
     try {
       const rows = await transport.fetchSnapshot()
       apply(rows, rowTime)
       const newest = rows.reduce((max, row) => Math.max(max, rowTime(row)), 0)
-      // An answer means the browser is online, whatever its last 'offline' event said.
-      setConnection({
-        unreachable: false,
-        pricesFrom: null,
-        ...(connection.status === 'offline' && !browserOffline() && { status: 'reconnecting' }),
-      })
+      // An answer means the browser is online, whatever its last 'offline' event said, unless
+      // the browser still says offline (the answer came from a cache or a server on this
+      // machine): then it stays offline until the browser's 'online' event.
+      const stillOffline = connection.status === 'offline' && browserOffline()
+      if (!stillOffline) {
+        setConnection({
+          unreachable: false,
+          pricesFrom: null,
+          ...(connection.status === 'offline' && { status: 'reconnecting' }),
+        })
+      }
       // A snapshot counts as fresh data only if the server's prices are recent themselves.
       if (rows.length > 0 && (newest === 0 || Date.now() - newest < staleAfterMs)) markUpdated()
       else if (lastUpdateAt === null && newest > 0) lastUpdateAt = newest
+      // The offline notice says from when the prices on screen are: these, if they were newer.
+      if (stillOffline && connection.unreachable) setConnection({ pricesFrom: lastUpdateAt })
     } catch (error) {
       // lastUpdateAt does not move while nothing arrives: this does not re-render per poll
       setConnection({ unreachable: true, pricesFrom: lastUpdateAt })
