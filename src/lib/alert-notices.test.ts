@@ -51,6 +51,15 @@ describe('alertHeadline and alertSummary', () => {
     expect(alertSummary(down)).toBe('MSFT fell below your $380.00 target, to $379.50')
   })
 
+  it('show the target with the decimals it was set with, cents at least', () => {
+    const precise = { ...fired, price: 12.36, threshold: 12.3456 }
+    expect(alertHeadline(precise)).toBe('MSFT rose above your $12.3456 target')
+    expect(alertSummary(precise)).toBe('MSFT rose above your $12.3456 target, to $12.36')
+    expect(alertHeadline({ ...fired, threshold: 12.345 })).toBe(
+      'MSFT rose above your $12.345 target',
+    )
+  })
+
   it('say what they can of an alert recorded before targets were kept', () => {
     const old = { ...fired, threshold: null }
     expect(alertHeadline(old)).toBe('MSFT rose above your target')

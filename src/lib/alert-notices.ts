@@ -1,4 +1,4 @@
-import { formatCurrency } from '@/lib/format'
+import { formatCurrency, formatTargetPrice } from '@/lib/format'
 
 /**
  * Decides which watchlist alerts are new, from the row alone: for tables under RLS, Realtime
@@ -37,7 +37,8 @@ const crossed = (alert: FiredAlert) => (alert.direction === 'below' ? 'fell belo
 
 /** "MSFT rose above your $420.00 target": what the alert was about, for its notice's title. */
 export function alertHeadline(alert: FiredAlert): string {
-  const target = alert.threshold === null ? 'target' : `${formatCurrency(alert.threshold)} target`
+  const target =
+    alert.threshold === null ? 'target' : `${formatTargetPrice(alert.threshold)} target`
   return `${alert.symbol} ${crossed(alert)} your ${target}`
 }
 

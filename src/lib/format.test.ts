@@ -7,6 +7,7 @@ import {
   formatDateTime,
   formatMoney,
   formatOrderPrice,
+  formatTargetPrice,
   formatPercent,
   formatQuantity,
   formatSignedCurrency,
@@ -117,5 +118,19 @@ describe('formatMoney', () => {
     expect(formatMoney(100035.9026)).toBe('$100,035.90')
     // a price under a dollar keeps its 4 decimals
     expect(formatCurrency(0.5)).toBe('$0.5000')
+  })
+})
+
+describe('formatTargetPrice', () => {
+  it('shows at least cents and up to the 4 decimals a target may have', () => {
+    expect(formatTargetPrice(420)).toBe('$420.00')
+    expect(formatTargetPrice(12.3456)).toBe('$12.3456')
+    expect(formatTargetPrice('12.3450')).toBe('$12.345')
+    expect(formatTargetPrice(12.3)).toBe('$12.30')
+    expect(formatTargetPrice(0.5)).toBe('$0.50')
+    expect(formatTargetPrice(0.0001)).toBe('$0.0001')
+    expect(formatTargetPrice(1234.5678)).toBe('$1,234.5678')
+    expect(formatTargetPrice(null)).toBe('—')
+    expect(formatTargetPrice('')).toBe('—')
   })
 })

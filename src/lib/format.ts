@@ -59,6 +59,22 @@ export function formatOrderPrice(value: number | string | null | undefined): str
   return Number.isFinite(n) ? currencyFormatter(4, 'auto').format(n) : DASH
 }
 
+const targetPriceFormatter = new Intl.NumberFormat(LOCALE, {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+})
+
+/**
+ * A price the user typed, such as an alert target: the up to 4 decimals they gave, at least
+ * cents ($420.00, $12.345, $12.3456), so the target shown is the one saved, not a rounding of it.
+ */
+export function formatTargetPrice(value: number | string | null | undefined): string {
+  const n = toNumber(value)
+  return Number.isFinite(n) ? targetPriceFormatter.format(n) : DASH
+}
+
 /** +$12.30 / -$4.00 / $0.00 (also for a change under half a cent either way) */
 export function formatSignedCurrency(value: number | string | null | undefined): string {
   const n = toNumber(value)

@@ -1,7 +1,9 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import type { QueryClient } from '@tanstack/react-query'
 import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
 import { captureDownloads } from '@/test/capture-downloads'
+import { renderRoutes } from '@/test/render'
 
 let app: AppAgainstStack
 const downloads = captureDownloads()
@@ -21,6 +23,33 @@ async function trade(symbol: string, side: 'buy' | 'sell', quantity: number) {
     p_quantity: quantity,
   })
   expect(error).toBeNull()
+}
+
+/** Makes the app's REST reads fail as a blocked request does in the browser. */
+function blockRest() {
+  const realFetch = globalThis.fetch
+  return vi
+    .spyOn(globalThis, 'fetch')
+    .mockImplementation((input, init) =>
+      String(input instanceof Request ? input.url : input).includes('/rest/v1/')
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : realFetch(input, init),
+    )
+}
+
+/** The whole app on a QueryClient the test holds, to refetch what is on screen. */
+async function renderAppWithClient(route: string): Promise<QueryClient> {
+  const [{ routes }, { AppProviders }, { createQueryClient }] = await Promise.all([
+    import('@/app/routes'),
+    import('@/app/providers'),
+    import('@/app/query-client'),
+  ])
+  const client = createQueryClient()
+  renderRoutes(routes, {
+    route,
+    wrap: (children) => <AppProviders client={client}>{children}</AppProviders>,
+  })
+  return client
 }
 
 function bodyRows(table: HTMLElement) {
@@ -100,8 +129,10 @@ describe('history page against the local stack', () => {
     await trade('AAPL', 'sell', 1)
 
     const { router } = app.renderApp('/history?side=buy&page=2')
-    // Page 2 is past the end of the one buy.
+    // Page 2 is past the end of the one buy: said so, not as a failure to try again.
     expect(await screen.findByRole('button', { name: 'Go to the first page' })).toBeInTheDocument()
+    expect(screen.getByText('This page is past the end of your fills.')).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument()
     await user.selectOptions(screen.getByLabelText('Side'), 'sell')
     await waitFor(() => expect(router.state.location.search).toBe('?side=sell'))
     expect(await screen.findByText('Showing 1–1 of 1')).toBeInTheDocument()
@@ -231,5 +262,50 @@ describe('history page against the local stack', () => {
       .eq('user_id', userId)
       .eq('type', 'limit')
     expect(data).toEqual([{ status: 'cancelled' }])
+  })
+  it('says plainly when the list cannot be loaded, and loads it on "Try again"', async () => {
+    const user = userEvent.setup()
+    await app.signInAsGuest()
+    const blocked = blockRest()
+    try {
+      app.renderApp('/history')
+      const title = await screen.findByRole('heading', { name: 'Could not load your fills.' })
+      const alert = title.closest<HTMLElement>('[role="alert"]')!
+      expect(alert).toHaveTextContent('Check your connection and try again.')
+      expect(alert).not.toHaveTextContent(/TypeError|Failed to fetch/)
+
+      blocked.mockRestore()
+      await user.click(within(alert).getByRole('button', { name: 'Try again' }))
+      expect(await screen.findByRole('heading', { name: 'No fills yet' })).toBeInTheDocument()
+    } finally {
+      blocked.mockRestore()
+    }
+  })
+
+  it('keeps the rows it shows when a later read of them fails', async () => {
+    await app.signInAsGuest()
+    await app.setPrice('AAPL', 100)
+    await trade('AAPL', 'buy', 2)
+    const client = await renderAppWithClient('/history')
+    const fills = await screen.findByRole('table', { name: 'Fills, newest first' })
+    expect(bodyRows(fills)).toHaveLength(1)
+
+    const blocked = blockRest()
+    try {
+      await act(async () => {
+        await client.refetchQueries({ queryKey: ['transactions'] })
+        // TanStack Query tells its observers on a later task (notifyManager's setTimeout).
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      })
+      const failed = client
+        .getQueryCache()
+        .findAll({ queryKey: ['transactions'], type: 'active' })
+        .map((query) => query.state.status)
+      expect(failed).toContain('error')
+      expect(bodyRows(screen.getByRole('table', { name: 'Fills, newest first' }))).toHaveLength(1)
+      expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument()
+    } finally {
+      blocked.mockRestore()
+    }
   })
 })

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router'
 import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageTitle } from '@/components/ui/page-title'
+import { QueryError } from '@/components/ui/query-error'
 import { SegmentedControl } from '@/components/ui/segmented-control'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useStocks } from '@/lib/api/get-stocks'
@@ -46,6 +47,12 @@ export function HistoryPage() {
   const list = filters.view === 'fills' ? fills : orders
   const noun = filters.view === 'fills' ? 'fills' : 'orders'
 
+  // A page number past the end (an old link) is answered "range not satisfiable" (PostgREST
+  // PGRST103), or with no rows once the total shrank under a page already on screen.
+  const pastTheEnd = list.isLoadingError
+    ? filters.page > 1 && (list.error as { code?: unknown }).code === 'PGRST103'
+    : list.data !== undefined && list.data.rows.length === 0 && list.data.total > 0
+
   function update(
     next: Partial<typeof filters>,
     options?: { preventScrollReset?: boolean; replace?: boolean },
@@ -85,37 +92,21 @@ export function HistoryPage() {
       />
       <HistoryFiltersForm filters={listFilters} onChange={filter} listed={listed} />
 
-      {list.error ? (
-        <div
-          role="alert"
-          className="flex flex-col items-start gap-3 rounded-lg border border-down p-4 text-sm"
-        >
-          <p>
-            Your {noun} could not be loaded: {list.error.message}
-          </p>
-          {filters.page > 1 ? (
-            // A page number past the end (an old link) is answered with "range not satisfiable".
-            <Button variant="secondary" onClick={() => update({})}>
-              Go to the first page
-            </Button>
-          ) : (
-            <Button variant="secondary" onClick={() => void list.refetch()}>
-              Try again
-            </Button>
-          )}
-        </div>
-      ) : !list.data ? (
-        <div aria-busy="true" aria-label={`Loading ${noun}`} className="flex flex-col gap-2">
-          {Array.from({ length: 6 }, (_, index) => (
-            <Skeleton key={index} className="h-10 w-full" />
-          ))}
-        </div>
-      ) : list.data.rows.length === 0 && list.data.total > 0 ? (
+      {pastTheEnd ? (
         <div className="flex flex-col items-start gap-3 rounded-lg border border-border p-4 text-sm">
           <p>This page is past the end of your {noun}.</p>
           <Button variant="secondary" onClick={() => update({})}>
             Go to the first page
           </Button>
+        </div>
+      ) : list.isLoadingError ? (
+        // Only when there is nothing to show: a later failed read keeps the rows on screen.
+        <QueryError what={`your ${noun}`} error={list.error} onRetry={() => void list.refetch()} />
+      ) : !list.data ? (
+        <div aria-busy="true" aria-label={`Loading ${noun}`} className="flex flex-col gap-2">
+          {Array.from({ length: 6 }, (_, index) => (
+            <Skeleton key={index} className="h-10 w-full" />
+          ))}
         </div>
       ) : list.data.total === 0 ? (
         <EmptyState

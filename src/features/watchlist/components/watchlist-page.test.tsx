@@ -1,6 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import type { QueryClient } from '@tanstack/react-query'
 import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
+import { renderRoutes } from '@/test/render'
+import { watchlistKeys } from '../api/keys'
 
 let app: AppAgainstStack
 
@@ -11,6 +14,33 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop()
 })
+
+/** Makes the app's REST reads fail as a blocked request does in the browser. */
+function blockRest() {
+  const realFetch = globalThis.fetch
+  return vi
+    .spyOn(globalThis, 'fetch')
+    .mockImplementation((input, init) =>
+      String(input instanceof Request ? input.url : input).includes('/rest/v1/')
+        ? Promise.reject(new TypeError('Failed to fetch'))
+        : realFetch(input, init),
+    )
+}
+
+/** The whole app on a QueryClient the test holds, to refetch what is on screen. */
+async function renderAppWithClient(route: string): Promise<QueryClient> {
+  const [{ routes }, { AppProviders }, { createQueryClient }] = await Promise.all([
+    import('@/app/routes'),
+    import('@/app/providers'),
+    import('@/app/query-client'),
+  ])
+  const client = createQueryClient()
+  renderRoutes(routes, {
+    route,
+    wrap: (children) => <AppProviders client={client}>{children}</AppProviders>,
+  })
+  return client
+}
 
 describe('watchlist page against the local stack', () => {
   it('adds a stock by search, sets an alert that fires, links to the ticket, and removes it', async () => {
@@ -238,5 +268,82 @@ describe('watchlist page against the local stack', () => {
       .select('alert_above, alert_below')
       .eq('user_id', userId)
     expect(saved).toEqual([{ alert_above: 70, alert_below: 60 }])
+  })
+  it('shows an alert target with the decimals it was set with', async () => {
+    const user = userEvent.setup()
+    const userId = await app.signInAsGuest()
+    await app.setPrice('KO', 12.3)
+    const { error } = await app.stack.admin
+      .from('wishlists')
+      .insert({ user_id: userId, symbol: 'KO' })
+    expect(error).toBeNull()
+    app.renderApp('/watchlist')
+
+    const table = await screen.findByRole('table', { name: /Watchlist/ })
+    const row = (await within(table).findByRole('link', { name: 'KO' })).closest('tr')!
+    await waitFor(() => expect(row).toHaveTextContent('$12.30'))
+    await user.click(within(row).getByRole('button', { name: 'Set price alert for KO' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Price alert for KO' })
+    await user.type(within(dialog).getByLabelText('Alert when the price rises to'), '12.3456')
+    await user.type(within(dialog).getByLabelText('Alert when the price falls to'), '12.1')
+    await user.click(within(dialog).getByRole('button', { name: 'Save alert' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(await within(row).findAllByText('≥ $12.3456 · ≤ $12.10')).not.toHaveLength(0)
+
+    await app.setPrice('KO', 12.4)
+    const fired = await screen.findByRole(
+      'region',
+      { name: 'Triggered alerts' },
+      { timeout: 20_000 },
+    )
+    expect(within(fired).getByText(/rose above/)).toHaveTextContent(
+      'KO rose above your $12.3456 target, to $12.40',
+    )
+  })
+
+  it('says plainly when the watchlist cannot be loaded, and loads it on "Try again"', async () => {
+    const user = userEvent.setup()
+    await app.signInAsGuest()
+    const blocked = blockRest()
+    try {
+      app.renderApp('/watchlist')
+      const title = await screen.findByRole('heading', { name: 'Could not load your watchlist.' })
+      const alert = title.closest<HTMLElement>('[role="alert"]')!
+      expect(alert).toHaveTextContent('Check your connection and try again.')
+      expect(alert).not.toHaveTextContent(/TypeError|Failed to fetch/)
+
+      blocked.mockRestore()
+      await user.click(within(alert).getByRole('button', { name: 'Try again' }))
+      expect(
+        await screen.findByRole('heading', { name: 'Your watchlist is empty' }),
+      ).toBeInTheDocument()
+    } finally {
+      blocked.mockRestore()
+    }
+  })
+
+  it('keeps the list it shows when a later read of it fails', async () => {
+    const userId = await app.signInAsGuest()
+    const { error } = await app.stack.admin
+      .from('wishlists')
+      .insert({ user_id: userId, symbol: 'KO' })
+    expect(error).toBeNull()
+    const client = await renderAppWithClient('/watchlist')
+    const table = await screen.findByRole('table', { name: /Watchlist/ })
+    expect(await within(table).findByRole('link', { name: 'KO' })).toBeInTheDocument()
+
+    const blocked = blockRest()
+    try {
+      await act(async () => {
+        await client.refetchQueries({ queryKey: watchlistKeys.list(userId) })
+        // TanStack Query tells its observers on a later task (notifyManager's setTimeout).
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      })
+      expect(client.getQueryState(watchlistKeys.list(userId))?.status).toBe('error')
+      expect(within(table).getByRole('link', { name: 'KO' })).toBeInTheDocument()
+      expect(screen.queryByText(/Could not load/)).not.toBeInTheDocument()
+    } finally {
+      blocked.mockRestore()
+    }
   })
 })

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react'
 import { Star } from 'lucide-react'
-import { Button } from '@/components/ui/button'
 import { EmptyState } from '@/components/ui/empty-state'
 import { PageTitle } from '@/components/ui/page-title'
+import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import { toast } from '@/components/ui/toast-store'
 import { useOpenPositions } from '@/lib/api/get-open-positions'
@@ -77,16 +77,13 @@ export function WatchlistPage() {
       <h1 className="text-2xl font-semibold">Watchlist</h1>
       <AddSymbol existing={existing} onAdd={addSymbol} pending={add.isPending} />
 
-      {watchlist.error ? (
-        <div
-          role="alert"
-          className="flex flex-col items-start gap-3 rounded-lg border border-down p-4 text-sm"
-        >
-          <p>Your watchlist could not be loaded: {watchlist.error.message}</p>
-          <Button variant="secondary" onClick={() => void watchlist.refetch()}>
-            Try again
-          </Button>
-        </div>
+      {/* Only when there is no list: a later failed read keeps the one on screen. */}
+      {watchlist.isLoadingError ? (
+        <QueryError
+          what="your watchlist"
+          error={watchlist.error}
+          onRetry={() => void watchlist.refetch()}
+        />
       ) : !watchlist.data ? (
         <div aria-busy="true" aria-label="Loading watchlist" className="flex flex-col gap-2">
           {Array.from({ length: 4 }, (_, index) => (

@@ -5,10 +5,10 @@ import { Price } from '@/components/ui/price'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import {
   dayChange,
-  formatCurrency,
   formatPercent,
   percentClass,
   formatSignedCurrency,
+  formatTargetPrice,
   signClass,
 } from '@/lib/format'
 import { useConnection, useQuote } from '@/lib/use-quote'
@@ -21,8 +21,8 @@ const cell = 'max-sm:px-2'
 
 function AlertSummary({ entry }: { entry: WatchlistEntry }) {
   const parts: string[] = []
-  if (entry.alert_above !== null) parts.push(`≥ ${formatCurrency(entry.alert_above)}`)
-  if (entry.alert_below !== null) parts.push(`≤ ${formatCurrency(entry.alert_below)}`)
+  if (entry.alert_above !== null) parts.push(`≥ ${formatTargetPrice(entry.alert_above)}`)
+  if (entry.alert_below !== null) parts.push(`≤ ${formatTargetPrice(entry.alert_below)}`)
   if (parts.length === 0) return <span className="text-muted">None</span>
   return <span className="tabular-nums">{parts.join(' · ')}</span>
 }
