@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { Card } from '@/components/ui/card'
+import { QueryError } from '@/components/ui/query-error'
 import { Skeleton } from '@/components/ui/skeleton'
 import type { EquityHistory } from '../api/get-equity-history'
 import { buildEquityCurve, downsample, withLivePoint } from '../lib/equity-curve'
@@ -10,6 +11,7 @@ const MAX_POINTS = 300
 export function EquityCurveCard({
   history,
   error,
+  onRetry,
   startingCash,
   liveEquity,
   liveAt,
@@ -17,6 +19,7 @@ export function EquityCurveCard({
 }: {
   history: EquityHistory | undefined
   error: Error | null
+  onRetry: () => void
   startingCash: number
   liveEquity: number
   /** When `liveEquity` was true (the newest quote). */
@@ -55,9 +58,7 @@ export function EquityCurveCard({
         )}
       </div>
       {error ? (
-        <p role="alert" className="text-sm text-down">
-          The equity curve could not be loaded: {error.message}
-        </p>
+        <QueryError what="the equity curve" error={error} onRetry={onRetry} />
       ) : !history ? (
         <div aria-busy="true" aria-label="Loading equity curve">
           <Skeleton className="h-48 w-full" />

@@ -15,10 +15,13 @@ export function LiveOverview({
   userId,
   account,
   positions,
+  onRetry,
 }: {
   userId: string
   account: Account
   positions: readonly PositionRow[]
+  /** Retries what failed on the page, the equity curve's read among it. */
+  onRetry: () => void
 }) {
   const { holdings, summary, quotes, asOf } = useValuation(account, positions)
   const history = useEquityHistory(userId, account)
@@ -46,7 +49,9 @@ export function LiveOverview({
         <div className="lg:col-span-2">
           <EquityCurveCard
             history={history.data}
-            error={history.error}
+            // Only with no curve to show: a failed refresh keeps the one on screen.
+            error={history.isLoadingError ? history.error : null}
+            onRetry={onRetry}
             startingCash={account.starting_cash}
             liveEquity={summary.equity}
             liveAt={now}

@@ -1,6 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import type { QueryClient } from '@tanstack/react-query'
 import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
+import { renderRoutes } from '@/test/render'
 import { onOneTradingDay } from '@/test/trading-day'
 
 let app: AppAgainstStack
@@ -16,6 +18,35 @@ afterAll(async () => {
 afterEach(async () => {
   await app.supabase.auth.signOut()
 })
+
+/**
+ * Makes the app's REST reads fail as a blocked request does in the browser (sign-in and Realtime
+ * still work); `blocks` narrows it to some requests.
+ */
+function blockRest(blocks: (url: string) => boolean = () => true) {
+  const realFetch = globalThis.fetch
+  return vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    const url = String(input instanceof Request ? input.url : input)
+    return url.includes('/rest/v1/') && blocks(url)
+      ? Promise.reject(new TypeError('Failed to fetch'))
+      : realFetch(input, init)
+  })
+}
+
+/** The whole app on a QueryClient the test holds, to refetch what is on screen. */
+async function renderAppWithClient(route: string): Promise<QueryClient> {
+  const [{ routes }, { AppProviders }, { createQueryClient }] = await Promise.all([
+    import('@/app/routes'),
+    import('@/app/providers'),
+    import('@/app/query-client'),
+  ])
+  const client = createQueryClient()
+  renderRoutes(routes, {
+    route,
+    wrap: (children) => <AppProviders client={client}>{children}</AppProviders>,
+  })
+  return client
+}
 
 describe('portfolio page against the local stack', () => {
   it('tells a new trader what to do when there is nothing yet', async () => {
@@ -184,6 +215,87 @@ describe('portfolio page against the local stack', () => {
       blocked.mockRestore()
       await user.click(within(alert).getByRole('button', { name: 'Try again' }))
       expect(await screen.findByRole('group', { name: 'Account summary' })).toBeInTheDocument()
+    } finally {
+      blocked.mockRestore()
+    }
+  })
+
+  it('says it once when every part of the page failed, and "Try again" loads every part', async () => {
+    const user = userEvent.setup()
+    await app.signInAsGuest()
+    const blocked = blockRest()
+    try {
+      app.renderApp('/portfolio')
+      const title = await screen.findByRole('heading', { name: 'Could not load your portfolio.' })
+      // The open orders failed too (their read is blocked and retried as quickly): no second block.
+      await waitFor(() =>
+        expect(screen.queryByRole('heading', { name: 'Open orders' })).not.toBeInTheDocument(),
+      )
+      expect(screen.getAllByRole('button', { name: 'Try again' })).toHaveLength(1)
+      expect(screen.queryByText(/Could not load your open orders/)).not.toBeInTheDocument()
+
+      blocked.mockRestore()
+      await user.click(
+        within(title.closest<HTMLElement>('[role="alert"]')!).getByRole('button', {
+          name: 'Try again',
+        }),
+      )
+      expect(await screen.findByRole('group', { name: 'Account summary' })).toBeInTheDocument()
+      expect(await screen.findByRole('heading', { name: 'No open orders' })).toBeInTheDocument()
+      expect(await screen.findByRole('img', { name: /^Equity from / })).toBeInTheDocument()
+    } finally {
+      blocked.mockRestore()
+    }
+  })
+
+  it('says in plain words when only the equity curve failed, and loads it on "Try again"', async () => {
+    const user = userEvent.setup()
+    await app.signInAsGuest()
+    // The curve reads the run's fills; nothing else on the page does.
+    const blocked = blockRest((url) => url.includes('/rest/v1/transactions'))
+    try {
+      app.renderApp('/portfolio')
+      const card = await screen.findByRole('region', { name: 'Equity over time' })
+      const title = await within(card).findByRole('heading', {
+        name: 'Could not load the equity curve.',
+      })
+      const alert = title.closest<HTMLElement>('[role="alert"]')!
+      expect(alert).toHaveTextContent('Check your connection and try again.')
+      expect(card).not.toHaveTextContent(/TypeError|Failed to fetch/)
+      // The rest of the page is there.
+      expect(screen.getByRole('group', { name: 'Account summary' })).toBeInTheDocument()
+
+      blocked.mockRestore()
+      await user.click(within(alert).getByRole('button', { name: 'Try again' }))
+      expect(await within(card).findByRole('img', { name: /^Equity from / })).toBeInTheDocument()
+    } finally {
+      blocked.mockRestore()
+    }
+  })
+
+  it('keeps what it shows when a later read of it fails', async () => {
+    await app.signInAsGuest()
+    const client = await renderAppWithClient('/portfolio')
+    expect(await screen.findByRole('group', { name: 'Account summary' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: 'No open orders' })).toBeInTheDocument()
+    expect(await screen.findByRole('img', { name: /^Equity from / })).toBeInTheDocument()
+
+    const blocked = blockRest()
+    try {
+      await act(async () => {
+        await client.refetchQueries({ type: 'active' })
+        // TanStack Query tells its observers on a later task (notifyManager's setTimeout).
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      })
+      const failed = client
+        .getQueryCache()
+        .findAll({ type: 'active' })
+        .filter((query) => query.state.status === 'error')
+      expect(failed.length).toBeGreaterThanOrEqual(4)
+      expect(screen.getByRole('group', { name: 'Account summary' })).toBeInTheDocument()
+      expect(screen.getByRole('heading', { name: 'No open orders' })).toBeInTheDocument()
+      expect(screen.getByRole('img', { name: /^Equity from / })).toBeInTheDocument()
+      expect(screen.queryByText(/^Could not load/)).not.toBeInTheDocument()
     } finally {
       blocked.mockRestore()
     }
