@@ -1,25 +1,40 @@
-import { screen, waitFor } from '@testing-library/react'
+import { act, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { User } from '@supabase/supabase-js'
 import { Toaster } from '@/components/ui/toaster'
+import { getProfile } from '@/lib/api/get-profile'
 import { loadSupabase } from '@/lib/load-supabase'
+import { createPriceStore } from '@/lib/price-store'
+import type { ChannelStatus, MarketTransport, PriceStore } from '@/lib/price-store'
+import { PriceStoreContext } from '@/lib/price-store-context'
 import { renderWithProviders } from '@/test/render'
+import { ConnectionIndicator } from './connection-indicator'
 import { UserMenu } from './user-menu'
 
 // The client chunk failing to load is what these tests need; the profile is only the name shown.
 vi.mock('@/lib/load-supabase', () => ({ loadSupabase: vi.fn() }))
 vi.mock('@/lib/api/get-profile', () => ({
-  getProfile: () => Promise.resolve({ display_name: 'Ada' }),
+  getProfile: vi.fn(() => Promise.resolve({ display_name: 'Ada' })),
 }))
 
 const user = { id: 'u1', email: 'ada@example.com', is_anonymous: false, user_metadata: {} }
 
-function renderMenu() {
-  return renderWithProviders(
+function renderMenu(store?: PriceStore) {
+  const menu = (
     <>
       <UserMenu />
       <Toaster />
-    </>,
+    </>
+  )
+  return renderWithProviders(
+    store ? (
+      <PriceStoreContext value={store}>
+        <ConnectionIndicator />
+        {menu}
+      </PriceStoreContext>
+    ) : (
+      menu
+    ),
     {
       path: '/portfolio',
       route: '/portfolio',
@@ -28,7 +43,13 @@ function renderMenu() {
   )
 }
 
+const stores: PriceStore[] = []
+
 describe('UserMenu', () => {
+  afterEach(() => {
+    for (const store of stores.splice(0)) store.stop()
+  })
+
   it('returns the focus to the toggle when Escape closes the menu', async () => {
     const keyboard = userEvent.setup()
     renderMenu()
@@ -53,5 +74,40 @@ describe('UserMenu', () => {
     expect(router.state.location.pathname).toBe('/portfolio')
     await pointer.click(screen.getByRole('button', { name: 'Sign out' }))
     expect(loadSupabase).toHaveBeenCalledTimes(2)
+  })
+
+  it('shows the display name again once the server answers after an outage, without a reload', async () => {
+    // The server is down as the page loads: the profile read fails (retries are off here).
+    vi.mocked(getProfile).mockClear()
+    vi.mocked(getProfile).mockRejectedValueOnce({
+      message: 'TypeError: Failed to fetch',
+      code: '',
+    })
+    let reachable = false
+    let onStatus: (status: ChannelStatus) => void = () => {}
+    const transport: MarketTransport = {
+      subscribe: (handlers) => {
+        onStatus = handlers.onStatus
+        return () => {}
+      },
+      fetchSnapshot: async () => {
+        if (!reachable) throw new TypeError('Failed to fetch')
+        return []
+      },
+    }
+    // It reads again by itself 50 ms after a failed read, until one answers.
+    const store = createPriceStore(transport, { pollEveryMs: 50 })
+    stores.push(store)
+    renderMenu(store)
+    act(() => onStatus('SUBSCRIBED'))
+    const status = screen.getByTestId('connection-status')
+    await waitFor(() => expect(status).toHaveTextContent('Server unreachable'))
+    const toggle = screen.getByRole('button', { name: /account menu/ })
+    await waitFor(() => expect(toggle).toHaveTextContent('ada@example.com'))
+
+    reachable = true
+    await waitFor(() => expect(status).toHaveTextContent(/^Live$/))
+    await waitFor(() => expect(toggle).toHaveTextContent(/^Ada/))
+    expect(getProfile).toHaveBeenCalledTimes(2)
   })
 })

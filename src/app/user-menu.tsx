@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { loadSupabase } from '@/lib/load-supabase'
 import { queryKeys } from '@/lib/query-keys'
+import { usePriceStore } from '@/lib/use-quote'
 import { useSession } from '@/lib/use-session'
 import { logger } from '@/lib/logger'
 import { toast } from '@/components/ui/toast-store'
@@ -34,6 +35,7 @@ export function UserMenu() {
       import('@/lib/api/get-profile').then((module) => module.getProfile(userId ?? '')),
     enabled: userId !== undefined,
   })
+  useRefetchProfileOnRecovery(userId)
 
   useEffect(() => {
     if (!open) return
@@ -61,7 +63,7 @@ export function UserMenu() {
     return (
       <Link
         to="/sign-in"
-        className="rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-fg hover:bg-primary-hover"
+        className="rounded-md bg-primary px-2 py-1.5 text-sm font-medium text-primary-fg hover:bg-primary-hover sm:px-3"
       >
         Sign in
       </Link>
@@ -168,4 +170,31 @@ export function UserMenu() {
       )}
     </div>
   )
+}
+
+/**
+ * A profile read that failed during an outage is not retried by itself: without this the header
+ * showed the fallback name until a reload. When the price store sees reads answer again after
+ * failing (or Realtime come back), a profile query in error is fetched again.
+ */
+function useRefetchProfileOnRecovery(userId: string | undefined) {
+  const store = usePriceStore()
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    if (userId === undefined) return
+    const queryKey = queryKeys.profile(userId)
+    const health = () => {
+      const { status, unreachable } = store.getConnection()
+      return { reads: !unreachable, live: status === 'live' && !unreachable }
+    }
+    let before = health()
+    return store.subscribeConnection(() => {
+      const now = health()
+      const recovered = (now.reads && !before.reads) || (now.live && !before.live)
+      before = now
+      if (recovered && queryClient.getQueryState(queryKey)?.status === 'error') {
+        void queryClient.refetchQueries({ queryKey, exact: true })
+      }
+    })
+  }, [store, queryClient, userId])
 }
