@@ -1,4 +1,4 @@
-import { act, cleanup, render, screen } from '@testing-library/react'
+import { act, cleanup, render, screen, within } from '@testing-library/react'
 import { createPriceStore } from '@/lib/price-store'
 import type { ChannelStatus, MarketTransport, PriceStore } from '@/lib/price-store'
 import { PriceStoreContext } from '@/lib/price-store-context'
@@ -200,7 +200,45 @@ describe('connection indicator and polling notice', () => {
     await act(() => vi.advanceTimersByTimeAsync(3_000))
     expect(indicator).toHaveTextContent(/^Live$/)
   })
+  it('fits one short word on a phone and still reads out the whole status', async () => {
+    const fake = fakeTransport()
+    const store = createStore(fake.transport)
+    render(
+      <PriceStoreContext value={store}>
+        <ConnectionIndicator />
+      </PriceStoreContext>,
+    )
+    await act(async () => {
+      fake.status('SUBSCRIBED')
+      await vi.advanceTimersByTimeAsync(0)
+    })
+    const indicator = screen.getByRole('status')
+    fake.reachable = false
+    await act(() => store.refreshSnapshot())
+    // "Server unreachable" wrapped onto two lines at 375 px; the word is capitalized by CSS.
+    expect(smallScreenText(indicator)).toBe('unreachable')
+    expect(within(indicator).getByText('unreachable')).toHaveClass('max-sm:capitalize')
+    expect(indicator).toHaveTextContent(/^Server unreachable$/)
+    expect(indicator.querySelector('.hidden')).toBeNull()
+
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    act(() => void window.dispatchEvent(new Event('offline')))
+    expect(smallScreenText(indicator)).toBe('Offline')
+    expect(indicator).toHaveTextContent(/^Offline· prices paused$/)
+    expect(indicator.querySelector('.hidden')).toBeNull()
+  })
 })
+
+/**
+ * What a phone shows of the indicator (jsdom applies no CSS): its text less what is hidden or
+ * sr-only below the sm breakpoint. Text hidden with `hidden` is not read out either.
+ */
+function smallScreenText(indicator: HTMLElement) {
+  const copy = indicator.cloneNode(true) as HTMLElement
+  const hidden = '.sr-only, .hidden, [class~="max-sm:sr-only"], [class~="max-sm:hidden"]'
+  for (const element of copy.querySelectorAll(hidden)) element.remove()
+  return copy.textContent
+}
 
 /** A transport the test drives: Realtime statuses and ticks, and whether reads get through. */
 function fakeTransport() {

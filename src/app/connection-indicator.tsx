@@ -9,6 +9,10 @@ const labels = {
   offline: 'Offline',
 } as const
 
+/** Where the header is crowded: phones, and beside the full navigation below lg. */
+const hiddenWhenCrowded = 'max-sm:sr-only md:max-lg:sr-only'
+const capitalizedWhenCrowded = 'max-sm:capitalize md:max-lg:capitalize'
+
 /**
  * Dot + word for the Realtime link; the polling fallback and stale prices are spelled out. With
  * Realtime up but the server's reads failing it does not say Live: the pages cannot load.
@@ -40,11 +44,21 @@ export function ConnectionIndicator() {
       data-polling={polling}
       data-stale={stale}
       data-unreachable={unreachable}
-      className="flex items-center gap-1.5 rounded-full border border-border px-2 py-1 text-xs font-medium"
+      className="flex shrink-0 items-center gap-1.5 rounded-full border border-border px-2 py-1 text-xs font-medium whitespace-nowrap"
     >
-      <span aria-hidden="true" className={cn('size-2 rounded-full', tone)} />
-      <span>{readsFail ? 'Server unreachable' : labels[status]}</span>
-      {detail && <span className="hidden text-muted sm:inline">· {detail}</span>}
+      <span aria-hidden="true" className={cn('size-2 shrink-0 rounded-full', tone)} />
+      {/* Where the header is crowded (phones; beside the full navigation below lg) it has room
+          for one short word: "Unreachable", "Offline". The rest is still read out (sr-only), so
+          the status says the same to a screen reader at any width. */}
+      {readsFail ? (
+        <span>
+          <span className={hiddenWhenCrowded}>Server </span>
+          <span className={capitalizedWhenCrowded}>unreachable</span>
+        </span>
+      ) : (
+        <span>{labels[status]}</span>
+      )}
+      {detail && <span className={cn('text-muted', hiddenWhenCrowded)}>· {detail}</span>}
     </div>
   )
 }
