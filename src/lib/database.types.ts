@@ -422,24 +422,10 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "transactions_order_id_fkey"
-            columns: ["order_id"]
-            isOneToOne: true
+            columns: ["order_id", "user_id", "symbol"]
+            isOneToOne: false
             referencedRelation: "orders"
-            referencedColumns: ["id"]
-          },
-          {
-            foreignKeyName: "transactions_symbol_fkey"
-            columns: ["symbol"]
-            isOneToOne: false
-            referencedRelation: "stocks"
-            referencedColumns: ["symbol"]
-          },
-          {
-            foreignKeyName: "transactions_user_id_fkey"
-            columns: ["user_id"]
-            isOneToOne: false
-            referencedRelation: "profiles"
-            referencedColumns: ["id"]
+            referencedColumns: ["id", "user_id", "symbol"]
           },
         ]
       }
