@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import { Button } from '@/components/ui/button'
 import { Dialog } from '@/components/ui/dialog'
 import { formatCurrency, formatMoney, formatOrderPrice, formatQuantity } from '@/lib/format'
@@ -9,13 +10,16 @@ import type { ImmediateOutlook } from '../lib/order-outlook'
 /**
  * The confirmation step: what will be sent, then a single submit that cannot fire twice. Focus
  * starts on the summary, not on the submit: the Enter that opened the dialog from a field must
- * not be able to place the order with a second press.
+ * not be able to place the order with a second press. The figures follow the live price; an
+ * order that stops fitting while the dialog is open says why and cannot be placed until it fits
+ * again or is edited, rather than showing a negative buying power as if all were well.
  */
 export function OrderConfirmDialog({
   symbol,
   order,
   outlook,
   estimate,
+  noLongerFits = null,
   pending,
   error,
   refused = false,
@@ -27,6 +31,8 @@ export function OrderConfirmDialog({
   /** Set when the live price has already crossed the order, which then will not rest. */
   outlook: ImmediateOutlook | null
   estimate: Estimate | null
+  /** Why the order, fine when reviewed, cannot be placed at the live price (reviewProblem). */
+  noLongerFits?: string | null
   pending: boolean
   error: string | null
   /** The error is the engine refusing this order: sending it again would not help, editing may. */
@@ -34,7 +40,11 @@ export function OrderConfirmDialog({
   onConfirm: () => void
   onClose: () => void
 }) {
+  const messageId = useId()
   if (!order) return null
+  // Once sent, the order is the server's to decide: the live re-check no longer applies.
+  const blocked = pending ? null : noLongerFits
+  const message = blocked ?? error
   const verb = order.side === 'buy' ? 'Buy' : 'Sell'
   const rows: Array<[string, string]> = [
     ['Order', `${verb} ${symbol}`],
@@ -63,8 +73,9 @@ export function OrderConfirmDialog({
       formatMoney(estimate.value),
     ])
     if (estimate.held !== null) rows.push(['Held while waiting', formatMoney(estimate.held)])
-    if (estimate.buyingPowerAfter !== null)
-      rows.push(['Buying power after', formatMoney(estimate.buyingPowerAfter)])
+    // Not while the order does not fit: it would be negative. Else at least 0 (float crumbs).
+    if (estimate.buyingPowerAfter !== null && !blocked)
+      rows.push(['Buying power after', formatMoney(Math.max(0, estimate.buyingPowerAfter))])
   }
   return (
     <Dialog
@@ -94,16 +105,26 @@ export function OrderConfirmDialog({
           ))}
         </dl>
       </div>
-      {error && (
-        <p role="alert" className="mt-4 rounded-md bg-down-tint p-3 text-sm text-fg">
-          {error}
+      {message && (
+        <p id={messageId} role="alert" className="mt-4 rounded-md bg-down-tint p-3 text-sm text-fg">
+          {message}
         </p>
       )}
       <div className="mt-5 flex justify-end gap-2">
         <Button variant="secondary" onClick={onClose} disabled={pending}>
-          Cancel
+          {blocked ? 'Edit order' : 'Cancel'}
         </Button>
-        {error && refused ? (
+        {blocked ? (
+          // aria-disabled, not disabled: a focused button that a tick disables keeps the focus.
+          <Button
+            variant={order.side === 'buy' ? 'buy' : 'sell'}
+            aria-disabled="true"
+            aria-describedby={messageId}
+            className="cursor-not-allowed opacity-60"
+          >
+            {`Place ${order.side} order`}
+          </Button>
+        ) : error && refused ? (
           <Button variant={order.side === 'buy' ? 'buy' : 'sell'} onClick={onClose}>
             Edit order
           </Button>

@@ -1,7 +1,8 @@
-import { screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { User } from '@supabase/supabase-js'
 import { formatOrderPrice } from '@/lib/format'
+import { supabase } from '@/lib/supabase'
 import type { Position, Profile } from '@/lib/models'
 import { createPriceStore } from '@/lib/price-store'
 import { PriceStoreContext } from '@/lib/price-store-context'
@@ -34,7 +35,26 @@ function renderTicket(positions: Position[] = [aapl]) {
     </PriceStoreContext>,
     { queryClient, session: { status: 'signed-in', session: { user } as never, user } },
   )
-  return within(screen.getByRole('form', { name: 'Order ticket for AAPL' }))
+  const ticket = within(screen.getByRole('form', { name: 'Order ticket for AAPL' }))
+  return Object.assign(ticket, {
+    /** A tick: AAPL's live price moves to this. */
+    tick: (price: number) =>
+      act(() =>
+        store.applySnapshot([
+          { symbol: 'AAPL', price, previous_close: 190, day_high: 201, day_low: 189, volume: 10 },
+        ]),
+      ),
+    /** The buying power changes (an order placed from another tab, say). */
+    setBuyingPower: (buyingPower: number) =>
+      act(() =>
+        queryClient.setQueryData(queryKeys.profile(userId), {
+          id: userId,
+          cash: buyingPower,
+          held_cash: 0,
+          buying_power: buyingPower,
+        } as Profile),
+      ),
+  })
 }
 
 describe('OrderTicket', () => {
@@ -350,5 +370,66 @@ describe('OrderTicket', () => {
     // A stop buy holds 5% over its stop price: all the buying power would not cover it.
     await user.selectOptions(ticket.getByLabelText('Order type'), 'Stop')
     expect(ticket.queryByRole('button', { name: /Use all buying power/ })).not.toBeInTheDocument()
+  })
+
+  it('re-checks a reviewed order at the live price: after Buy max, a tick up blocks it, plainly', async () => {
+    const rpc = vi.spyOn(supabase, 'rpc')
+    const user = userEvent.setup()
+    const ticket = renderTicket()
+    // $1,000 of buying power at $200: 5 shares, all of it.
+    await user.click(ticket.getByRole('button', { name: 'Buy max (5 shares)' }))
+    await user.click(ticket.getByRole('button', { name: 'Review buy order' }))
+    const dialog = within(screen.getByRole('dialog', { name: 'Confirm buy order' }))
+    expect(dialog.getByText('Buying power after').nextElementSibling).toHaveTextContent('$0.00')
+    const place = dialog.getByRole('button', { name: 'Place buy order' })
+    expect(place).not.toHaveAttribute('aria-disabled')
+
+    // The price ticks up: 5 × $200.50 is more than the $1,000 there is.
+    ticket.tick(200.5)
+    expect(dialog.getByRole('alert')).toHaveTextContent(
+      'The price moved: this order now needs $1,002.50, more than your buying power $1,000.00.',
+    )
+    // No negative buying power shown as if all were well, and no way to send it.
+    expect(dialog.queryByText('Buying power after')).not.toBeInTheDocument()
+    expect(dialog.queryByText(/-\$/)).not.toBeInTheDocument()
+    expect(place).toHaveAttribute('aria-disabled', 'true')
+    expect(place).toHaveAccessibleDescription(/^The price moved/)
+    await user.click(place)
+    expect(rpc).not.toHaveBeenCalled()
+    expect(place).not.toHaveAttribute('aria-busy')
+
+    // Back down, it fits again and can be placed.
+    ticket.tick(199)
+    expect(dialog.queryByRole('alert')).not.toBeInTheDocument()
+    expect(place).not.toHaveAttribute('aria-disabled')
+    expect(dialog.getByText('Buying power after').nextElementSibling).toHaveTextContent('$5.00')
+
+    // Up again: the way on is to edit, and the ticket offers the new most.
+    ticket.tick(200.5)
+    await user.click(dialog.getByRole('button', { name: 'Edit order' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(ticket.getByLabelText('Shares')).toHaveValue('5')
+    expect(ticket.getByRole('alert')).toHaveTextContent('You can buy at most 4.987531 shares.')
+    expect(ticket.getByRole('button', { name: 'Buy max (4.987531 shares)' })).toBeInTheDocument()
+    expect(rpc).not.toHaveBeenCalled()
+    rpc.mockRestore()
+  })
+
+  it('says so in the confirm dialog when the buying power goes down after review', async () => {
+    const user = userEvent.setup()
+    const ticket = renderTicket()
+    await user.type(ticket.getByLabelText('Shares'), '4')
+    await user.click(ticket.getByRole('button', { name: 'Review buy order' }))
+    const dialog = within(screen.getByRole('dialog', { name: 'Confirm buy order' }))
+    // Another tab spends all but $500: the order needs $800.
+    ticket.setBuyingPower(500)
+    // found, not got: the query cache tells its observers on a later task
+    expect(await dialog.findByRole('alert')).toHaveTextContent(
+      'Your buying power went down: this order now needs $800.00, more than your buying power $500.00.',
+    )
+    expect(dialog.getByRole('button', { name: 'Place buy order' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    )
   })
 })

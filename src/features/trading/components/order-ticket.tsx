@@ -20,9 +20,10 @@ import {
   maxBuyShares,
   nothingToSell,
   orderSchema,
+  reviewProblem,
   toRpcArgs,
 } from '../lib/order-form'
-import type { FieldErrors, OrderDraft, ValidOrder } from '../lib/order-form'
+import type { FieldErrors, OrderContext, OrderDraft, ValidOrder } from '../lib/order-form'
 import { immediateOutlook } from '../lib/order-outlook'
 import type { ImmediateOutlook } from '../lib/order-outlook'
 import { announcePlacedOrder } from './announce-order'
@@ -65,6 +66,8 @@ export function OrderTicket({
   // What submitting found missing; cleared by the next edit.
   const [submitErrors, setSubmitErrors] = useState<FieldErrors>({})
   const [review, setReview] = useState<ValidOrder | null>(null)
+  // What the order was checked against when reviewed: the dialog re-checks it live.
+  const [reviewedAt, setReviewedAt] = useState<OrderContext | null>(null)
   const quote = useQuote(symbol)
   const profile = useProfile(userId)
   const positions = useOpenPositions(userId)
@@ -72,11 +75,11 @@ export function OrderTicket({
   const position = positions.data?.find((p) => p.symbol === symbol)
   const availableShares = position ? Number(position.quantity) - Number(position.held_quantity) : 0
   const buyingPower = profile.data ? Number(profile.data.buying_power) : null
+  const live: OrderContext | null = quote
+    ? { price: quote.price, buyingPower, availableShares }
+    : null
   const parsed = orderSchema.safeParse(draft)
-  const estimate =
-    parsed.success && quote
-      ? estimateOrder(parsed.data, { price: quote.price, buyingPower, availableShares })
-      : null
+  const estimate = parsed.success && live ? estimateOrder(parsed.data, live) : null
   const typedErrors = fieldErrors(draft, { typedOnly: true })
   const errors = { ...typedErrors, ...submitErrors }
   // Said up front (once the positions are known) rather than after an amount is typed.
@@ -125,10 +128,14 @@ export function OrderTicket({
     }
     if (problem) return
     setReview(parsed.data)
+    setReviewedAt(live)
   }
 
+  // The price ticks on while the dialog is open: an order that fitted may no longer.
+  const noLongerFits = review && reviewedAt && live ? reviewProblem(review, reviewedAt, live) : null
+
   function confirm() {
-    if (!review || placeOrder.isPending) return
+    if (!review || placeOrder.isPending || noLongerFits) return
     confirmedOutlook.current = reviewOutlook
     placeOrder.mutate(toRpcArgs(symbol, review, clientOrderId), {
       onSuccess: () => {
@@ -331,11 +338,8 @@ export function OrderTicket({
         symbol={symbol}
         order={review}
         outlook={reviewOutlook}
-        estimate={
-          review && quote
-            ? estimateOrder(review, { price: quote.price, buyingPower, availableShares })
-            : null
-        }
+        estimate={review && live ? estimateOrder(review, live) : null}
+        noLongerFits={noLongerFits}
         pending={placeOrder.isPending}
         error={placeOrder.isError ? describeRejection(placeOrder.error) : null}
         refused={isRejection(placeOrder.error)}

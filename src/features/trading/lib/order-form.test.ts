@@ -6,6 +6,7 @@ import {
   maxBuyShares,
   nothingToSell,
   orderSchema,
+  reviewProblem,
   toRpcArgs,
 } from './order-form'
 import { describeRejection } from '../components/reject-reasons'
@@ -222,5 +223,50 @@ describe('order form', () => {
       /^You do not have enough buying power/,
     )
     expect(describeRejection({ message: 'boom' })).toBe('The order was not placed: boom')
+  })
+
+  describe('reviewProblem (the confirm dialog re-check)', () => {
+    const valid = (patch: Partial<ReturnType<typeof emptyDraft>>) => {
+      const result = orderSchema.safeParse(draft(patch))
+      if (!result.success) throw new Error('invalid draft')
+      return result.data
+    }
+    const at = (price: number, buyingPower: number | null = 1000, availableShares = 2) => ({
+      price,
+      buyingPower,
+      availableShares,
+    })
+
+    it('is null while the order still fits', () => {
+      expect(reviewProblem(valid({ quantity: '5' }), at(200), at(199))).toBeNull()
+      expect(reviewProblem(valid({ quantity: '5' }), at(200), at(200))).toBeNull()
+    })
+
+    it('says a market buy now needs more than the buying power, in cents that differ', () => {
+      expect(reviewProblem(valid({ quantity: '5' }), at(200), at(200.5))).toBe(
+        'The price moved: this order now needs $1,002.50, more than your buying power $1,000.00.',
+      )
+      // $1,000.0005 is over $1,000.00 though it rounds to it: said as $1,000.01.
+      expect(reviewProblem(valid({ quantity: '5' }), at(200), at(200.0001))).toBe(
+        'The price moved: this order now needs $1,000.01, more than your buying power $1,000.00.',
+      )
+    })
+
+    it('names a fall in buying power as the cause, for a limit buy too', () => {
+      const limit = valid({ type: 'limit', quantity: '4', limitPrice: '190' })
+      expect(reviewProblem(limit, at(200), at(201, 700))).toBe(
+        'Your buying power went down: this order now needs $760.00, more than your buying power $700.00.',
+      )
+    })
+
+    it('says a dollar-amount market sell now needs more shares than are available', () => {
+      const sell = valid({ side: 'sell', amountMode: 'dollars', notional: '390' })
+      expect(reviewProblem(sell, at(200), at(190))).toBe(
+        'The price moved: this order now needs 2.052631 shares, more than the 2 you have available.',
+      )
+      expect(reviewProblem(valid({ side: 'sell', quantity: '2' }), at(200), at(200, 1000, 1))).toBe(
+        'Your available shares went down: this order now needs 2 shares, more than the 1 you have available.',
+      )
+    })
   })
 })

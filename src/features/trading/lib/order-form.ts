@@ -189,10 +189,7 @@ export type Estimate = {
  * Mirrors place_order's checks (SPEC §3) so the user sees a problem before submitting. The
  * server decides; this is only an estimate at the live price.
  */
-export function estimateOrder(
-  order: ValidOrder,
-  context: { price: number; buyingPower: number | null; availableShares: number },
-): Estimate {
+export function estimateOrder(order: ValidOrder, context: OrderContext): Estimate {
   // place_order's reference for turning a dollar amount into shares.
   const referencePrice =
     order.type === 'market'
@@ -239,6 +236,44 @@ export function estimateOrder(
           ? buyingPower + value
           : buyingPower
   return { shares, fillPrice, value, held, cashNeeded, buyingPowerAfter, problem }
+}
+
+/** What an order is checked against: the live price, buying power and shares not held. */
+export type OrderContext = { price: number; buyingPower: number | null; availableShares: number }
+
+/**
+ * The confirm dialog's re-check: why an order that passed the ticket's check when reviewed
+ * cannot be placed now (the price ticked, or another order spent the cash or shares), said as
+ * what changed and what it now needs; null while it still fits. The amounts are rounded apart
+ * (what it needs up, what there is down) so the sentence never reads "$100.00, more than $100.00".
+ */
+export function reviewProblem(
+  order: ValidOrder,
+  reviewed: OrderContext,
+  now: OrderContext,
+): string | null {
+  const estimate = estimateOrder(order, now)
+  if (!estimate.problem) return null
+  const bp = now.buyingPower
+  if (order.side === 'buy' && bp !== null && estimate.cashNeeded > bp + 1e-9) {
+    const cause =
+      reviewed.buyingPower !== null && bp < reviewed.buyingPower - 1e-9
+        ? 'Your buying power went down'
+        : 'The price moved'
+    // To the micro-cent first: 1.1 × 100 is 110.00000000000001 in floats, not over $1.10.
+    const cents = (value: number) => Number((value * 100).toFixed(6))
+    const needs = Math.ceil(cents(estimate.cashNeeded)) / 100
+    const has = Math.floor(cents(bp)) / 100
+    return `${cause}: this order now needs ${formatMoney(needs)}, more than your buying power ${formatMoney(has)}.`
+  }
+  if (order.side === 'sell' && estimate.shares > now.availableShares + 1e-9) {
+    const cause =
+      now.availableShares < reviewed.availableShares - 1e-9
+        ? 'Your available shares went down'
+        : 'The price moved'
+    return `${cause}: this order now needs ${formatQuantity(estimate.shares)} shares, more than the ${formatQuantity(Math.max(now.availableShares, 0))} you have available.`
+  }
+  return estimate.problem
 }
 
 /**
