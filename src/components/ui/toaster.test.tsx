@@ -47,6 +47,16 @@ describe('Toaster', () => {
     )
   })
 
+  it('goes to the top, under the header, below lg while a page keeps the bottom clear (the ticket on screen)', () => {
+    renderToaster()
+    expect(screen.getByTestId('toaster')).toHaveClass(
+      '[body:has([data-keep-bottom-clear])_&]:top-14',
+      '[body:has([data-keep-bottom-clear])_&]:bottom-auto',
+      'lg:[body:has([data-keep-bottom-clear])_&]:top-auto',
+      'lg:[body:has([data-keep-bottom-clear])_&]:bottom-0',
+    )
+  })
+
   it('announces confirmations politely and errors assertively, and dismisses on click', async () => {
     const user = userEvent.setup()
     renderToaster()

@@ -22,10 +22,13 @@ const tones: Record<ToastTone, string> = {
  * Where the toasts go: bottom-left from md up, clear of the stock page's order ticket (the right
  * column from the top); on phones full width just above the fixed bottom navigation (3.5 rem).
  * Below lg a page may add a fixed bar over that navigation (the stock page's Buy/Sell bar, marked
- * data-bottom-bar, 3.5 rem tall): toasts then sit above it, not over its actions.
+ * data-bottom-bar, 3.5 rem tall): toasts then sit above it, not over its actions. A page whose
+ * own main action is at the bottom of the screen (the order ticket's Review button, once that
+ * bar steps aside for the ticket) marks it data-keep-bottom-clear: below lg the toasts then go
+ * to the top, under the sticky header (3.5 rem). From lg the ticket has its own column.
  */
 export const toasterPlacement =
-  'pointer-events-none fixed inset-x-0 bottom-14 z-[60] flex flex-col gap-2 p-4 md:right-auto md:bottom-0 md:w-96 [body:has([data-bottom-bar])_&]:bottom-[6.75rem] md:[body:has([data-bottom-bar])_&]:bottom-14 lg:[body:has([data-bottom-bar])_&]:bottom-0'
+  'pointer-events-none fixed inset-x-0 bottom-14 z-[60] flex flex-col gap-2 p-4 md:right-auto md:bottom-0 md:w-96 [body:has([data-bottom-bar])_&]:bottom-[6.75rem] md:[body:has([data-bottom-bar])_&]:bottom-14 lg:[body:has([data-bottom-bar])_&]:bottom-0 [body:has([data-keep-bottom-clear])_&]:top-14 [body:has([data-keep-bottom-clear])_&]:bottom-auto lg:[body:has([data-keep-bottom-clear])_&]:top-auto lg:[body:has([data-keep-bottom-clear])_&]:bottom-0'
 
 /**
  * Closes a toast from its own button. A keyboard user's focus would go with it to <body>, so it

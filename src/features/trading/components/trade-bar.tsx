@@ -7,7 +7,9 @@ import { useInView } from '@/lib/use-in-view'
 /**
  * Below the lg breakpoint the order ticket comes after the chart and the key stats: a long
  * scroll on a phone. This bar, above the phone's bottom navigation, offers Buy and Sell from
- * anywhere on the page, and steps aside once the ticket itself is on the screen.
+ * anywhere on the page, and steps aside once the ticket itself is on the screen. The toasts
+ * follow it: above the bar while it shows; at the top of the screen while the ticket is on
+ * screen, since at the bottom they would cover its Review button (see toasterPlacement).
  */
 export function TradeBar({
   symbol,
@@ -20,7 +22,8 @@ export function TradeBar({
   // "On screen" once the ticket's top clears the bar and the bottom navigation (~7rem).
   const ticketInView = useInView(ticket, { rootMargin: '0px 0px -112px 0px' })
   const navigate = useNavigate()
-  if (ticketInView) return null
+  // A flag for the toaster's CSS (body:has), not content: hidden from everyone.
+  if (ticketInView) return <span hidden data-keep-bottom-clear />
 
   function trade(side: OrderSide) {
     // The stock page opens the ticket on the side in ?side=; scrolling here (not only through
