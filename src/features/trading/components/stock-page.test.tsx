@@ -59,6 +59,8 @@ describe('stock page when the server cannot be reached', () => {
   })
 
   it('shows the offline notice and marks the price delayed as soon as the browser is offline', async () => {
+    // A fresh price: the stack's market is frozen, and prices older than 10 s read as delayed.
+    await app.setPrice('AAPL', 190)
     app.renderApp('/stocks/AAPL')
     await screen.findByRole('heading', { level: 1, name: /^AAPL/ })
     const indicator = screen.getByTestId('connection-status')
