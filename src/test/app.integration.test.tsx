@@ -99,6 +99,14 @@ describe('trading against the local stack', () => {
     await user.type(within(ticket).getByLabelText('Shares'), '100')
     await user.click(within(ticket).getByRole('button', { name: 'Review buy order' }))
     const second = await screen.findByRole('dialog', { name: 'Confirm buy order' })
+    // This tab must not hear of the spending before it sends, or the dialog would refuse the
+    // order itself (order-ticket.test.tsx covers that): its profile reads are held back.
+    const realFetch = globalThis.fetch
+    const heldBack = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+      const url = input instanceof Request ? input.url : String(input)
+      if (url.includes('/rest/v1/profiles')) return Promise.reject(new TypeError('Failed to fetch'))
+      return realFetch(input, init)
+    })
     const { data: sessionData } = await app.supabase.auth.getSession()
     const otherTab = createClient(stack.url, stack.anonKey, {
       auth: { persistSession: false, autoRefreshToken: false, storageKey: 'other-tab' },
@@ -116,6 +124,7 @@ describe('trading against the local stack', () => {
     expect(await within(second).findByRole('alert')).toHaveTextContent(
       /^Not enough buying power: this order costs \$[\d,]+\.\d\d and you have \$[\d,]+\.\d\d available\.$/,
     )
+    heldBack.mockRestore()
     // The same order would be refused again: the dialog offers to edit it, not to resend it.
     expect(within(second).queryByRole('button', { name: 'Try again' })).toBeNull()
     expect(within(second).getByRole('button', { name: 'Edit order' })).toBeEnabled()
