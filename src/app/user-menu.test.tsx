@@ -9,7 +9,7 @@ import type { ChannelStatus, MarketTransport, PriceStore } from '@/lib/price-sto
 import { PriceStoreContext } from '@/lib/price-store-context'
 import { renderWithProviders } from '@/test/render'
 import { ConnectionIndicator } from './connection-indicator'
-import { UserMenu } from './user-menu'
+import { PROFILE_RETRY_MS, UserMenu } from './user-menu'
 
 // The client chunk failing to load is what these tests need; the profile is only the name shown.
 vi.mock('@/lib/load-supabase', () => ({ loadSupabase: vi.fn() }))
@@ -109,5 +109,50 @@ describe('UserMenu', () => {
     await waitFor(() => expect(status).toHaveTextContent(/^Live$/))
     await waitFor(() => expect(toggle).toHaveTextContent(/^Ada/))
     expect(getProfile).toHaveBeenCalledTimes(2)
+  })
+
+  it('shows the display name again after its read failed while the price feed stayed up', async () => {
+    vi.useFakeTimers()
+    try {
+      // Only the profile read fails (a 503 for that one request): prices keep coming.
+      vi.mocked(getProfile).mockClear()
+      vi.mocked(getProfile).mockRejectedValueOnce({ message: 'Service Unavailable', code: '' })
+      let onStatus: (status: ChannelStatus) => void = () => {}
+      const store = createPriceStore({
+        subscribe: (handlers) => {
+          onStatus = handlers.onStatus
+          return () => {}
+        },
+        fetchSnapshot: async () => [],
+      })
+      stores.push(store)
+      renderMenu(store)
+      await act(async () => {
+        onStatus('SUBSCRIBED')
+        // TanStack Query tells its observers on a later task (notifyManager's setTimeout).
+        await vi.advanceTimersByTimeAsync(0)
+      })
+      expect(screen.getByTestId('connection-status')).toHaveTextContent(/^Live$/)
+      const toggle = screen.getByRole('button', { name: /account menu/ })
+      expect(toggle).toHaveTextContent('ada@example.com')
+      expect(getProfile).toHaveBeenCalledTimes(1)
+
+      // The price store never saw an outage, so nothing but the query itself asks again.
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(PROFILE_RETRY_MS)
+        // The read starts by importing its module, which settles outside the fake clock.
+        await vi.dynamicImportSettled()
+        // TanStack Query tells its observers on a later task (notifyManager's setTimeout).
+        await vi.advanceTimersByTimeAsync(50)
+      })
+      expect(toggle).toHaveTextContent(/^Ada/)
+      expect(getProfile).toHaveBeenCalledTimes(2)
+
+      // Once it answered, it is not read again on a timer.
+      await act(() => vi.advanceTimersByTimeAsync(PROFILE_RETRY_MS * 4))
+      expect(getProfile).toHaveBeenCalledTimes(2)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

@@ -9,6 +9,9 @@ import { useSession } from '@/lib/use-session'
 import { logger } from '@/lib/logger'
 import { toast } from '@/components/ui/toast-store'
 
+/** How often a profile read that failed is tried again, until it answers. */
+export const PROFILE_RETRY_MS = 15_000
+
 // Only a guest signing out sees it: loaded then, not with the first paint.
 const GuestSignOutDialog = lazy(() =>
   import('./guest-sign-out-dialog').then((module) => ({ default: module.GuestSignOutDialog })),
@@ -34,6 +37,9 @@ export function UserMenu() {
     queryFn: () =>
       import('@/lib/api/get-profile').then((module) => module.getProfile(userId ?? '')),
     enabled: userId !== undefined,
+    // The header has no "Try again": a read that failed (its quick retries spent, e.g. a 503 on
+    // just this request while prices keep coming) is tried again by itself until it answers.
+    refetchInterval: (query) => (query.state.status === 'error' ? PROFILE_RETRY_MS : false),
   })
   useRefetchProfileOnRecovery(userId)
 
@@ -173,9 +179,9 @@ export function UserMenu() {
 }
 
 /**
- * A profile read that failed during an outage is not retried by itself: without this the header
- * showed the fallback name until a reload. When the price store sees reads answer again after
- * failing (or Realtime come back), a profile query in error is fetched again.
+ * A profile read that failed during an outage is otherwise tried again only on the next
+ * PROFILE_RETRY_MS tick. When the price store sees reads answer again after failing (or Realtime
+ * come back), a profile query in error is fetched again at once.
  */
 function useRefetchProfileOnRecovery(userId: string | undefined) {
   const store = usePriceStore()
