@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import type { Page } from '@playwright/test'
+import { signInAsGuest } from './app-helpers'
 
 /** Where the header's home link (icon and app name) sits, and what it says. */
 async function brand(page: Page) {
@@ -36,3 +37,91 @@ for (const width of [1280, 375]) {
     expect(shell.box).toEqual(app.box)
   })
 }
+
+const headerWidths = [360, 375, 414, 640, 700, 768, 800, 830, 900, 1024, 1100, 1280]
+
+/**
+ * How the header fits: how far the page scrolls sideways, how far the header's items stick out
+ * of its row, and on how many lines the Sign in link / the account menu's button sit.
+ */
+async function headerFit(page: Page) {
+  return page.evaluate(() => {
+    // Lines of text in a box: its content height over its line height (1 unless it wraps).
+    const lines = (element: Element | null) => {
+      if (!element) return null
+      const style = getComputedStyle(element)
+      const frame = [
+        style.paddingTop,
+        style.paddingBottom,
+        style.borderTopWidth,
+        style.borderBottomWidth,
+      ]
+        .map(parseFloat)
+        .reduce((sum, value) => sum + value, 0)
+      const height = element.getBoundingClientRect().height - frame
+      return Math.round(height / parseFloat(style.lineHeight))
+    }
+    const row = document.querySelector('header > div')
+    if (!row) throw new Error('no header row')
+    const rowBox = row.getBoundingClientRect()
+    const below = Array.from(row.children).filter(
+      (child) => child.getBoundingClientRect().bottom > rowBox.bottom + 1,
+    )
+    return {
+      sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      rowSticksOut: row.scrollWidth - row.clientWidth,
+      below: below.length,
+      signInLines: lines(document.querySelector('header a[href="/sign-in"]')),
+      menuButtonLines: lines(document.querySelector('header button[aria-expanded]')),
+    }
+  })
+}
+
+/**
+ * SPEC: usable from 360 px. At every width the header stays one row: nothing scrolls sideways,
+ * Sign in never wraps onto two lines (it did at 360-375 px beside "Reconnecting", and at 768 px
+ * beside the full navigation), and one of the two navigations is always there.
+ */
+async function expectHeaderFits(page: Page, label: string, signedIn: boolean) {
+  for (const width of headerWidths) {
+    await page.setViewportSize({ width, height: 800 })
+    const at = `${label} at ${width} px`
+    await expect(page.getByRole('navigation', { name: /^Main( mobile)?$/ }), at).toHaveCount(1)
+    await expect(page.getByRole('banner').getByRole('link', { name: 'StockTrade' })).toBeVisible()
+    const fit = await headerFit(page)
+    expect(fit, at).toEqual({
+      sideways: 0,
+      rowSticksOut: 0,
+      below: 0,
+      signInLines: signedIn ? null : 1,
+      menuButtonLines: signedIn ? 1 : null,
+    })
+  }
+}
+
+test('the header fits one row from 360 to 1280 px, live or not, signed out or in', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000)
+  for (const signedIn of [false, true]) {
+    for (const live of [true, false]) {
+      const context = await browser.newContext({ baseURL })
+      const page = await context.newPage()
+      if (signedIn) await signInAsGuest(page)
+      // Realtime refused: the indicator says "Reconnecting", then "Reconnecting · polling".
+      if (!live) await page.routeWebSocket(/\/realtime\//, (ws) => ws.close())
+      await page.goto('/')
+      const status = page.getByTestId('connection-status')
+      if (live) {
+        await expect(status).toHaveAttribute('data-status', 'live')
+      } else {
+        await expect(status).toHaveAttribute('data-status', 'reconnecting')
+        await expect(status).toHaveAttribute('data-polling', 'true', { timeout: 20_000 })
+      }
+      const label = `${signedIn ? 'guest' : 'signed out'}, ${live ? 'live' : 'reconnecting'}`
+      await expectHeaderFits(page, label, signedIn)
+      await context.close()
+    }
+  }
+})

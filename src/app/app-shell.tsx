@@ -10,7 +10,15 @@ import { TrendingUp } from 'lucide-react'
  */
 
 /** The home link's look: icon and app name side by side. */
-export const homeLinkClass = 'flex items-center gap-2 font-semibold'
+export const homeLinkClass = 'flex shrink-0 items-center gap-2 font-semibold'
+
+/**
+ * Where the header is crowded: phones (a connection state like "Reconnecting" beside Sign in
+ * leaves no room for the app name) and beside the full navigation below lg. There the header's
+ * words that can go (the app name, the account name, the connection's detail) are read out
+ * only: the home link keeps its icon and the name as its accessible name.
+ */
+export const hiddenWhenCrowded = 'max-sm:sr-only md:max-lg:sr-only'
 
 /** The full-height column every page sits in: header, main, footer. */
 export function PageColumn({ children }: { children: ReactNode }) {
@@ -43,7 +51,7 @@ export function Brand({ name }: { name: string }) {
   return (
     <>
       <TrendingUp className="size-6 text-up" aria-hidden="true" />
-      <span>{name}</span>
+      <span className={hiddenWhenCrowded}>{name}</span>
     </>
   )
 }

@@ -1,6 +1,7 @@
 import { useConnection } from '@/lib/use-quote'
 import { formatTime } from '@/lib/format'
 import { cn } from '@/components/ui/cn'
+import { hiddenWhenCrowded } from './app-shell'
 
 const labels = {
   connecting: 'Connecting',
@@ -9,8 +10,7 @@ const labels = {
   offline: 'Offline',
 } as const
 
-/** Where the header is crowded: phones, and beside the full navigation below lg. */
-const hiddenWhenCrowded = 'max-sm:sr-only md:max-lg:sr-only'
+/** Where the header is crowded (see app-shell) the one word left starts with a capital. */
 const capitalizedWhenCrowded = 'max-sm:capitalize md:max-lg:capitalize'
 
 /**

@@ -7,7 +7,9 @@ import { queryKeys } from '@/lib/query-keys'
 import { usePriceStore } from '@/lib/use-quote'
 import { useSession } from '@/lib/use-session'
 import { logger } from '@/lib/logger'
+import { cn } from '@/components/ui/cn'
 import { toast } from '@/components/ui/toast-store'
+import { hiddenWhenCrowded } from './app-shell'
 
 /** How often a profile read that failed is tried again, until it answers. */
 export const PROFILE_RETRY_MS = 15_000
@@ -69,7 +71,7 @@ export function UserMenu() {
     return (
       <Link
         to="/sign-in"
-        className="rounded-md bg-primary px-2 py-1.5 text-sm font-medium text-primary-fg hover:bg-primary-hover sm:px-3"
+        className="shrink-0 rounded-md bg-primary px-2 py-1.5 text-sm font-medium whitespace-nowrap text-primary-fg hover:bg-primary-hover sm:px-3"
       >
         Sign in
       </Link>
@@ -130,7 +132,8 @@ export function UserMenu() {
         className="flex items-center gap-2 rounded-md p-1.5 text-sm hover:bg-surface-2"
       >
         <UserRound className="size-5" aria-hidden="true" />
-        <span title={name || undefined} className="sr-only sm:not-sr-only sm:max-w-32 sm:truncate">
+        {/* Where the header is crowded the icon stands for the account; the panel names it. */}
+        <span title={name || undefined} className={cn('max-w-32 truncate', hiddenWhenCrowded)}>
           {name}
         </span>{' '}
         <span className="sr-only">account menu</span>
