@@ -1,8 +1,10 @@
 import type { ReactElement } from 'react'
 import { configure } from '@testing-library/react'
 import type { SupabaseClient } from '@supabase/supabase-js'
+import type { QueryClient } from '@tanstack/react-query'
 import WebSocket from 'ws'
 import type * as Providers from '@/app/providers'
+import type * as QueryClients from '@/app/query-client'
 import type * as Routes from '@/app/routes'
 import { startStackProcess, type StackProcess } from './local-stack-process'
 import { renderRoutes } from './render'
@@ -15,7 +17,8 @@ import { renderRoutes } from './render'
 export interface AppAgainstStack {
   stack: StackProcess
   supabase: SupabaseClient
-  renderApp(route: string): ReturnType<typeof renderRoutes>
+  /** Renders the app at a route; its QueryClient is returned, for tests that refetch what it shows. */
+  renderApp(route: string): ReturnType<typeof renderRoutes> & { queryClient: QueryClient }
   /** Signs the app's own client in as a new guest and returns the user id. */
   signInAsGuest(): Promise<string>
   /**
@@ -41,19 +44,26 @@ export async function startAppAgainstStack(): Promise<AppAgainstStack> {
   if (frozen.error) throw frozen.error
   vi.stubEnv('VITE_SUPABASE_URL', stack.url)
   vi.stubEnv('VITE_SUPABASE_ANON_KEY', stack.anonKey)
-  const [{ routes }, { AppProviders }, { supabase }] = await Promise.all([
+  const [{ routes }, { AppProviders }, { createQueryClient }, { supabase }] = await Promise.all([
     import('@/app/routes') as Promise<typeof Routes>,
     import('@/app/providers') as Promise<typeof Providers>,
+    import('@/app/query-client') as Promise<typeof QueryClients>,
     import('@/lib/supabase'),
   ])
   return {
     stack,
     supabase,
-    renderApp: (route) =>
-      renderRoutes(routes, {
+    renderApp(route) {
+      // The app's own client, as AppProviders would make it.
+      const queryClient = createQueryClient()
+      const rendered = renderRoutes(routes, {
         route,
-        wrap: (children: ReactElement) => <AppProviders>{children}</AppProviders>,
-      }),
+        wrap: (children: ReactElement) => (
+          <AppProviders client={queryClient}>{children}</AppProviders>
+        ),
+      })
+      return { ...rendered, queryClient }
+    },
     async signInAsGuest() {
       const { data, error } = await supabase.auth.signInAnonymously()
       if (error || !data.user) throw error ?? new Error('guest sign-in returned no user')

@@ -9,6 +9,7 @@ import WebSocket from 'ws'
 import { startStackProcess } from './local-stack-process'
 import type { StackProcess } from './local-stack-process'
 import { renderRoutes } from './render'
+import { blockRest } from './rest-outage'
 
 /**
  * The app against the real local stack (in-process, embedded Postgres): a guest signs in, sees
@@ -101,12 +102,7 @@ describe('trading against the local stack', () => {
     const second = await screen.findByRole('dialog', { name: 'Confirm buy order' })
     // This tab must not hear of the spending before it sends, or the dialog would refuse the
     // order itself (order-ticket.test.tsx covers that): its profile reads are held back.
-    const realFetch = globalThis.fetch
-    const heldBack = vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-      const url = input instanceof Request ? input.url : String(input)
-      if (url.includes('/rest/v1/profiles')) return Promise.reject(new TypeError('Failed to fetch'))
-      return realFetch(input, init)
-    })
+    const heldBack = blockRest((url) => url.includes('/rest/v1/profiles'))
     const { data: sessionData } = await app.supabase.auth.getSession()
     const otherTab = createClient(stack.url, stack.anonKey, {
       auth: { persistSession: false, autoRefreshToken: false, storageKey: 'other-tab' },

@@ -1,8 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import type { QueryClient } from '@tanstack/react-query'
 import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
-import { renderRoutes } from '@/test/render'
+import { blockRest, outageAlert } from '@/test/rest-outage'
 import { onOneTradingDay } from '@/test/trading-day'
 
 let app: AppAgainstStack
@@ -18,35 +17,6 @@ afterAll(async () => {
 afterEach(async () => {
   await app.supabase.auth.signOut()
 })
-
-/**
- * Makes the app's REST reads fail as a blocked request does in the browser (sign-in and Realtime
- * still work); `blocks` narrows it to some requests.
- */
-function blockRest(blocks: (url: string) => boolean = () => true) {
-  const realFetch = globalThis.fetch
-  return vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-    const url = String(input instanceof Request ? input.url : input)
-    return url.includes('/rest/v1/') && blocks(url)
-      ? Promise.reject(new TypeError('Failed to fetch'))
-      : realFetch(input, init)
-  })
-}
-
-/** The whole app on a QueryClient the test holds, to refetch what is on screen. */
-async function renderAppWithClient(route: string): Promise<QueryClient> {
-  const [{ routes }, { AppProviders }, { createQueryClient }] = await Promise.all([
-    import('@/app/routes'),
-    import('@/app/providers'),
-    import('@/app/query-client'),
-  ])
-  const client = createQueryClient()
-  renderRoutes(routes, {
-    route,
-    wrap: (children) => <AppProviders client={client}>{children}</AppProviders>,
-  })
-  return client
-}
 
 describe('portfolio page against the local stack', () => {
   it('tells a new trader what to do when there is nothing yet', async () => {
@@ -192,15 +162,7 @@ describe('portfolio page against the local stack', () => {
   it('says plainly when the server cannot be reached, soon, and loads on "Try again"', async () => {
     const user = userEvent.setup()
     await app.signInAsGuest()
-    // Blocked REST requests fail in the browser as this does; sign-in and Realtime still work.
-    const realFetch = globalThis.fetch
-    const blocked = vi
-      .spyOn(globalThis, 'fetch')
-      .mockImplementation((input, init) =>
-        String(input instanceof Request ? input.url : input).includes('/rest/v1/')
-          ? Promise.reject(new TypeError('Failed to fetch'))
-          : realFetch(input, init),
-      )
+    const blocked = blockRest()
     try {
       app.renderApp('/portfolio')
       const title = await screen.findByRole(
@@ -208,9 +170,7 @@ describe('portfolio page against the local stack', () => {
         { name: 'Could not load your portfolio.' },
         { timeout: 6_000 },
       )
-      const alert = title.closest<HTMLElement>('[role="alert"]')!
-      expect(alert).toHaveTextContent('Check your connection and try again.')
-      expect(alert).not.toHaveTextContent(/TypeError|Failed to fetch/)
+      const alert = outageAlert(title)
 
       blocked.mockRestore()
       await user.click(within(alert).getByRole('button', { name: 'Try again' }))
@@ -275,7 +235,7 @@ describe('portfolio page against the local stack', () => {
 
   it('keeps what it shows when a later read of it fails', async () => {
     await app.signInAsGuest()
-    const client = await renderAppWithClient('/portfolio')
+    const { queryClient: client } = app.renderApp('/portfolio')
     expect(await screen.findByRole('group', { name: 'Account summary' })).toBeInTheDocument()
     expect(await screen.findByRole('heading', { name: 'No open orders' })).toBeInTheDocument()
     expect(await screen.findByRole('img', { name: /^Equity from / })).toBeInTheDocument()

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
+import { blockRest } from '@/test/rest-outage'
 
 let app: AppAgainstStack
 
@@ -15,16 +16,6 @@ afterAll(async () => {
 afterEach(() => {
   vi.restoreAllMocks()
 })
-
-/** Every REST request fails as a blocked one does in the browser; auth and Realtime still work. */
-function blockRest() {
-  const realFetch = globalThis.fetch
-  return vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
-    const url = input instanceof Request ? input.url : String(input)
-    if (url.includes('/rest/v1/')) return Promise.reject(new TypeError('Failed to fetch'))
-    return realFetch(input, init)
-  })
-}
 
 describe('stock page when the server cannot be reached', () => {
   it('says so in plain words within seconds, and loads the stock on "Try again"', async () => {

@@ -1,8 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
-import type { QueryClient } from '@tanstack/react-query'
+import userEvent, { type UserEvent } from '@testing-library/user-event'
 import { startAppAgainstStack, type AppAgainstStack } from '@/test/app-against-stack'
-import { renderRoutes } from '@/test/render'
+import { blockRest, outageAlert } from '@/test/rest-outage'
 import { watchlistKeys } from '../api/keys'
 
 let app: AppAgainstStack
@@ -15,31 +14,21 @@ afterAll(async () => {
   await app?.stop()
 })
 
-/** Makes the app's REST reads fail as a blocked request does in the browser. */
-function blockRest() {
-  const realFetch = globalThis.fetch
-  return vi
-    .spyOn(globalThis, 'fetch')
-    .mockImplementation((input, init) =>
-      String(input instanceof Request ? input.url : input).includes('/rest/v1/')
-        ? Promise.reject(new TypeError('Failed to fetch'))
-        : realFetch(input, init),
-    )
+/** Puts a stock on the user's watchlist directly, as if added before the page opened. */
+async function watch(userId: string, symbol: string) {
+  const { error } = await app.stack.admin.from('wishlists').insert({ user_id: userId, symbol })
+  expect(error).toBeNull()
 }
 
-/** The whole app on a QueryClient the test holds, to refetch what is on screen. */
-async function renderAppWithClient(route: string): Promise<QueryClient> {
-  const [{ routes }, { AppProviders }, { createQueryClient }] = await Promise.all([
-    import('@/app/routes'),
-    import('@/app/providers'),
-    import('@/app/query-client'),
-  ])
-  const client = createQueryClient()
-  renderRoutes(routes, {
-    route,
-    wrap: (children) => <AppProviders client={client}>{children}</AppProviders>,
-  })
-  return client
+/** Opens the watchlist page and a row's price alert dialog, once the row shows the price. */
+async function openAlertDialog(user: UserEvent, symbol: string, price: string) {
+  app.renderApp('/watchlist')
+  const table = await screen.findByRole('table', { name: /Watchlist/ })
+  const row = (await within(table).findByRole('link', { name: symbol })).closest('tr')!
+  await waitFor(() => expect(row).toHaveTextContent(price))
+  await user.click(within(row).getByRole('button', { name: `Set price alert for ${symbol}` }))
+  const dialog = await screen.findByRole('dialog', { name: `Price alert for ${symbol}` })
+  return { row, dialog }
 }
 
 describe('watchlist page against the local stack', () => {
@@ -215,17 +204,8 @@ describe('watchlist page against the local stack', () => {
     const user = userEvent.setup()
     const userId = await app.signInAsGuest()
     await app.setPrice('KO', 63.4)
-    const { error } = await app.stack.admin
-      .from('wishlists')
-      .insert({ user_id: userId, symbol: 'KO' })
-    expect(error).toBeNull()
-    app.renderApp('/watchlist')
-
-    const table = await screen.findByRole('table', { name: /Watchlist/ })
-    const row = (await within(table).findByRole('link', { name: 'KO' })).closest('tr')!
-    await waitFor(() => expect(row).toHaveTextContent('$63.40'))
-    await user.click(within(row).getByRole('button', { name: 'Set price alert for KO' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Price alert for KO' })
+    await watch(userId, 'KO')
+    const { dialog } = await openAlertDialog(user, 'KO', '$63.40')
     const rises = within(dialog).getByLabelText('Alert when the price rises to')
     const falls = within(dialog).getByLabelText('Alert when the price falls to')
     const save = within(dialog).getByRole('button', { name: 'Save alert' })
@@ -273,17 +253,8 @@ describe('watchlist page against the local stack', () => {
     const user = userEvent.setup()
     const userId = await app.signInAsGuest()
     await app.setPrice('KO', 12.3)
-    const { error } = await app.stack.admin
-      .from('wishlists')
-      .insert({ user_id: userId, symbol: 'KO' })
-    expect(error).toBeNull()
-    app.renderApp('/watchlist')
-
-    const table = await screen.findByRole('table', { name: /Watchlist/ })
-    const row = (await within(table).findByRole('link', { name: 'KO' })).closest('tr')!
-    await waitFor(() => expect(row).toHaveTextContent('$12.30'))
-    await user.click(within(row).getByRole('button', { name: 'Set price alert for KO' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Price alert for KO' })
+    await watch(userId, 'KO')
+    const { row, dialog } = await openAlertDialog(user, 'KO', '$12.30')
     await user.type(within(dialog).getByLabelText('Alert when the price rises to'), '12.3456')
     await user.type(within(dialog).getByLabelText('Alert when the price falls to'), '12.1')
     await user.click(within(dialog).getByRole('button', { name: 'Save alert' }))
@@ -308,9 +279,7 @@ describe('watchlist page against the local stack', () => {
     try {
       app.renderApp('/watchlist')
       const title = await screen.findByRole('heading', { name: 'Could not load your watchlist.' })
-      const alert = title.closest<HTMLElement>('[role="alert"]')!
-      expect(alert).toHaveTextContent('Check your connection and try again.')
-      expect(alert).not.toHaveTextContent(/TypeError|Failed to fetch/)
+      const alert = outageAlert(title)
 
       blocked.mockRestore()
       await user.click(within(alert).getByRole('button', { name: 'Try again' }))
@@ -324,11 +293,8 @@ describe('watchlist page against the local stack', () => {
 
   it('keeps the list it shows when a later read of it fails', async () => {
     const userId = await app.signInAsGuest()
-    const { error } = await app.stack.admin
-      .from('wishlists')
-      .insert({ user_id: userId, symbol: 'KO' })
-    expect(error).toBeNull()
-    const client = await renderAppWithClient('/watchlist')
+    await watch(userId, 'KO')
+    const { queryClient: client } = app.renderApp('/watchlist')
     const table = await screen.findByRole('table', { name: /Watchlist/ })
     expect(await within(table).findByRole('link', { name: 'KO' })).toBeInTheDocument()
 
