@@ -47,3 +47,33 @@ test('the market view survives a visit to a stock: URL, scroll position and the 
     'descending',
   )
 })
+
+test('a page loaded into the tab starts at the top, not where the last loaded page was left', async ({
+  page,
+}) => {
+  await page.goto('/')
+  const links = page.getByRole('table', { name: 'Stocks' }).getByRole('link')
+  await expect(links.nth(10)).toBeVisible()
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        window.scrollTo(0, 800)
+        return window.scrollY
+      }),
+    )
+    .toBe(800)
+
+  // A new load into the tab: a typed URL, a bookmark, the redirect back from Google's sign-in.
+  // (A restore runs as the router's first render commits, before the page's content is shown.)
+  await page.goto('/sign-in')
+  await expect(page.getByRole('button', { name: 'Try as guest' })).toBeVisible()
+  expect(await page.evaluate(() => window.scrollY)).toBe(0)
+
+  // A reload too: the page could only be put back onto its loading skeleton (a few dozen px).
+  await page.goto('/')
+  await expect(links.nth(10)).toBeVisible()
+  await page.evaluate(() => window.scrollTo(0, 800))
+  await page.reload()
+  await expect(links.nth(10)).toBeVisible()
+  expect(await page.evaluate(() => window.scrollY)).toBe(0)
+})
