@@ -31,52 +31,20 @@ describe('connection indicator and polling notice', () => {
   })
 
   it('says polling while polls answer, and from when the prices are once they cannot', async () => {
-    let reachable = true
-    let onStatus: (status: ChannelStatus) => void = () => {}
-    const transport: MarketTransport = {
-      subscribe: (handlers) => {
-        onStatus = handlers.onStatus
-        return () => {}
-      },
-      fetchSnapshot: async () => {
-        if (!reachable) throw new TypeError('Failed to fetch')
-        return [
-          {
-            symbol: 'AAPL',
-            price: 190,
-            previous_close: 189,
-            day_high: 191,
-            day_low: 188,
-            volume: 1,
-            updated_at: new Date().toISOString(),
-          },
-        ]
-      },
-    }
-    const store = createStore(transport)
-    render(
-      <PriceStoreContext value={store}>
-        <ConnectionIndicator />
-        <PollingBanner />
-      </PriceStoreContext>,
-    )
+    const { fake } = await renderSubscribed({ banner: true })
     const lastGood = Date.now()
-    await act(async () => {
-      onStatus('SUBSCRIBED')
-      await vi.advanceTimersByTimeAsync(0)
-    })
     expect(screen.getByRole('status')).toHaveTextContent(/^Live$/)
 
     // Realtime drops but the server still answers: prices come from polling.
     await act(async () => {
-      onStatus('CHANNEL_ERROR')
+      fake.status('CHANNEL_ERROR')
       await vi.advanceTimersByTimeAsync(10_000)
     })
     expect(screen.getByRole('status')).toHaveTextContent('Reconnecting· polling')
     expect(screen.getByText(/^Live updates are interrupted\./)).toBeInTheDocument()
 
     // Then nothing answers: no "polling" that brings nothing, and the prices' time is given.
-    reachable = false
+    fake.reachable = false
     await act(() => vi.advanceTimersByTimeAsync(3_000))
     expect(screen.getByRole('status')).toHaveTextContent('Reconnecting· prices paused')
     expect(
@@ -85,28 +53,14 @@ describe('connection indicator and polling notice', () => {
       ),
     ).toBeInTheDocument()
 
-    reachable = true
-    await act(async () => {
-      onStatus('SUBSCRIBED')
-      await vi.advanceTimersByTimeAsync(0)
-    })
+    fake.reachable = true
+    await subscribed(fake)
     expect(screen.getByRole('status')).toHaveTextContent(/^Live$/)
     expect(screen.queryByText(/cannot be reached|Live updates are/)).not.toBeInTheDocument()
   })
 
   it('says offline and prices paused, with the prices marked stale, as soon as the browser is offline', async () => {
-    const fake = fakeTransport()
-    const store = createStore(fake.transport)
-    render(
-      <PriceStoreContext value={store}>
-        <ConnectionIndicator />
-        <PollingBanner />
-      </PriceStoreContext>,
-    )
-    await act(async () => {
-      fake.status('SUBSCRIBED')
-      await vi.advanceTimersByTimeAsync(0)
-    })
+    const { fake } = await renderSubscribed({ banner: true })
     const lastGood = Date.now()
     await act(() => vi.advanceTimersByTimeAsync(2_000))
 
@@ -129,28 +83,13 @@ describe('connection indicator and polling notice', () => {
 
     onLine.mockRestore()
     fake.reachable = true
-    await act(async () => {
-      window.dispatchEvent(new Event('online'))
-      fake.status('SUBSCRIBED')
-      await vi.advanceTimersByTimeAsync(0)
-    })
+    await subscribed(fake, { online: true })
     expect(indicator).toHaveTextContent(/^Live$/)
     expect(screen.queryByText(/offline/)).not.toBeInTheDocument()
   })
 
   it('keeps the offline notice when a read answers while the browser still says offline', async () => {
-    const fake = fakeTransport()
-    const store = createStore(fake.transport)
-    render(
-      <PriceStoreContext value={store}>
-        <ConnectionIndicator />
-        <PollingBanner />
-      </PriceStoreContext>,
-    )
-    await act(async () => {
-      fake.status('SUBSCRIBED')
-      await vi.advanceTimersByTimeAsync(0)
-    })
+    const { fake, store } = await renderSubscribed({ banner: true })
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
     act(() => void window.dispatchEvent(new Event('offline')))
     // A page's failed read asks the store to check, and the read answers (from a local server).
@@ -161,27 +100,13 @@ describe('connection indicator and polling notice', () => {
     expect(screen.getByText(notice)).toBeInTheDocument()
 
     vi.restoreAllMocks()
-    await act(async () => {
-      window.dispatchEvent(new Event('online'))
-      fake.status('SUBSCRIBED')
-      await vi.advanceTimersByTimeAsync(0)
-    })
+    await subscribed(fake, { online: true })
     expect(indicator).toHaveTextContent(/^Live$/)
     expect(screen.queryByText(/offline/)).not.toBeInTheDocument()
   })
 
   it('does not say Live while reads of the server fail, even with Realtime ticks arriving', async () => {
-    const fake = fakeTransport()
-    const store = createStore(fake.transport)
-    render(
-      <PriceStoreContext value={store}>
-        <ConnectionIndicator />
-      </PriceStoreContext>,
-    )
-    await act(async () => {
-      fake.status('SUBSCRIBED')
-      await vi.advanceTimersByTimeAsync(0)
-    })
+    const { fake, store } = await renderSubscribed({ banner: false })
     const indicator = screen.getByRole('status')
     expect(indicator).toHaveTextContent(/^Live$/)
 
@@ -201,17 +126,7 @@ describe('connection indicator and polling notice', () => {
     expect(indicator).toHaveTextContent(/^Live$/)
   })
   it('fits one short word on a phone and still reads out the whole status', async () => {
-    const fake = fakeTransport()
-    const store = createStore(fake.transport)
-    render(
-      <PriceStoreContext value={store}>
-        <ConnectionIndicator />
-      </PriceStoreContext>,
-    )
-    await act(async () => {
-      fake.status('SUBSCRIBED')
-      await vi.advanceTimersByTimeAsync(0)
-    })
+    const { fake, store } = await renderSubscribed({ banner: false })
     const indicator = screen.getByRole('status')
     fake.reachable = false
     await act(() => store.refreshSnapshot())
@@ -228,6 +143,29 @@ describe('connection indicator and polling notice', () => {
     expect(indicator.querySelector('.hidden')).toBeNull()
   })
 })
+
+/** The indicator (and the polling notice) over a store whose channel has subscribed: Live. */
+async function renderSubscribed({ banner }: { banner: boolean }) {
+  const fake = fakeTransport()
+  const store = createStore(fake.transport)
+  render(
+    <PriceStoreContext value={store}>
+      <ConnectionIndicator />
+      {banner && <PollingBanner />}
+    </PriceStoreContext>,
+  )
+  await subscribed(fake)
+  return { fake, store }
+}
+
+/** The channel (re)subscribes, after the browser says it is back online if `online`. */
+async function subscribed(fake: ReturnType<typeof fakeTransport>, { online = false } = {}) {
+  await act(async () => {
+    if (online) window.dispatchEvent(new Event('online'))
+    fake.status('SUBSCRIBED')
+    await vi.advanceTimersByTimeAsync(0)
+  })
+}
 
 /**
  * What a phone shows of the indicator (jsdom applies no CSS): its text less what is hidden or
