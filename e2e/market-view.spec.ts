@@ -15,7 +15,7 @@ test('the market view survives a visit to a stock: URL, scroll position and the 
   await expect(page).toHaveURL('/?sort=symbol&dir=desc')
 
   // Far enough down that the windowed table must be its full height again when Back restores
-  // the scroll position (its first render holds only 40 rows).
+  // the scroll position (its first render holds only the rows that fit the window).
   // Scrolled again on each poll: the page may still grow as the window measures its rows.
   await expect
     .poll(() =>

@@ -9,13 +9,21 @@ export type RowWindow = { start: number; end: number; rowHeight: number }
  * layers of their own), so no more than a scroll step or two.
  */
 const OVERSCAN_PX = 300
-/** Rows rendered before the first measurement: enough to fill a tall screen. */
-const INITIAL_ROWS = 40
+/**
+ * The shortest a market row is (one line, on a wide screen: 24 px of live box, 20 px of padding).
+ * Before the first measurement the table renders the rows that fit the window and its overscan at
+ * this height: no gap on the first paint, and few rows or none that the measurement then unmounts.
+ */
+const SHORTEST_ROW_PX = 44
+
+function initialRows(count: number): number {
+  return Math.min(count, Math.ceil((window.innerHeight + OVERSCAN_PX) / SHORTEST_ROW_PX))
+}
 
 /**
  * The last row height measured, for the next mount. Back from a stock remounts the table and
  * ScrollRestoration scrolls before the rows are measured: with unmeasured (zero-height) spacers the
- * page would be only INITIAL_ROWS tall and the restored position cut short.
+ * page would be only the initial rows tall and the restored position cut short.
  */
 let lastRowHeight = 0
 
@@ -32,7 +40,7 @@ export function useRowWindow(
 ): RowWindow {
   const [range, setRange] = useState<RowWindow>({
     start: 0,
-    end: Math.min(count, INITIAL_ROWS),
+    end: initialRows(count),
     rowHeight: lastRowHeight,
   })
 
@@ -45,7 +53,7 @@ export function useRowWindow(
       const row = body.querySelector<HTMLTableRowElement>('tr[data-row]')
       if (!row) {
         // Nothing to measure yet: render the first rows, then measure them.
-        const end = Math.min(count, INITIAL_ROWS)
+        const end = initialRows(count)
         setRange((r) => (r.start === 0 && r.end === end ? r : { start: 0, end, rowHeight: 0 }))
         if (end > 0) frame = requestAnimationFrame(measure)
         return
