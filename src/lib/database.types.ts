@@ -531,6 +531,17 @@ export type Database = {
         Args: never
         Returns: Json
       }
+      get_hourly_candles: {
+        Args: { p_since: string; p_symbol: string }
+        Returns: {
+          bucket: string
+          open: number
+          high: number
+          low: number
+          close: number
+          volume: number
+        }[]
+      }
       get_leaderboard: {
         Args: { p_limit?: number }
         Returns: {

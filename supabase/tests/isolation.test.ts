@@ -280,13 +280,16 @@ describe('cross-user isolation', () => {
       'get_leaderboard',
       'get_my_leaderboard_entry',
       'dismiss_alert',
+      'get_hourly_candles',
     ] as const) {
       const args =
         name === 'cancel_order'
           ? { p_order_id: victimOrderId }
           : name === 'dismiss_alert'
             ? { p_id: victimAlertId }
-            : {}
+            : name === 'get_hourly_candles'
+              ? { p_symbol: 'AAPL', p_since: new Date(0).toISOString() }
+              : {}
       const { error, status } = await t.anon.rpc(name, args as never)
       expect({ name, status, code: error?.code }).toEqual({ name, status: 401, code: '42501' })
     }

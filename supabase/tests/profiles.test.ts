@@ -234,6 +234,8 @@ describe('profiles', () => {
       // not in SPEC §3: a fired watchlist alert is dismissed through it (clients cannot write
       // alert_events)
       'dismiss_alert',
+      // not in SPEC §3: the chart's 1W range, public candles rolled up into hours
+      'get_hourly_candles',
     ]
     const service = ['market_tick', 'set_stock_price']
     for (const row of rows) {
