@@ -26,7 +26,8 @@ export type Stock = z.infer<typeof stockRowSchema>
 
 export const candleRowSchema = z.object({
   symbol: z.string(),
-  interval: z.enum(['1m', '1d']),
+  // '1h': an hour of 1-minute candles, rolled up by get_hourly_candles (the chart's 1W)
+  interval: z.enum(['1m', '1h', '1d']),
   bucket: z.string(),
   open: z.coerce.number(),
   high: z.coerce.number(),

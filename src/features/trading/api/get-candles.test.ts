@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { rangeQuery } from './get-candles'
+import type { Candle } from '@/lib/models'
+import { rangeQuery, weekCandles } from './get-candles'
 
 const DAY_MS = 86_400_000
 /** Daily candles a range shows, today's included: days from `since` to today's bucket. */
@@ -52,5 +53,40 @@ describe('rangeQuery', () => {
     expect(rangeQuery('1Y', new Date('2028-02-29T10:00:00Z')).since).toBe(
       '2027-03-01T00:00:00.000Z',
     )
+  })
+})
+
+describe('weekCandles', () => {
+  const candle = (interval: Candle['interval'], bucket: string): Candle => ({
+    symbol: 'KO',
+    interval,
+    bucket,
+    open: 1,
+    high: 1,
+    low: 1,
+    close: 1,
+    volume: 1,
+  })
+  const days = ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19'].map((day) =>
+    candle('1d', `${day}T00:00:00+00:00`),
+  )
+
+  it("draws the hours there are after the days before the first hour's day", () => {
+    const hours = [
+      candle('1h', '2026-11-18T21:00:00+00:00'),
+      candle('1h', '2026-11-19T09:00:00+00:00'),
+    ]
+    expect(weekCandles(days, hours).map((c) => `${c.interval} ${c.bucket.slice(0, 13)}`)).toEqual([
+      '1d 2026-11-16T00',
+      '1d 2026-11-17T00',
+      '1h 2026-11-18T21',
+      '1h 2026-11-19T09',
+    ])
+  })
+
+  it('is all hours once the minutes cover the week, and all days without minutes', () => {
+    const hours = [candle('1h', '2026-11-16T00:00:00+00:00')]
+    expect(weekCandles(days, hours)).toEqual(hours)
+    expect(weekCandles(days, [])).toEqual(days)
   })
 })

@@ -8,8 +8,9 @@ import { tradingKeys } from './keys'
 
 /**
  * 1D: today's 1-minute candles (UTC day); longer ranges: daily candles of the trading days in
- * that calendar span, today included (the market trades every day, so 1W is 7 candles: the 6
- * days before today and today, not 8).
+ * that calendar span, today included (the market trades every day, so 1W is 7 days: the 6
+ * days before today and today, not 8). 1W also draws hours where there are minutes
+ * (weekCandles).
  */
 export function rangeQuery(range: ChartRange, now: Date) {
   const [year, month, day] = [now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()]
@@ -34,12 +35,42 @@ function dayAfterMonthsBefore(year: number, month: number, day: number, months: 
 
 const candlesSchema = z.array(candleRowSchema)
 
-export async function getCandles(
+const DAY_MS = 86_400_000
+
+/**
+ * The week as trading sites draw it, in hours: the hours that have 1-minute candles (kept 7
+ * days, so a whole week once the market has run that long), after the daily candles of the
+ * days before the first of them (a new install, or a clock started mid-week). No hours: the
+ * days alone.
+ */
+export function weekCandles(days: readonly Candle[], hours: readonly Candle[]): Candle[] {
+  if (hours.length === 0) return [...days]
+  const firstDay = Math.floor(Date.parse(hours[0].bucket) / DAY_MS) * DAY_MS
+  return [...days.filter((candle) => Date.parse(candle.bucket) < firstDay), ...hours]
+}
+
+// get_hourly_candles' rows: a candle's, without the symbol and interval that the call says.
+const hoursSchema = z.array(z.omit(candleRowSchema, { symbol: true, interval: true }))
+
+async function getHours(symbol: string, since: string): Promise<Candle[]> {
+  // 168 rows at most: one page.
+  const { data, error } = await supabase.rpc('get_hourly_candles', {
+    p_symbol: symbol,
+    p_since: since,
+  })
+  if (error) throw error
+  return parseResponse(hoursSchema, data ?? [], 'the price chart').map((hour) => ({
+    ...hour,
+    symbol,
+    interval: '1h' as const,
+  }))
+}
+
+async function getTableCandles(
   symbol: string,
-  range: ChartRange,
-  now = new Date(),
+  interval: '1m' | '1d',
+  since: string,
 ): Promise<Candle[]> {
-  const { interval, since } = rangeQuery(range, now)
   // 1440 one-minute candles at most in a day: two pages under hosted PostgREST's 1000-row cap.
   const rows: Candle[] = []
   for (let from = 0; ; from += 1000) {
@@ -57,6 +88,20 @@ export async function getCandles(
     if (!data || data.length < 1000) break
   }
   return rows
+}
+
+export async function getCandles(
+  symbol: string,
+  range: ChartRange,
+  now = new Date(),
+): Promise<Candle[]> {
+  const { interval, since } = rangeQuery(range, now)
+  if (range !== '1W') return getTableCandles(symbol, interval, since)
+  const [days, hours] = await Promise.all([
+    getTableCandles(symbol, interval, since),
+    getHours(symbol, since),
+  ])
+  return weekCandles(days, hours)
 }
 
 export const candlesQueryOptions = (symbol: string, range: ChartRange) =>

@@ -1,3 +1,4 @@
+import { TickMarkType } from 'lightweight-charts'
 import type { UTCTimestamp } from 'lightweight-charts'
 import type { QuoteState } from '@/lib/price-store'
 import { gapTimes, liveBar, rangeWith, toBar, withGaps } from './candle-bars'
@@ -44,13 +45,13 @@ describe('candle bars', () => {
       volume: 500,
     }
     // the day's volume grew from 10,000 to 10,250 since the previous quote: 250 more this minute
-    expect(liveBar(last, quote(103, 10_250), true, 0, minute + 30_000, 10_000)).toEqual({
+    expect(liveBar(last, quote(103, 10_250), 'minute', 0, minute + 30_000, 10_000)).toEqual({
       ...last,
       high: 103,
       close: 103,
       volume: 750,
     })
-    expect(liveBar(last, quote(98, 10_400), true, 0, minute + 60_000, 10_250)).toEqual({
+    expect(liveBar(last, quote(98, 10_400), 'minute', 0, minute + 60_000, 10_250)).toEqual({
       time: minute / 1000 + 60,
       open: 100,
       high: 100,
@@ -69,13 +70,40 @@ describe('candle bars', () => {
       close: 1,
       volume: 40,
     }
-    expect(liveBar(last, quote(1, 9_000), true, 0, minute + 1_000).volume).toBe(40)
+    expect(liveBar(last, quote(1, 9_000), 'minute', 0, minute + 1_000).volume).toBe(40)
     // the day rolled over: the day's volume restarted below the previous quote's
-    expect(liveBar(last, quote(1, 30), true, 0, minute + 2_000, 9_000).volume).toBe(70)
+    expect(liveBar(last, quote(1, 30), 'minute', 0, minute + 2_000, 9_000).volume).toBe(70)
+  })
+
+  it('extends the current hour on 1W, and opens the next one at the previous close', () => {
+    const hour = Date.parse('2026-01-05T15:00:00Z')
+    const last = {
+      time: (hour / 1000) as UTCTimestamp,
+      open: 100,
+      high: 101,
+      low: 99,
+      close: 100,
+      volume: 500,
+    }
+    // 59 minutes into the hour: still that hour's bar
+    expect(liveBar(last, quote(102, 1_100), 'hour', 0, hour + 59 * 60_000, 1_000)).toEqual({
+      ...last,
+      high: 102,
+      close: 102,
+      volume: 600,
+    })
+    expect(liveBar(last, quote(97, 1_200), 'hour', 0, hour + 60 * 60_000, 1_100)).toEqual({
+      time: hour / 1000 + 3600,
+      open: 100,
+      high: 100,
+      low: 97,
+      close: 97,
+      volume: 100,
+    })
   })
 
   it("builds today's daily bar from the day's stats", () => {
-    expect(liveBar(undefined, quote(105), false, 101, minute)).toEqual({
+    expect(liveBar(undefined, quote(105), 'day', 101, minute)).toEqual({
       time: Date.parse('2026-01-05T00:00:00Z') / 1000,
       open: 101,
       high: 120,
@@ -139,7 +167,7 @@ describe('candle bars', () => {
   })
 })
 
-describe('crosshairTime and axisTime', () => {
+describe('timeAxis', () => {
   const zone = process.env.TZ
   afterEach(() => {
     if (zone === undefined) delete process.env.TZ
@@ -147,20 +175,82 @@ describe('crosshairTime and axisTime', () => {
     vi.resetModules()
   })
 
-  it("say a minute in the user's time, as the tables do, and a daily candle by its UTC day", async () => {
-    // The formatters take the zone when their module loads: a fresh copy in New York.
+  /** A fresh copy of the module in New York: formatters take the zone when their module loads. */
+  async function inNewYork() {
     process.env.TZ = 'America/New_York'
     vi.resetModules()
-    const bars = await import('./candle-bars')
+    return import('./candle-bars')
+  }
+
+  const bar = (iso: string, close = 1): Bar => ({
+    time: (Date.parse(iso) / 1000) as UTCTimestamp,
+    open: close,
+    high: close,
+    low: close,
+    close,
+    volume: 1,
+  })
+
+  it("says a minute in the user's time, as the tables do, and a daily candle by its UTC day", async () => {
+    const { timeAxis } = await inNewYork()
     const minute = (Date.UTC(2026, 10, 19, 14, 5) / 1000) as UTCTimestamp
-    expect(bars.crosshairTime(minute, true)).toBe('Nov 19, 2026, 9:05 AM')
-    expect(bars.axisTime(minute, true)).toBe('9:05 AM')
+    expect(timeAxis('minute').crosshair(minute)).toBe('Nov 19, 2026, 9:05 AM')
+    expect(timeAxis('minute').tick(minute, TickMarkType.Time)).toBe('9:05 AM')
+    expect(timeAxis('minute').place(minute)).toBe(minute)
     // 00:00 UTC on Nov 5 is the evening of Nov 4 in New York, but that candle is Nov 5's.
     const day = (Date.UTC(2026, 10, 5) / 1000) as UTCTimestamp
-    expect(bars.crosshairTime(day, false)).toBe('Nov 5, 2026')
-    expect(bars.crosshairTime(day, true)).toBe('Nov 4, 2026, 7:00 PM')
+    expect(timeAxis('day').crosshair(day)).toBe('Nov 5, 2026')
+    expect(timeAxis('minute').crosshair(day)).toBe('Nov 4, 2026, 7:00 PM')
     // Daily axis labels stay the library's (UTC dates).
-    expect(bars.axisTime(day, false)).toBeNull()
+    expect(timeAxis('day').tick(day, TickMarkType.DayOfMonth)).toBeNull()
+    expect(timeAxis('day').place(day)).toBe(day)
+  })
+
+  it("places 1W's hours on the user's clock and leaves the days before them where they are", async () => {
+    const { timeAxis, localOffsetSeconds } = await inNewYork()
+    const hourlyFrom = Date.UTC(2026, 10, 19, 14) / 1000
+    const offsetSeconds = localOffsetSeconds(new Date(hourlyFrom * 1000))
+    expect(offsetSeconds).toBe(-5 * 3600)
+    const axis = timeAxis('hour', { hourlyFrom, offsetSeconds })
+    const day = Date.UTC(2026, 10, 18) / 1000
+    expect(axis.place(day)).toBe(day)
+    // 14:00 UTC is 9 AM in New York: drawn at 09:00 "UTC", where the library labels 9 AM
+    const placed = axis.place(hourlyFrom)
+    expect(placed).toBe(hourlyFrom - 5 * 3600)
+    expect(axis.crosshair(placed)).toBe('Nov 19, 2026, 9:00 AM')
+    expect(axis.tick(placed, TickMarkType.Time)).toBe('9:00 AM')
+    // a day label (the user's midnight) is the library's, as is every label of the days
+    expect(axis.tick(placed, TickMarkType.DayOfMonth)).toBeNull()
+    expect(axis.crosshair(day as UTCTimestamp)).toBe('Nov 18, 2026')
+    expect(axis.tick(day as UTCTimestamp, TickMarkType.Time)).toBeNull()
+  })
+
+  it('draws the days with day gaps, then the hours with hour gaps, in order', async () => {
+    const { timeAxis } = await inNewYork()
+    const hours = [bar('2026-11-19T14:00:00Z', 3), bar('2026-11-19T16:00:00Z', 4)]
+    const days = [bar('2026-11-16T00:00:00Z', 1), bar('2026-11-18T00:00:00Z', 2)]
+    const axis = timeAxis('hour', { hourlyFrom: hours[0].time, offsetSeconds: -5 * 3600 })
+    const points = axis.points([...days, ...hours])
+    expect(points.map((point) => new Date(point.time * 1000).toISOString())).toEqual([
+      '2026-11-16T00:00:00.000Z',
+      '2026-11-17T00:00:00.000Z',
+      '2026-11-18T00:00:00.000Z',
+      '2026-11-19T09:00:00.000Z',
+      '2026-11-19T10:00:00.000Z',
+      '2026-11-19T11:00:00.000Z',
+    ])
+    expect(points.map((point) => ('close' in point ? point.close : null))).toEqual([
+      1,
+      null,
+      2,
+      3,
+      null,
+      4,
+    ])
+    // a zone east of UTC moves the hours later, still after the days
+    const east = timeAxis('hour', { hourlyFrom: hours[0].time, offsetSeconds: 9 * 3600 })
+    const times = east.points([...days, ...hours]).map((point) => point.time)
+    expect(times).toEqual([...times].sort((a, b) => a - b))
   })
 })
 

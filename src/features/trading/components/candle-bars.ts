@@ -1,3 +1,4 @@
+import { TickMarkType } from 'lightweight-charts'
 import type {
   AutoscaleInfo,
   CandlestickData,
@@ -14,6 +15,18 @@ export interface Bar extends CandlestickData<UTCTimestamp> {
   volume: number
 }
 
+/**
+ * What a bar at the live end of a chart spans: 1D's minutes, 1W's hours (when the week has
+ * intraday candles) or a day.
+ */
+export type Resolution = 'minute' | 'hour' | 'day'
+
+export const BAR_SECONDS: Record<Resolution, number> = {
+  minute: 60,
+  hour: 3_600,
+  day: 86_400,
+}
+
 export function toBar(candle: Candle): Bar {
   return {
     time: Math.floor(Date.parse(candle.bucket) / 1000) as UTCTimestamp,
@@ -26,23 +39,23 @@ export function toBar(candle: Candle): Bar {
 }
 
 /**
- * The bar a live quote makes: for intraday, the current minute (extending the last candle when
- * it is the same minute); for daily ranges, today's candle from the day's open/high/low.
- * Volume: a daily bar has the day's volume; a minute bar grows by what the day's volume grew
- * since the previous quote (`previousVolume`; none yet, or a new day's reset, adds nothing
- * and the quote's own volume respectively).
+ * The bar a live quote makes: for intraday resolutions, the current minute or hour (extending
+ * the last candle when it is the same one); for daily ranges, today's candle from the day's
+ * open/high/low. Volume: a daily bar has the day's volume; an intraday bar grows by what the
+ * day's volume grew since the previous quote (`previousVolume`; none yet, or a new day's reset,
+ * adds nothing and the quote's own volume respectively).
  */
 export function liveBar(
   last: Bar | undefined,
   quote: QuoteState,
-  intraday: boolean,
+  resolution: Resolution,
   dayOpen: number,
   now = Date.now(),
   previousVolume?: number,
 ): Bar {
-  const bucketMs = intraday ? 60_000 : 86_400_000
+  const bucketMs = BAR_SECONDS[resolution] * 1000
   const time = (Math.floor(now / bucketMs) * bucketMs) / 1000
-  if (!intraday) {
+  if (resolution === 'day') {
     return {
       time: time as UTCTimestamp,
       open: dayOpen,
@@ -111,25 +124,88 @@ export function withGaps(bars: readonly Bar[], step: number, max = MAX_POINTS): 
 }
 
 // A daily candle stands for a UTC trading day (the market's day runs from 00:00 UTC), so its date
-// is said in UTC; an intraday minute is said in the user's own time, as the tables say times.
+// is said in UTC; an intraday minute or hour is said in the user's own time, as the tables say
+// times.
 const candleDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
+// For times already moved into the user's time (TimeAxis.place): read back as UTC.
+const placedDateTime = new Intl.DateTimeFormat('en-US', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+})
+const placedTime = new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone: 'UTC' })
 
 /**
- * The crosshair's time label in the app's style: "Nov 19, 2026" for a daily candle (rather than
- * the library's "19 Nov '26"), "Nov 19, 2026, 9:05 AM" in the user's time for a minute.
+ * Where a chart draws its bars and how it says their times. The library knows only UTC: it
+ * puts its day labels at UTC midnights and prints UTC.
+ * - Daily bars are UTC days: drawn where they are, their dates the library's own labels, and
+ *   "Nov 19, 2026" under the crosshair.
+ * - 1D's minutes, within one UTC day: drawn where they are, every label in the user's time
+ *   ("9:05 AM"; the axis needs no date).
+ * - 1W's hours span days, whose labels should fall on the user's midnights: they are drawn
+ *   moved by the user's UTC offset (the library's documented way to show local time), so its
+ *   labels read the user's dates and times. The days before the first hour (`hourlyFrom`, a
+ *   UTC time) stay daily bars; one offset for the whole chart, so no two hours can collide
+ *   at a daylight-saving change.
  */
-export function crosshairTime(time: Time, intraday: boolean): string {
-  if (typeof time !== 'number') return String(time)
-  return intraday ? formatDateTime(time * 1000) : candleDate.format(new Date(time * 1000))
+export interface TimeAxis {
+  /** A bar's UTC time, in seconds, as the chart draws it. */
+  place(time: number): UTCTimestamp
+  /** The crosshair's label for a drawn time. */
+  crosshair(time: Time): string
+  /** An axis label for a drawn time; null leaves it to the library. */
+  tick(time: Time, type: TickMarkType): string | null
+  /**
+   * The bars as the chart draws them, placed, with a whitespace point for each missing bar of
+   * their own length (withGaps): days between daily bars, hours between hours.
+   */
+  points(bars: readonly Bar[]): (Bar | Gap)[]
 }
 
-/**
- * An intraday axis label in the user's time ("9:05 AM"); null leaves daily ranges to the
- * library, whose UTC dates are the candles' days. The 1D window is one UTC day, so its labels
- * need no date.
- */
-export function axisTime(time: Time, intraday: boolean): string | null {
-  return intraday && typeof time === 'number' ? formatTime(time * 1000) : null
+/** The user's UTC offset now, in seconds (east positive: +3600 in Paris in winter). */
+export function localOffsetSeconds(now = new Date()): number {
+  return -now.getTimezoneOffset() * 60
+}
+
+export function timeAxis(
+  resolution: Resolution,
+  { hourlyFrom = Infinity, offsetSeconds = localOffsetSeconds() } = {},
+): TimeAxis {
+  const at = (time: Time) => (typeof time === 'number' ? time * 1000 : NaN)
+  const dailyLabel = (time: Time) =>
+    typeof time === 'number' ? candleDate.format(at(time)) : String(time)
+  const whereTheyAre = (bars: readonly Bar[]) => withGaps(bars, BAR_SECONDS[resolution])
+  if (resolution === 'minute') {
+    return {
+      place: (time) => time as UTCTimestamp,
+      crosshair: (time) => (typeof time === 'number' ? formatDateTime(at(time)) : String(time)),
+      tick: (time) => (typeof time === 'number' ? formatTime(at(time)) : null),
+      points: whereTheyAre,
+    }
+  }
+  if (resolution === 'day') {
+    return {
+      place: (time) => time as UTCTimestamp,
+      crosshair: dailyLabel,
+      tick: () => null,
+      points: whereTheyAre,
+    }
+  }
+  const place = (time: number) => (time >= hourlyFrom ? time + offsetSeconds : time) as UTCTimestamp
+  const hourly = (time: Time) => typeof time === 'number' && time >= hourlyFrom + offsetSeconds
+  return {
+    place,
+    crosshair: (time) => (hourly(time) ? placedDateTime.format(at(time)) : dailyLabel(time)),
+    tick: (time, type) =>
+      hourly(time) && type === TickMarkType.Time ? placedTime.format(at(time)) : null,
+    points: (bars) => {
+      const days = bars.filter((bar) => bar.time < hourlyFrom)
+      return [
+        ...withGaps(days, BAR_SECONDS.day),
+        ...withGaps(bars.slice(days.length), BAR_SECONDS.hour),
+      ].map((point) => ({ ...point, time: place(point.time) }))
+    },
+  }
 }
 
 /**

@@ -4,19 +4,25 @@ import { CandleChart } from './candle-chart'
 
 // jsdom draws no canvas, so the library is replaced by a recorder of what the chart asks of it.
 const calls = vi.hoisted(() => ({
-  series: [] as { type: string; options: unknown; pane: number | undefined; scale: unknown[] }[],
+  series: [] as {
+    type: string
+    options: unknown
+    pane: number | undefined
+    scale: unknown[]
+    data: unknown[]
+  }[],
   priceLines: [] as unknown[],
   stretch: [] as number[],
 }))
 
 vi.mock('lightweight-charts', () => {
   function fakeSeries(type: string, options: unknown, pane: number | undefined) {
-    const entry = { type, options, pane, scale: [] as unknown[] }
+    const entry = { type, options, pane, scale: [] as unknown[], data: [] as unknown[] }
     calls.series.push(entry)
     return {
       priceScale: () => ({ applyOptions: (o: unknown) => entry.scale.push(o) }),
       applyOptions: () => {},
-      setData: () => {},
+      setData: (data: unknown[]) => void (entry.data = data),
       update: () => {},
       data: () => [],
       subscribeDataChanged: () => {},
@@ -32,6 +38,7 @@ vi.mock('lightweight-charts', () => {
     HistogramSeries: 'Histogram',
     ColorType: { Solid: 'solid' },
     LineStyle: { Dotted: 1 },
+    TickMarkType: { Year: 0, Month: 1, DayOfMonth: 2, Time: 3, TimeWithSeconds: 4 },
     createChart: () => ({
       addSeries: (type: string, options: unknown, pane?: number) => fakeSeries(type, options, pane),
       panes: () => [0, 1].map(() => ({ setStretchFactor: (f: number) => calls.stretch.push(f) })),
@@ -74,7 +81,7 @@ function renderChart(baseline?: number) {
       quote={undefined}
       dayOpen={230}
       theme="light"
-      intraday
+      resolution="minute"
       label="AAPL candlestick chart"
       baseline={baseline}
     />,
@@ -110,6 +117,32 @@ describe('CandleChart', () => {
     expect(screen.getByTestId('chart-baseline')).toHaveTextContent('Prev close $229.50')
     // Beside the bar's legend, not in it: that line is the bar's figures alone (e2e journey).
     expect(screen.getByTestId('chart-legend')).not.toHaveTextContent('Prev close')
+  })
+
+  it("draws 1W's days before its hours with no volume bar, which would flatten the hours'", () => {
+    const day = { ...bar, time: 1_763_337_600 as UTCTimestamp, volume: 50_000_000 }
+    const hour = { ...bar, time: 1_763_856_000 as UTCTimestamp, volume: 2_000_000 }
+    render(
+      <CandleChart
+        bars={[day, hour]}
+        quote={undefined}
+        dayOpen={230}
+        theme="light"
+        resolution="hour"
+        hourlyFrom={hour.time}
+        label="AAPL candlestick chart"
+      />,
+    )
+    const candles = calls.series.find((s) => s.type === 'Candlestick')
+    const volume = calls.series.find((s) => s.type === 'Histogram')
+    const offset = -new Date(hour.time * 1000).getTimezoneOffset() * 60
+    // the day where it is, then a whitespace point for each missing day, then the hour, placed
+    expect(candles?.data.at(0)).toMatchObject({ time: day.time, close: 230.5 })
+    expect(candles?.data.at(-1)).toMatchObject({ time: hour.time + offset, close: 230.5 })
+    expect(volume?.data).toEqual([
+      { time: day.time },
+      expect.objectContaining({ time: hour.time + offset, value: 2_000_000 }),
+    ])
   })
 
   it('has no previous-close line or key without a baseline', () => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import {
   CandlestickSeries,
   ColorType,
@@ -13,14 +13,16 @@ import type {
   IChartApi,
   IPriceLine,
   ISeriesApi,
+  TickMarkType,
+  WhitespaceData,
   Time,
   UTCTimestamp,
 } from 'lightweight-charts'
 import { formatCompact, formatCurrency } from '@/lib/format'
 import type { QuoteState } from '@/lib/price-store'
 import type { Theme } from '@/lib/theme'
-import { axisTime, crosshairTime, gapTimes, liveBar, rangeWith, withGaps } from './candle-bars'
-import type { Bar } from './candle-bars'
+import { BAR_SECONDS, gapTimes, liveBar, rangeWith, timeAxis } from './candle-bars'
+import type { Bar, Resolution, TimeAxis } from './candle-bars'
 
 const palette = {
   light: {
@@ -44,10 +46,20 @@ const palette = {
 /** The volume bars' pane, under the candles' (pane 0). */
 const VOLUME_PANE = 1
 
-function volumeBar(bar: Bar, theme: Theme): HistogramData<UTCTimestamp> {
+/**
+ * A bar's volume bar. On 1W the days before the hours have none: a day's volume is some 24
+ * hours' worth and would flatten the hours' bars to nothing (the legend still says it).
+ */
+function volumeBar(
+  bar: Bar,
+  theme: Theme,
+  axis: TimeAxis,
+  hourlyFrom = -Infinity,
+): HistogramData<UTCTimestamp> | WhitespaceData<UTCTimestamp> {
+  if (bar.time < hourlyFrom) return { time: axis.place(bar.time) }
   const colours = palette[theme]
   return {
-    time: bar.time,
+    time: axis.place(bar.time),
     value: bar.volume,
     color: bar.close >= bar.open ? colours.upVolume : colours.downVolume,
   }
@@ -72,7 +84,8 @@ export function CandleChart({
   quote,
   dayOpen,
   theme,
-  intraday,
+  resolution,
+  hourlyFrom,
   label,
   baseline,
 }: {
@@ -80,7 +93,10 @@ export function CandleChart({
   quote: QuoteState | undefined
   dayOpen: number
   theme: Theme
-  intraday: boolean
+  /** What the last bars span, and what a live quote updates. */
+  resolution: Resolution
+  /** With hours: the first hour's UTC time (seconds); the bars before it are days. */
+  hourlyFrom?: number
   label: string
   /** A dotted line the chart keeps in view: the previous close, on 1D. */
   baseline?: number
@@ -91,6 +107,8 @@ export function CandleChart({
   const volumes = useRef<ISeriesApi<'Histogram'> | null>(null)
   const lastBar = useRef<Bar | undefined>(undefined)
   const lastVolume = useRef<number | undefined>(undefined)
+  // The volumes of bars drawn without a volume bar (volumeBar), by drawn time, for the legend.
+  const unbarredVolumes = useRef(new Map<Time, number>())
   const baselineLine = useRef<IPriceLine | null>(null)
   // Read by the series' autoscale on every redraw, so it needs no re-subscription.
   const baselinePrice = useRef<number | undefined>(undefined)
@@ -99,6 +117,7 @@ export function CandleChart({
   const [latest, setLatest] = useState<Bar | undefined>(undefined)
 
   const [supported] = useState(canvasSupported)
+  const axis = useMemo(() => timeAxis(resolution, { hourlyFrom }), [resolution, hourlyFrom])
 
   useEffect(() => {
     const node = container.current
@@ -147,9 +166,11 @@ export function CandleChart({
     instance.subscribeCrosshairMove((param) => {
       const candle = param.seriesData.get(candles) as CandlestickData<UTCTimestamp> | undefined
       const traded = param.seriesData.get(volume) as HistogramData<UTCTimestamp> | undefined
-      setHovered(
-        param.time && candle && 'open' in candle ? { ...candle, volume: traded?.value ?? 0 } : null,
-      )
+      const shares =
+        traded && 'value' in traded
+          ? traded.value
+          : (param.time !== undefined && unbarredVolumes.current.get(param.time)) || 0
+      setHovered(param.time && candle && 'open' in candle ? { ...candle, volume: shares } : null)
     })
     return () => {
       instance.remove()
@@ -194,15 +215,15 @@ export function CandleChart({
       },
       grid: { vertLines: { color: colours.grid }, horzLines: { color: colours.grid } },
       rightPriceScale: { borderColor: colours.grid },
-      localization: { timeFormatter: (time: Time) => crosshairTime(time, intraday) },
+      localization: { timeFormatter: (time: Time) => axis.crosshair(time) },
       timeScale: {
         borderColor: colours.grid,
-        timeVisible: intraday,
+        timeVisible: resolution !== 'day',
         secondsVisible: false,
-        tickMarkFormatter: (time: Time) => axisTime(time, intraday),
+        tickMarkFormatter: (time: Time, type: TickMarkType) => axis.tick(time, type),
         // The library bolds the labels at UTC day and hour boundaries, which mean nothing in
-        // the user's own time on the 1D axis.
-        allowBoldLabels: !intraday,
+        // the user's own time on the 1D axis (1W's hours are placed on the user's days).
+        allowBoldLabels: resolution !== 'minute',
         // With both edges fixed the library moves the first and last labels inside the axis
         // instead of centring them on a bar at the very edge (cut to ":00" and "19:1").
         fixLeftEdge: true,
@@ -210,7 +231,7 @@ export function CandleChart({
         // fitContent spreads the bars over the width: on 1D, a day's first few minutes would be
         // a few slabs. Capped, they stay candles, at the right edge. The daily ranges (7 bars
         // and up) fill the width as they are.
-        maxBarSpacing: intraday ? 40 : 0,
+        maxBarSpacing: resolution === 'minute' ? 40 : 0,
       },
     })
     series.current?.applyOptions({
@@ -219,37 +240,42 @@ export function CandleChart({
       wickUpColor: colours.up,
       wickDownColor: colours.down,
     })
-  }, [theme, intraday])
-
-  const step = intraday ? 60 : 86_400
+  }, [theme, resolution, axis])
 
   useEffect(() => {
-    series.current?.setData(withGaps(bars, step))
+    series.current?.setData(axis.points(bars))
     lastBar.current = bars.at(-1)
     lastVolume.current = undefined
     chart.current?.timeScale().fitContent()
-  }, [bars, step])
+  }, [bars, axis])
 
   useEffect(() => {
     // Redrawn in full when the theme changes: the bars' colours are data.
-    volumes.current?.setData(bars.map((bar) => volumeBar(bar, theme)))
-  }, [bars, theme])
+    volumes.current?.setData(bars.map((bar) => volumeBar(bar, theme, axis, hourlyFrom)))
+    unbarredVolumes.current = new Map(
+      bars
+        .filter((bar) => hourlyFrom !== undefined && bar.time < hourlyFrom)
+        .map((bar) => [axis.place(bar.time), bar.volume]),
+    )
+  }, [bars, theme, axis, hourlyFrom])
 
   useEffect(() => {
     if (!quote || !series.current) return
-    const bar = liveBar(lastBar.current, quote, intraday, dayOpen, Date.now(), lastVolume.current)
+    const bar = liveBar(lastBar.current, quote, resolution, dayOpen, Date.now(), lastVolume.current)
     lastVolume.current = quote.volume
     // update() rejects bars older than the last one (e.g. a quote from before a refetch).
     if (lastBar.current && bar.time < lastBar.current.time) return
-    // Minutes (days) with no quote since the last bar are gaps on the axis, as in setData.
-    if (lastBar.current)
-      for (const gap of gapTimes(lastBar.current.time, bar.time, step)) series.current.update(gap)
-    series.current.update(bar)
-    volumes.current?.update(volumeBar(bar, theme))
+    // Minutes (hours, days) with no quote since the last bar are gaps on the axis, as in setData.
+    if (lastBar.current) {
+      for (const gap of gapTimes(lastBar.current.time, bar.time, BAR_SECONDS[resolution]))
+        series.current.update({ time: axis.place(gap.time) })
+    }
+    series.current.update({ ...bar, time: axis.place(bar.time) })
+    volumes.current?.update(volumeBar(bar, theme, axis))
     lastBar.current = bar
     // The theme is read for the bar's colour only: a theme change redraws everything above.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [quote, intraday, dayOpen, step])
+  }, [quote, resolution, dayOpen, axis])
 
   if (!supported) {
     return (

@@ -6,6 +6,7 @@ import { useTheme } from '@/lib/theme'
 import { useCandles } from '../api/get-candles'
 import type { ChartRange } from '../api/keys'
 import { toBar } from './candle-bars'
+import type { Resolution } from './candle-bars'
 import { CandleChart } from './candle-chart'
 
 const ranges = [
@@ -22,6 +23,10 @@ const rangeNames: Record<ChartRange, string> = {
   '1Y': 'past year, daily candles',
 }
 
+/** 1W's name once it has hours (get-candles.ts weekCandles): days first only when there are. */
+const weekName = (withDays: boolean) =>
+  withDays ? 'past week, daily then hourly candles' : 'past week, hourly candles'
+
 export function PriceChart({
   symbol,
   dayOpen,
@@ -37,6 +42,9 @@ export function PriceChart({
   const quote = useQuote(symbol)
   const theme = useTheme()
   const bars = useMemo(() => (candles.data ?? []).map(toBar), [candles.data])
+  const hoursAt = candles.data?.findIndex((candle) => candle.interval === '1h') ?? -1
+  const resolution: Resolution = range === '1D' ? 'minute' : hoursAt >= 0 ? 'hour' : 'day'
+  const name = resolution === 'hour' ? weekName(hoursAt > 0) : rangeNames[range]
 
   return (
     <section
@@ -61,9 +69,10 @@ export function PriceChart({
           quote={quote}
           dayOpen={dayOpen}
           theme={theme}
-          intraday={range === '1D'}
+          resolution={resolution}
+          hourlyFrom={hoursAt >= 0 ? bars[hoursAt]?.time : undefined}
           baseline={range === '1D' ? (quote?.previous_close ?? previousClose) : undefined}
-          label={`${symbol} candlestick chart, ${rangeNames[range]}`}
+          label={`${symbol} candlestick chart, ${name}`}
         />
       )}
       <p className="mt-2 text-right text-xs text-muted">
