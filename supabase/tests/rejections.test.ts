@@ -136,6 +136,18 @@ describe('rejections leave the database unchanged', () => {
     await expectRejected(order(args), 'unknown_symbol')
   })
 
+  it('unknown_symbol: a symbol of any length is named in a message of bounded length', async () => {
+    await expectRejected(order({ p_symbol: 'Q'.repeat(100_000) }), 'unknown_symbol')
+    const { error } = await order({ p_symbol: 'Q'.repeat(100_000) })()
+    expect(error?.message).toBe(`Unknown symbol ${'Q'.repeat(32)}….`)
+    const dotted = await order({ p_symbol: 'Q.'.repeat(50_000) })()
+    expect(dotted.error?.hint).toBe('unknown_symbol')
+    expect(dotted.error?.message.length).toBeLessThanOrEqual(300)
+    // an ordinary message is untouched
+    const { error: unknown } = await order({ p_symbol: 'ZZZZ' })()
+    expect(unknown?.message).toBe('Unknown symbol ZZZZ.')
+  })
+
   it.each<[string, Partial<PlaceArgs>]>([
     ['zero shares', { p_quantity: 0 }],
     ['negative shares', { p_quantity: -3 }],
