@@ -19,6 +19,15 @@ const quote = (price: number, volume = 1): QuoteState => ({
 
 describe('candle bars', () => {
   const minute = Date.parse('2026-01-05T15:04:00Z')
+  /** The bar on the chart when a quote comes in, starting at `ms`. */
+  const lastBar = (ms: number): Bar => ({
+    time: (ms / 1000) as UTCTimestamp,
+    open: 100,
+    high: 101,
+    low: 99,
+    close: 100,
+    volume: 500,
+  })
 
   it('converts candles to chart bars in UTC seconds', () => {
     expect(
@@ -36,14 +45,7 @@ describe('candle bars', () => {
   })
 
   it('extends the current minute and opens a new one at the previous close', () => {
-    const last = {
-      time: (minute / 1000) as UTCTimestamp,
-      open: 100,
-      high: 101,
-      low: 99,
-      close: 100,
-      volume: 500,
-    }
+    const last = lastBar(minute)
     // the day's volume grew from 10,000 to 10,250 since the previous quote: 250 more this minute
     expect(liveBar(last, quote(103, 10_250), 'minute', 0, minute + 30_000, 10_000)).toEqual({
       ...last,
@@ -77,14 +79,7 @@ describe('candle bars', () => {
 
   it('extends the current hour on 1W, and opens the next one at the previous close', () => {
     const hour = Date.parse('2026-01-05T15:00:00Z')
-    const last = {
-      time: (hour / 1000) as UTCTimestamp,
-      open: 100,
-      high: 101,
-      low: 99,
-      close: 100,
-      volume: 500,
-    }
+    const last = lastBar(hour)
     // 59 minutes into the hour: still that hour's bar
     expect(liveBar(last, quote(102, 1_100), 'hour', 0, hour + 59 * 60_000, 1_000)).toEqual({
       ...last,
