@@ -27,7 +27,7 @@ export interface EquityHistory {
   resolution: '1m' | '1d'
 }
 
-async function fetchCloses(
+export async function fetchCloses(
   symbols: string[],
   interval: '1m' | '1d',
   sinceIso: string,
@@ -78,7 +78,7 @@ export async function getEquityHistory(
 }
 
 /** Candles close once a minute, so refetching more often than that would not add a point. */
-const EQUITY_HISTORY_STALE_MS = 60_000
+export const EQUITY_HISTORY_STALE_MS = 60_000
 
 export function equityHistoryQueryOptions(userId: string, run: number, runStartedAt: string) {
   return queryOptions({

@@ -10,4 +10,6 @@ export const portfolioKeys = {
   positions: (userId: string) => [...queryKeys.portfolio.all(userId), 'all-positions'] as const,
   equityHistory: (userId: string, run: number) =>
     [...queryKeys.transactions.all(userId), 'equity-history', run] as const,
+  dayCloses: (userId: string, run: number, since: number, symbols: readonly string[]) =>
+    [...portfolioKeys.equityHistory(userId, run), 'day-closes', since, ...symbols] as const,
 }

@@ -6,7 +6,7 @@ describe('EquityChart', () => {
     const start = Date.UTC(2026, 10, 20, 14, 0)
     render(
       <EquityChart
-        startingCash={100_000}
+        reference={{ value: 100_000, label: 'starting cash' }}
         points={[
           { at: start, equity: 100_000 },
           { at: start + 60_000, equity: 99_500 },
@@ -31,7 +31,7 @@ describe('EquityChart', () => {
     const start = Date.UTC(2026, 10, 22, 19, 0)
     const { container } = render(
       <EquityChart
-        startingCash={100_000}
+        reference={{ value: 100_000, label: 'starting cash' }}
         points={[
           { at: start, equity: 100_000 },
           { at: start + 60_000, equity: 100_002.91 },

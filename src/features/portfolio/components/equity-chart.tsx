@@ -4,7 +4,7 @@ import type { EquityPoint } from '../lib/equity-curve'
 
 const WIDTH = 600
 const HEIGHT = 200
-// The starting-cash line: another hue than the green/red curve in both themes, and dashed.
+// The reference line: another hue than the green/red curve in both themes, and dashed.
 const BASELINE_COLOR = 'var(--link)'
 const BASELINE_DASH = '6 4'
 
@@ -25,16 +25,23 @@ function LegendSwatch({ stroke, width, dash }: { stroke: string; width: number; 
   )
 }
 
+/** What the curve is measured against: the starting cash, or the equity at the day's start. */
+export interface EquityReference {
+  value: number
+  label: string
+}
+
 /**
- * An SVG area chart of equity over time with a dashed starting-cash line. The picture is
- * summarised in its accessible name (start, now, high, low); the numbers around it are text.
+ * An SVG area chart of equity over time with a dashed reference line; the curve is green above
+ * it and red below. The picture is summarised in its accessible name (start, now, high, low);
+ * the numbers around it are text.
  */
 export function EquityChart({
   points,
-  startingCash,
+  reference,
 }: {
   points: readonly EquityPoint[]
-  startingCash: number
+  reference: EquityReference
 }) {
   // useId() contains characters that url(#...) would need escaped.
   const gradientId = `equity-fill-${useId().replace(/[^\w-]/g, '')}`
@@ -43,19 +50,19 @@ export function EquityChart({
   const values = points.map((point) => point.equity)
   const high = Math.max(...values)
   const low = Math.min(...values)
-  const min = Math.min(low, startingCash)
-  const max = Math.max(high, startingCash)
-  // Fit the curve and the starting cash with a 10 % margin, so a few dollars on $100,000 show as
-  // a move (the High/Low labels and the dashed line give the scale). The floor of 0.01 % of the
-  // starting cash keeps cent-level noise from filling the chart.
-  const pad = Math.max((max - min) * 0.1, (startingCash * 0.0001 - (max - min)) / 2, 0.5)
+  const min = Math.min(low, reference.value)
+  const max = Math.max(high, reference.value)
+  // Fit the curve and the reference with a 10 % margin, so a few dollars on $100,000 show as a
+  // move (the High/Low labels and the dashed line give the scale). The floor of 0.01 % of the
+  // reference keeps cent-level noise from filling the chart.
+  const pad = Math.max((max - min) * 0.1, (reference.value * 0.0001 - (max - min)) / 2, 0.5)
   const top = max + pad
   const bottom = min - pad
   const span = Math.max(1, last.at - first.at)
   const x = (at: number) => ((at - first.at) / span) * WIDTH
   const y = (value: number) => ((top - value) / (top - bottom)) * HEIGHT
   const line = points.map((point) => `${x(point.at).toFixed(1)},${y(point.equity).toFixed(1)}`)
-  const up = last.equity >= startingCash
+  const up = last.equity >= reference.value
   const tone = up ? 'text-up' : 'text-down'
   const summary = `Equity from ${formatMoney(first.equity)} on ${formatDateTime(first.at)} to ${formatMoney(last.equity)} now; high ${formatMoney(high)}, low ${formatMoney(low)}.`
 
@@ -79,8 +86,8 @@ export function EquityChart({
         <line
           x1="0"
           x2={WIDTH}
-          y1={y(startingCash)}
-          y2={y(startingCash)}
+          y1={y(reference.value)}
+          y2={y(reference.value)}
           stroke={BASELINE_COLOR}
           strokeDasharray={BASELINE_DASH}
           strokeWidth="1.5"
@@ -113,7 +120,7 @@ export function EquityChart({
           </span>
           <span className="flex items-center gap-1">
             <LegendSwatch stroke={BASELINE_COLOR} width={1.5} dash={BASELINE_DASH} />
-            starting cash {formatMoney(startingCash)}
+            {reference.label} {formatMoney(reference.value)}
           </span>
         </span>
         <span>Now</span>

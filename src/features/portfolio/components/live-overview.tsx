@@ -48,11 +48,15 @@ export function LiveOverview({
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <EquityCurveCard
+            userId={userId}
+            run={account.current_run}
             history={history.data}
             // Only with no curve to show: a failed refresh keeps the one on screen.
             error={history.isLoadingError ? history.error : null}
             onRetry={onRetry}
             startingCash={account.starting_cash}
+            dayStart={dayStart}
+            previousClose={(symbol) => quotes.get(symbol)?.previous_close}
             liveEquity={summary.equity}
             liveAt={now}
             fetchedAt={history.dataUpdatedAt}

@@ -208,6 +208,99 @@ describe('portfolio page against the local stack', () => {
     }
   })
 
+  it('draws today’s equity on 1D from the equity at the previous close, for a run begun days ago', async () => {
+    const user = userEvent.setup()
+    await onOneTradingDay()
+    const userId = await app.signInAsGuest()
+    const admin = app.stack.admin
+    // A run begun three days ago that bought 10 AAPL at $100 yesterday (written as the engine
+    // would have: order, fill, position and cash), and AAPL closed yesterday at $105.
+    const now = Date.now()
+    const yesterday = new Date(now - 24 * 60 * 60 * 1000).toISOString()
+    const { data: profile } = await admin
+      .from('profiles')
+      .update({
+        run_started_at: new Date(now - 3 * 24 * 60 * 60 * 1000).toISOString(),
+        cash: 99_000,
+      })
+      .eq('id', userId)
+      .select('current_run')
+      .single()
+      .throwOnError()
+    const run = (profile as { current_run: number }).current_run
+    const { data: order } = await admin
+      .from('orders')
+      .insert({
+        user_id: userId,
+        run,
+        symbol: 'AAPL',
+        side: 'buy',
+        type: 'market',
+        quantity: 10,
+        status: 'filled',
+        filled_price: 100,
+        filled_at: yesterday,
+        created_at: yesterday,
+      })
+      .select('id')
+      .single()
+      .throwOnError()
+    await admin
+      .from('transactions')
+      .insert({
+        user_id: userId,
+        run,
+        order_id: (order as { id: string }).id,
+        symbol: 'AAPL',
+        side: 'buy',
+        quantity: 10,
+        price: 100,
+        amount: 1_000,
+        fee: 0,
+        cash_after: 99_000,
+        created_at: yesterday,
+      })
+      .throwOnError()
+    await admin
+      .from('portfolios')
+      .insert({
+        user_id: userId,
+        symbol: 'AAPL',
+        quantity: 10,
+        average_cost: 100,
+        cost_basis: 1_000,
+      })
+      .throwOnError()
+    await admin.from('stocks').update({ previous_close: 105 }).eq('symbol', 'AAPL').throwOnError()
+    await app.setPrice('AAPL', 110)
+
+    app.renderApp('/portfolio')
+    const card = await screen.findByRole('region', { name: 'Equity over time' })
+    // All: the whole run, at daily closes, against the starting cash.
+    expect(
+      await within(card).findByText(/^Since the run began, .*\(daily closes\)$/),
+    ).toBeInTheDocument()
+    expect(within(card).getByRole('figure')).toHaveTextContent('starting cash $100,000.00')
+
+    await user.click(within(card).getByRole('radio', { name: '1D' }))
+    expect(
+      await within(card).findByText('Today, at market prices (1-minute closes)'),
+    ).toBeInTheDocument()
+    // From $100,050 (99,000 + 10 × $105) at the day's start to $100,100 (10 × $110) now: the
+    // day change the summary shows. In between, today's 1-minute closes (the seed's, AAPL near
+    // $230: above both ends).
+    const chart = await within(card).findByRole('img', {
+      name: /^Equity from \$100,050\.00 on .+ to \$100,100\.00 now; high \$[\d,.]+, low \$100,050\.00\.$/,
+    })
+    const high = Number(
+      /high \$([\d,.]+)/.exec(chart.getAttribute('aria-label')!)![1].replace(/,/g, ''),
+    )
+    expect(high).toBeGreaterThanOrEqual(100_100)
+    expect(within(card).getByRole('figure')).toHaveTextContent('previous close $100,050.00')
+    const summary = screen.getByRole('group', { name: 'Account summary' })
+    expect(within(summary).getByText('Day change').nextSibling).toHaveTextContent('+$50.00')
+  })
+
   it('says in plain words when only the equity curve failed, and loads it on "Try again"', async () => {
     const user = userEvent.setup()
     await app.signInAsGuest()

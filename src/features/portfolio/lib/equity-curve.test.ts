@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import {
+  buildDayEquityCurve,
   buildEquityCurve,
   dayStartEquity,
   downsample,
@@ -168,6 +169,79 @@ describe('dayStartEquity', () => {
       previousClose: () => 95,
     })
     expect(equity).toBe(99_950)
+  })
+})
+
+describe('buildDayEquityCurve', () => {
+  const dayStart = Date.UTC(2026, 10, 21)
+  const sell = (at: number, symbol: string, quantity: number, price: number, cashAfter: number) =>
+    ({ at, symbol, side: 'sell', quantity, price, cashAfter }) as const
+
+  it('starts at the day’s start, valued at the previous close, then follows today’s closes and fills', () => {
+    const runStart = dayStart - 3 * 86_400_000
+    const fills = [
+      buy(runStart + MINUTE, 'AAPL', 10, 100, 99_000),
+      buy(runStart + 2 * MINUTE, 'KO', 100, 60, 93_000),
+      sell(dayStart + 5 * MINUTE, 'KO', 100, 62, 99_200),
+    ]
+    const previousClose = (symbol: string) => ({ AAPL: 95, KO: 61 })[symbol]
+    const curve = buildDayEquityCurve({
+      startingCash: 100_000,
+      runStart,
+      dayStart,
+      fills,
+      closes: {
+        AAPL: [
+          { at: dayStart + MINUTE, close: 96 },
+          { at: dayStart + 10 * MINUTE, close: 99 },
+        ],
+        KO: [{ at: dayStart + MINUTE, close: 61.5 }],
+      },
+      previousClose,
+      until: dayStart + 10 * MINUTE,
+    })
+    expect(curve).toEqual([
+      // 93,000 + 10 × 95 + 100 × 61: the equity the day's change counts from
+      { at: dayStart, equity: 100_050 },
+      { at: dayStart + MINUTE, equity: 93_000 + 960 + 6_150 },
+      // KO sold at 62: cash from the ledger, AAPL still at its last close
+      { at: dayStart + 5 * MINUTE, equity: 99_200 + 960 },
+      { at: dayStart + 10 * MINUTE, equity: 99_200 + 990 },
+    ])
+    expect(curve[0].equity).toBe(
+      dayStartEquity({ startingCash: 100_000, fills, dayStart, previousClose }),
+    )
+  })
+
+  it('starts at the run’s start, at the starting cash, for a run that began today', () => {
+    const runStart = dayStart + 60 * MINUTE
+    const curve = buildDayEquityCurve({
+      startingCash: 100_000,
+      runStart,
+      dayStart,
+      fills: [buy(runStart + MINUTE, 'AAPL', 10, 100, 99_000)],
+      closes: { AAPL: [{ at: runStart + 2 * MINUTE, close: 101 }] },
+      previousClose: () => 95,
+      until: runStart + 2 * MINUTE,
+    })
+    expect(curve).toEqual([
+      { at: runStart, equity: 100_000 },
+      { at: runStart + MINUTE, equity: 100_000 },
+      { at: runStart + 2 * MINUTE, equity: 100_010 },
+    ])
+  })
+
+  it('values a holding without a previous close at its last fill', () => {
+    const curve = buildDayEquityCurve({
+      startingCash: 100_000,
+      runStart: dayStart - 86_400_000,
+      dayStart,
+      fills: [buy(dayStart - 60 * MINUTE, 'AAPL', 10, 100, 99_000)],
+      closes: {},
+      previousClose: () => undefined,
+      until: dayStart + MINUTE,
+    })
+    expect(curve).toEqual([{ at: dayStart, equity: 100_000 }])
   })
 })
 

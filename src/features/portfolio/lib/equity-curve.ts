@@ -63,6 +63,11 @@ export function buildEquityCurve(input: {
   closes: Readonly<Record<string, readonly ClosePoint[]>>
   /** Points after this instant (a candle still open) are left out. */
   until: number
+  /**
+   * Where the curve starts (the run's start by default; never before it). What happened before
+   * only sets the holdings, cash and prices of the first point.
+   */
+  from?: number
 }): EquityPoint[] {
   const events: Event[] = []
   for (const fill of input.fills) {
@@ -91,17 +96,51 @@ export function buildEquityCurve(input: {
   events.sort((a, b) => a.at - b.at || a.order - b.order)
 
   const state: State = { cash: input.startingCash, quantities: new Map(), prices: new Map() }
-  const curve: EquityPoint[] = [{ at: input.runStart, equity: input.startingCash }]
-  for (const event of events) {
+  const start = Math.max(input.runStart, input.from ?? input.runStart)
+  let next = 0
+  // Closes before the run only seed prices, as everything up to `start` seeds its first point.
+  for (; next < events.length && events[next].at <= start; next += 1) events[next].apply(state)
+  const curve: EquityPoint[] = [{ at: start, equity: equityOf(state) }]
+  for (const event of events.slice(next)) {
     event.apply(state)
-    // Closes before the run only seed prices; they are not points of this run's curve.
-    if (event.at < input.runStart) continue
     const equity = equityOf(state)
     const last = curve[curve.length - 1]
     if (last.at === event.at) last.equity = equity
     else curve.push({ at: event.at, equity })
   }
   return curve
+}
+
+/**
+ * Today's curve: from the start of the trading day (or of the run, if it began today) to now,
+ * through the 1-minute closes since. The holdings of the day's start are valued at their
+ * previous close there, so the first point is the equity the day's change counts from
+ * (dayStartEquity).
+ */
+export function buildDayEquityCurve(input: {
+  startingCash: number
+  runStart: number
+  dayStart: number
+  fills: readonly Fill[]
+  /** 1-minute closes since the start of the day. */
+  closes: Readonly<Record<string, readonly ClosePoint[]>>
+  previousClose: (symbol: string) => number | undefined
+  until: number
+}): EquityPoint[] {
+  const closes: Record<string, readonly ClosePoint[]> = { ...input.closes }
+  for (const symbol of new Set(input.fills.map((fill) => fill.symbol))) {
+    const close = input.previousClose(symbol)
+    if (close === undefined) continue
+    closes[symbol] = [{ at: input.dayStart, close }, ...(input.closes[symbol] ?? [])]
+  }
+  return buildEquityCurve({
+    startingCash: input.startingCash,
+    runStart: input.runStart,
+    fills: input.fills,
+    closes,
+    until: input.until,
+    from: input.dayStart,
+  })
 }
 
 /** The curve ending at the live equity; a point at the same instant or later is replaced. */
