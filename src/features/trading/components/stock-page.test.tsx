@@ -72,3 +72,42 @@ describe('stock page when the server cannot be reached', () => {
     expect(screen.queryByText(/You are offline/)).not.toBeInTheDocument()
   })
 })
+
+describe('stock page price alert', () => {
+  afterEach(async () => {
+    await app.supabase.auth.signOut()
+  })
+
+  it('sets the alert of a watched stock from its page, as the watchlist does', async () => {
+    const user = userEvent.setup()
+    const userId = await app.signInAsGuest()
+    await app.setPrice('KO', 60)
+    app.renderApp('/stocks/KO')
+    await screen.findByRole('heading', { level: 1, name: /^KO/ })
+
+    // Not watched: nothing to alert on yet.
+    const watch = await screen.findByRole('button', { name: 'Watch' })
+    expect(screen.queryByRole('button', { name: /alert/i })).not.toBeInTheDocument()
+    await user.click(watch)
+    await user.click(await screen.findByRole('button', { name: 'Set alert' }))
+
+    const dialog = await screen.findByRole('dialog', { name: 'Price alert for KO' })
+    await user.type(within(dialog).getByLabelText('Alert when the price rises to'), '65.5')
+    await user.click(within(dialog).getByRole('button', { name: 'Save alert' }))
+
+    expect(await screen.findByRole('button', { name: 'Alert ≥ $65.50' })).toBeInTheDocument()
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    const { data } = await app.stack.admin
+      .from('wishlists')
+      .select('alert_above, alert_below')
+      .eq('user_id', userId)
+      .eq('symbol', 'KO')
+      .single()
+      .throwOnError()
+    expect(data).toEqual({ alert_above: 65.5, alert_below: null })
+
+    // The price crosses it: the alert fires as one set on the watchlist does.
+    await app.setPrice('KO', 66)
+    expect(await screen.findByText(/KO rose above your \$65\.50 target/)).toBeInTheDocument()
+  })
+})

@@ -28,6 +28,7 @@ import { PositionCard } from './position-card'
 import { PriceChart } from './price-chart'
 import { TradeBar } from './trade-bar'
 import { WatchButton } from './watch-button'
+import { AlertButton } from './alert-button'
 
 export function StockPage() {
   const symbol = (useParams().symbol ?? '').toUpperCase()
@@ -150,7 +151,15 @@ function StockDetail({ stock }: { stock: Stock }) {
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <StockHeader stock={stock} />
-        {userId && <WatchButton symbol={stock.symbol} userId={userId} />}
+        {userId && (
+          <div className="flex flex-wrap gap-2">
+            <WatchButton symbol={stock.symbol} userId={userId} />
+            <AlertButton
+              stock={{ symbol: stock.symbol, name: stock.name, price: Number(stock.price) }}
+              userId={userId}
+            />
+          </div>
+        )}
       </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-4">

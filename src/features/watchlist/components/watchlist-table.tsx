@@ -8,23 +8,21 @@ import {
   formatPercent,
   percentClass,
   formatSignedCurrency,
-  formatTargetPrice,
   signClass,
 } from '@/lib/format'
 import { useConnection, useQuote } from '@/lib/use-quote'
 import type { WatchlistEntry } from '../api/get-watchlist'
 import { orderTicketHref } from '@/lib/order-ticket'
+import { alertThresholds } from '@/lib/alert-form'
 
 const sticky = 'sticky left-0 z-10 bg-surface'
 /** Narrower cells on phones so every column, actions included, fits at 360 px. */
 const cell = 'max-sm:px-2'
 
 function AlertSummary({ entry }: { entry: WatchlistEntry }) {
-  const parts: string[] = []
-  if (entry.alert_above !== null) parts.push(`≥ ${formatTargetPrice(entry.alert_above)}`)
-  if (entry.alert_below !== null) parts.push(`≤ ${formatTargetPrice(entry.alert_below)}`)
-  if (parts.length === 0) return <span className="text-muted">None</span>
-  return <span className="tabular-nums">{parts.join(' · ')}</span>
+  const thresholds = alertThresholds(entry)
+  if (thresholds === null) return <span className="text-muted">None</span>
+  return <span className="tabular-nums">{thresholds}</span>
 }
 
 function WatchlistRow({

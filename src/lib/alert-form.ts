@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { formatCurrency } from '@/lib/format'
+import { formatCurrency, formatTargetPrice } from '@/lib/format'
 
 /** An empty field means "no alert on this side"; otherwise a positive price with ≤ 4 decimals. */
 const threshold = z.pipe(
@@ -70,4 +70,15 @@ export function wrongSideErrors(
     errors.below = `${now}: choose a price below it, or use 'rises to'.`
   }
   return errors
+}
+
+/** A watched stock's alert thresholds in a few characters ("≥ $240.00 · ≤ $200.00"); null for none. */
+export function alertThresholds(entry: {
+  alert_above: number | null
+  alert_below: number | null
+}): string | null {
+  const parts: string[] = []
+  if (entry.alert_above !== null) parts.push(`≥ ${formatTargetPrice(entry.alert_above)}`)
+  if (entry.alert_below !== null) parts.push(`≤ ${formatTargetPrice(entry.alert_below)}`)
+  return parts.length === 0 ? null : parts.join(' · ')
 }

@@ -5,9 +5,16 @@ import { Input } from '@/components/ui/input'
 import { toast } from '@/components/ui/toast-store'
 import { formatCurrency } from '@/lib/format'
 import { useQuote } from '@/lib/use-quote'
-import type { WatchlistEntry } from '../api/get-watchlist'
-import { useSetAlert } from '../api/set-alert'
-import { parseAlertForm, wrongSideErrors, type AlertFormErrors } from '../lib/alert-form'
+import { parseAlertForm, wrongSideErrors, type AlertFormErrors } from '@/lib/alert-form'
+import { useSetAlert } from '@/lib/api/set-alert'
+
+/** A watched stock and its alert thresholds (a watchlist row, with its stock's name and price). */
+export interface AlertTarget {
+  symbol: string
+  alert_above: number | null
+  alert_below: number | null
+  stocks?: { name: string; price: number } | null
+}
 
 function AlertForm({
   entry,
@@ -15,7 +22,7 @@ function AlertForm({
   onDone,
   onCancel,
 }: {
-  entry: WatchlistEntry
+  entry: AlertTarget
   userId: string
   onDone: () => void
   onCancel: () => void
@@ -148,7 +155,7 @@ export function AlertDialog({
   userId,
   onClose,
 }: {
-  entry: WatchlistEntry | null
+  entry: AlertTarget | null
   userId: string
   onClose: () => void
 }) {
