@@ -1,7 +1,7 @@
-import { useMemo } from 'react'
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { Price } from '@/components/ui/price'
-import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
+import { SortableTh, Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
 import { dayChangeAt } from '@/lib/day-change'
 import {
   formatCurrency,
@@ -12,10 +12,18 @@ import {
   formatSignedCurrency,
   signClass,
 } from '@/lib/format'
-import { useConnection, useQuote } from '@/lib/use-quote'
+import { useConnection, usePriceStore, useQuote } from '@/lib/use-quote'
 import type { PositionRow } from '../api/get-positions'
 import type { Fill } from '../lib/equity-curve'
 import { valueHolding } from '../lib/holdings'
+import {
+  DEFAULT_HOLDING_SORT,
+  firstHoldingDirection,
+  LIVE_HOLDING_SORT_KEYS,
+  sortHoldings,
+  type HoldingSort,
+  type HoldingSortKey,
+} from '../lib/sort-holdings'
 
 /** The first column stays put while the rest scrolls sideways on narrow screens. */
 const sticky = 'sticky left-0 z-10 bg-surface'
@@ -28,6 +36,23 @@ const phoneOnly = 'block text-xs font-normal text-muted sm:hidden'
 const cell = 'max-sm:px-2'
 
 const NO_FILLS: readonly Fill[] = []
+/**
+ * A header that names its column in full, shortened on phones where the three columns must fit
+ * (the full name stays its accessible name).
+ */
+function PhoneShort({ short, full }: { short: string; full: string }) {
+  return (
+    <>
+      <span aria-hidden="true" className="sm:hidden">
+        {short}
+      </span>
+      <span className="max-sm:sr-only">{full}</span>
+    </>
+  )
+}
+
+/** Re-sort by live columns at this pace rather than on every tick, so rows do not jump around. */
+const LIVE_RESORT_MS = 5_000
 
 function HoldingRow({
   position,
@@ -120,6 +145,9 @@ export function HoldingsTable({
   fills?: readonly Fill[]
 }) {
   const { stale } = useConnection()
+  const priceStore = usePriceStore()
+  const [sort, setSort] = useState<HoldingSort>(DEFAULT_HOLDING_SORT)
+  const [resortTick, setResortTick] = useState(0)
   const fillsBySymbol = useMemo(() => {
     if (!fills) return undefined
     const bySymbol = new Map<string, Fill[]>()
@@ -130,28 +158,67 @@ export function HoldingsTable({
     }
     return bySymbol
   }, [fills])
+  const fillsOf = useCallback(
+    (symbol: string) => fillsBySymbol && (fillsBySymbol.get(symbol) ?? NO_FILLS),
+    [fillsBySymbol],
+  )
+
+  useEffect(() => {
+    if (!LIVE_HOLDING_SORT_KEYS.has(sort.key)) return
+    const timer = setInterval(() => setResortTick((n) => n + 1), LIVE_RESORT_MS)
+    return () => clearInterval(timer)
+  }, [sort.key])
+
+  const rows = useMemo(
+    () => sortHoldings(positions, sort, priceStore.getQuotes(), fillsOf),
+    // resortTick re-reads the live quotes for live sort keys.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [positions, sort, priceStore, fillsOf, resortTick],
+  )
+
+  function header(key: HoldingSortKey, label: ReactNode, className: string) {
+    const active = sort.key === key
+    return (
+      <SortableTh
+        active={active}
+        direction={active ? sort.direction : firstHoldingDirection(key)}
+        align={key === 'symbol' ? 'left' : 'right'}
+        className={className}
+        onSort={() =>
+          setSort(
+            active
+              ? { key, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
+              : { key, direction: firstHoldingDirection(key) },
+          )
+        }
+      >
+        {label}
+      </SortableTh>
+    )
+  }
+
   return (
     <TableContainer className="relative">
       <Table className="sm:min-w-[50rem]">
         <caption className="sr-only">Holdings with live prices and profit and loss</caption>
         <THead>
           <Tr>
-            <Th className={`${sticky} ${cell} bg-surface-2`}>Symbol</Th>
-            <Th className={`${wideOnly} text-right`}>Quantity</Th>
-            <Th className={`${wideOnly} text-right`}>Avg cost</Th>
-            <Th className={`${wideOnly} text-right`}>Price</Th>
-            <Th className={`${wideOnly} text-right`}>Today</Th>
-            <Th className={`${cell} whitespace-nowrap text-right`}>Market value</Th>
-            <Th className={`${cell} whitespace-nowrap text-right`}>Unrealized P&amp;L</Th>
-            <Th className={`${wideOnly} whitespace-nowrap text-right`}>Realized P&amp;L</Th>
+            {header('symbol', 'Symbol', `${sticky} ${cell} bg-surface-2`)}
+            {header('quantity', 'Quantity', wideOnly)}
+            {header('averageCost', 'Avg cost', wideOnly)}
+            {header('price', 'Price', wideOnly)}
+            {header('today', 'Today', wideOnly)}
+            {header('marketValue', <PhoneShort short="Value" full="Market value" />, cell)}
+            {header('unrealizedPnl', <PhoneShort short="P&L" full="Unrealized P&L" />, cell)}
+            {header('realizedPnl', <>Realized P&amp;L</>, wideOnly)}
           </Tr>
         </THead>
         <TBody>
-          {positions.map((position) => (
+          {rows.map((position) => (
             <HoldingRow
               key={position.symbol}
               position={position}
-              fills={fillsBySymbol && (fillsBySymbol.get(position.symbol) ?? NO_FILLS)}
+              fills={fillsOf(position.symbol)}
               stale={stale}
             />
           ))}

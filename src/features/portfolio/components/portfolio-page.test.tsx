@@ -208,6 +208,47 @@ describe('portfolio page against the local stack', () => {
     }
   })
 
+  it('lists holdings biggest first and sorts them by any column', async () => {
+    const user = userEvent.setup()
+    await app.signInAsGuest()
+    await app.setPrice('AAPL', 100)
+    await app.setPrice('KO', 60)
+    for (const [symbol, quantity] of [
+      ['AAPL', 10],
+      ['KO', 40],
+    ] as const) {
+      await app.supabase
+        .rpc('place_order', { p_symbol: symbol, p_side: 'buy', p_quantity: quantity })
+        .throwOnError()
+    }
+    // KO now below cost: -$80 on $2,400; AAPL up $50 on $1,000.
+    await app.setPrice('KO', 58)
+    await app.setPrice('AAPL', 105)
+
+    app.renderApp('/portfolio')
+    const holdings = await screen.findByRole('table', { name: /Holdings/ })
+    const symbols = () =>
+      within(holdings)
+        .getAllByRole('link')
+        .map((link) => link.textContent)
+    // Market value, biggest first: KO $2,320, AAPL $1,050.
+    await waitFor(() => expect(symbols()).toEqual(['KO', 'AAPL']))
+    const marketValue = within(holdings).getByRole('columnheader', { name: /Market value/ })
+    expect(marketValue).toHaveAttribute('aria-sort', 'descending')
+
+    await user.click(within(holdings).getByRole('button', { name: /Unrealized P&L/ }))
+    expect(symbols()).toEqual(['AAPL', 'KO'])
+    expect(within(holdings).getByRole('columnheader', { name: /Unrealized P&L/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    )
+    expect(marketValue).toHaveAttribute('aria-sort', 'none')
+    await user.click(within(holdings).getByRole('button', { name: /Unrealized P&L/ }))
+    expect(symbols()).toEqual(['KO', 'AAPL'])
+    await user.click(within(holdings).getByRole('button', { name: /Symbol/ }))
+    expect(symbols()).toEqual(['AAPL', 'KO'])
+  })
+
   it('draws today’s equity on 1D from the equity at the previous close, for a run begun days ago', async () => {
     const user = userEvent.setup()
     await onOneTradingDay()
