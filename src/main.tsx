@@ -4,11 +4,12 @@ import { App } from '@/app/app'
 import { ConfigError } from '@/app/config-error'
 import { EnvError, getEnv } from '@/lib/env'
 import { startMonitoring } from '@/lib/monitoring'
-import { syncThemeColor } from '@/lib/theme'
+import { followSystemTheme, syncThemeColor } from '@/lib/theme'
 import './index.css'
 
 // index.html's inline script applied the saved theme before paint; the browser bar follows it.
 syncThemeColor()
+followSystemTheme()
 
 const root = createRoot(document.getElementById('root')!)
 

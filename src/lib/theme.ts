@@ -25,15 +25,42 @@ export function syncThemeColor(theme: Theme = current()) {
   })
 }
 
-export function setTheme(theme: Theme) {
+function apply(theme: Theme) {
   document.documentElement.classList.toggle('dark', theme === 'dark')
   syncThemeColor(theme)
+  for (const listener of listeners) listener()
+}
+
+/** Whether the user picked a theme (the toggle saves it); index.html reads the same key. */
+function hasSavedTheme(): boolean {
+  try {
+    return localStorage.getItem(THEME_STORAGE_KEY) !== null
+  } catch {
+    return false
+  }
+}
+
+export function setTheme(theme: Theme) {
   try {
     localStorage.setItem(THEME_STORAGE_KEY, theme)
   } catch {
     // Private mode: the choice lasts for this page only.
   }
-  for (const listener of listeners) listener()
+  apply(theme)
+}
+
+/**
+ * Until the user picks a theme the page has the system's, as index.html applied it before the
+ * first paint, and keeps following it while open: a system that turns dark at sunset turns the
+ * page dark too. Returns a function that stops following.
+ */
+export function followSystemTheme(): () => void {
+  const query = window.matchMedia('(prefers-color-scheme: dark)')
+  const onChange = (event: MediaQueryListEvent) => {
+    if (!hasSavedTheme()) apply(event.matches ? 'dark' : 'light')
+  }
+  query.addEventListener('change', onChange)
+  return () => query.removeEventListener('change', onChange)
 }
 
 export function useTheme(): Theme {
