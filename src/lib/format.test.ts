@@ -61,9 +61,9 @@ describe('format', () => {
     expect(formatQuantity(0.123456)).toBe('0.123456')
   })
 
-  it('splits a date-time into date and time, matching formatDateTime', () => {
-    const at = new Date(2026, 10, 22, 19, 17)
-    expect(formatDateAndTime(at)).toEqual({ date: 'Nov 22, 2026', time: '7:17 PM' })
+  it('splits a date-time into date and time to the second, for the history', () => {
+    const at = new Date(2026, 10, 22, 19, 17, 5)
+    expect(formatDateAndTime(at)).toEqual({ date: 'Nov 22, 2026', time: '7:17:05 PM' })
     expect(formatDateTime(at)).toBe('Nov 22, 2026, 7:17 PM')
     expect(formatDateAndTime('not a date')).toBeNull()
   })

@@ -132,6 +132,8 @@ const dateTimeFormatter = new Intl.DateTimeFormat(LOCALE, {
 
 const dateFormatter = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium' })
 const timeFormatter = new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short' })
+// The history's times, to the second: two fills a tick apart read apart.
+const secondsFormatter = new Intl.DateTimeFormat(LOCALE, { timeStyle: 'medium' })
 
 function toDate(value: string | number | Date | null | undefined): Date | null {
   if (value === null || value === undefined) return null
@@ -151,15 +153,16 @@ export function formatTime(value: string | number | Date | null | undefined): st
 }
 
 /**
- * formatDateTime's two halves ("Nov 22, 2026" and "7:17 PM"), for narrow cells that may
- * break between date and time but never inside either.
+ * A moment of the history in two halves ("Nov 22, 2026" and "7:17:05 PM", to the second: two
+ * fills a tick apart read apart), for narrow cells that may break between date and time but
+ * never inside either.
  */
 export function formatDateAndTime(value: string | number | Date | null | undefined): {
   date: string
   time: string
 } | null {
   const date = toDate(value)
-  return date ? { date: dateFormatter.format(date), time: timeFormatter.format(date) } : null
+  return date ? { date: dateFormatter.format(date), time: secondsFormatter.format(date) } : null
 }
 
 export type Direction = 'up' | 'down' | 'flat'

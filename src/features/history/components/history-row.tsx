@@ -38,7 +38,7 @@ export function TimeCell({
   const at = formatDateAndTime(createdAt)
   return (
     <Th scope="row" className={`${stickyCell} ${cell} text-left font-normal`}>
-      {/* Phones may break between date and time, never inside "7:17 PM". */}
+      {/* Phones may break between date and time, never inside "7:17:05 PM". */}
       <time dateTime={createdAt} className="sm:whitespace-nowrap">
         {at ? (
           <>
