@@ -8,12 +8,14 @@ import { useQuote } from '@/lib/use-quote'
 import { parseAlertForm, wrongSideErrors, type AlertFormErrors } from '@/lib/alert-form'
 import { useSetAlert } from '@/lib/api/set-alert'
 
-/** A watched stock and its alert thresholds (a watchlist row, with its stock's name and price). */
+/** A stock and its alert thresholds (a watchlist row, with its stock's name and price). */
 export interface AlertTarget {
   symbol: string
   alert_above: number | null
   alert_below: number | null
   stocks?: { name: string; price: number } | null
+  /** False for a stock not on the watchlist yet: saving an alert adds it (alerts live there). */
+  watched?: boolean
 }
 
 function AlertForm({
@@ -33,6 +35,7 @@ function AlertForm({
   const [below, setBelow] = useState(entry.alert_below === null ? '' : String(entry.alert_below))
   const [errors, setErrors] = useState<AlertFormErrors>({})
   const save = useSetAlert(userId)
+  const watched = entry.watched ?? true
   // A submit error goes once its field is edited: with Save disabled by a wrong-side price, a
   // stale one could not be cleared by submitting again.
   const clearError = (field: keyof AlertFormErrors) =>
@@ -53,7 +56,12 @@ function AlertForm({
     if (blockedBy.length > 0) return
     setErrors({})
     save.mutate(
-      { symbol: entry.symbol, alertAbove: parsed.values.above, alertBelow: parsed.values.below },
+      {
+        symbol: entry.symbol,
+        alertAbove: parsed.values.above,
+        alertBelow: parsed.values.below,
+        watch: !watched,
+      },
       {
         onSuccess: () => {
           const cleared = parsed.values.above === null && parsed.values.below === null
@@ -61,6 +69,7 @@ function AlertForm({
             title: cleared
               ? `Alert removed for ${entry.symbol}`
               : `Alert saved for ${entry.symbol}`,
+            description: watched ? undefined : `${entry.symbol} is on your watchlist now.`,
             tone: 'success',
           })
           onDone()
@@ -102,6 +111,7 @@ function AlertForm({
       <p className="text-xs text-muted">
         An alert fires once, the first time the price crosses it, and you are notified in the app on
         any page. Leave a field empty for no alert on that side.
+        {!watched && ` Saving it adds ${entry.symbol} to your watchlist.`}
       </p>
       {save.error && (
         <p role="alert" className="text-sm text-down">

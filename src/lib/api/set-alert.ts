@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { addToWatchlist } from '@/lib/api/add-to-watchlist'
 import { queryKeys } from '@/lib/query-keys'
 import { supabase } from '@/lib/supabase'
 
@@ -6,6 +7,8 @@ export interface AlertThresholds {
   symbol: string
   alertAbove: number | null
   alertBelow: number | null
+  /** Put the symbol on the watchlist first (a stock page's alert for a stock not watched). */
+  watch?: boolean
 }
 
 /**
@@ -13,6 +16,7 @@ export interface AlertThresholds {
  * when a threshold changes (trigger `wishlists_rearm_alert`), so saving again starts over.
  */
 export async function setAlert(userId: string, input: AlertThresholds): Promise<void> {
+  if (input.watch) await addToWatchlist(input.symbol)
   await supabase
     .from('wishlists')
     .update({ alert_above: input.alertAbove, alert_below: input.alertBelow })

@@ -6,8 +6,9 @@ import { alertThresholds } from '@/lib/alert-form'
 import { useWatchlistEntry } from '../api/watchlist-entry'
 
 /**
- * The price alert of a watched stock, set from its page as from the watchlist: the button says
- * the thresholds set, and opens the same dialog. Nothing shows for a stock not watched.
+ * The stock's price alert, set from its page as from the watchlist: the button says the
+ * thresholds set, and opens the same dialog. For a stock not watched, saving one adds it to the
+ * watchlist, where alerts live.
  */
 export function AlertButton({
   stock,
@@ -18,13 +19,13 @@ export function AlertButton({
 }) {
   const entry = useWatchlistEntry(userId, stock.symbol)
   const [open, setOpen] = useState(false)
-  if (!entry.data) return null
-  const thresholds = alertThresholds(entry.data)
+  if (entry.data === undefined) return null
+  const thresholds = entry.data && alertThresholds(entry.data)
   return (
     <>
       <Button variant="secondary" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         <Bell className="size-4" aria-hidden="true" />
-        {thresholds === null ? (
+        {!thresholds ? (
           'Set alert'
         ) : (
           <span>
@@ -33,7 +34,17 @@ export function AlertButton({
         )}
       </Button>
       <AlertDialog
-        entry={open ? { ...entry.data, stocks: { name: stock.name, price: stock.price } } : null}
+        entry={
+          open
+            ? {
+                symbol: stock.symbol,
+                alert_above: entry.data?.alert_above ?? null,
+                alert_below: entry.data?.alert_below ?? null,
+                stocks: { name: stock.name, price: stock.price },
+                watched: entry.data !== null,
+              }
+            : null
+        }
         userId={userId}
         onClose={() => setOpen(false)}
       />

@@ -78,25 +78,28 @@ describe('stock page price alert', () => {
     await app.supabase.auth.signOut()
   })
 
-  it('sets the alert of a watched stock from its page, as the watchlist does', async () => {
+  it('sets a price alert from the stock page, putting the stock on the watchlist', async () => {
     const user = userEvent.setup()
     const userId = await app.signInAsGuest()
     await app.setPrice('KO', 60)
     app.renderApp('/stocks/KO')
     await screen.findByRole('heading', { level: 1, name: /^KO/ })
 
-    // Not watched: nothing to alert on yet.
-    const watch = await screen.findByRole('button', { name: 'Watch' })
-    expect(screen.queryByRole('button', { name: /alert/i })).not.toBeInTheDocument()
-    await user.click(watch)
+    expect(await screen.findByRole('button', { name: 'Watch' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    )
     await user.click(await screen.findByRole('button', { name: 'Set alert' }))
 
     const dialog = await screen.findByRole('dialog', { name: 'Price alert for KO' })
+    expect(dialog).toHaveTextContent('Saving it adds KO to your watchlist.')
     await user.type(within(dialog).getByLabelText('Alert when the price rises to'), '65.5')
     await user.click(within(dialog).getByRole('button', { name: 'Save alert' }))
 
     expect(await screen.findByRole('button', { name: 'Alert ≥ $65.50' })).toBeInTheDocument()
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Watching' })).toHaveAttribute('aria-pressed', 'true')
+    expect(screen.getByText('KO is on your watchlist now.')).toBeInTheDocument()
     const { data } = await app.stack.admin
       .from('wishlists')
       .select('alert_above, alert_below')
