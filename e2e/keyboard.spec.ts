@@ -27,9 +27,12 @@ test('a keyboard-only trader finds a stock, buys it and cancels a resting order'
   test.setTimeout(90_000)
   await signInAsGuest(page)
 
-  // "/" jumps to the search; the first matching row's link is a few Tabs away.
-  await page.locator('body').press('/')
+  // "/" jumps to the search; the first matching row's link is a few Tabs away. The market page
+  // loads after the sign-in: a trader presses "/" once they see it, and so does this test.
   const search = page.getByLabel('Search stocks')
+  await expect(search).toBeVisible()
+  await expect(search).not.toBeFocused()
+  await page.locator('body').press('/')
   await expect(search).toBeFocused()
   await page.keyboard.type('coca')
   const ko = page.getByRole('link', { name: 'KO', exact: true })
