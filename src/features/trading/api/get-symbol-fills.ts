@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { useProfile } from '@/lib/api/get-profile'
+import { profileQueryOptions } from '@/lib/api/get-profile'
 import { fetchRunFills } from '@/lib/api/get-run-fills'
 import { tradingKeys } from './keys'
 
@@ -9,11 +9,15 @@ export const symbolFillsQueryOptions = (userId: string, symbol: string, run: num
     queryFn: () => fetchRunFills(userId, run, symbol),
   })
 
-/** This run's fills of `symbol`; waits for the profile, which says which run is current. */
-export function useSymbolFills(userId: string, symbol: string) {
-  const run = useProfile(userId).data?.current_run
+/**
+ * This run's fills of `symbol`, oldest first; waits for the profile, which says which run is
+ * current. Signed out (`userId` null) there are none to read, and nothing is asked for.
+ */
+export function useSymbolFills(userId: string | null, symbol: string) {
+  const profile = useQuery({ ...profileQueryOptions(userId ?? ''), enabled: userId !== null })
+  const run = profile.data?.current_run
   return useQuery({
-    ...symbolFillsQueryOptions(userId, symbol, run ?? 0),
-    enabled: run !== undefined,
+    ...symbolFillsQueryOptions(userId ?? '', symbol, run ?? 0),
+    enabled: userId !== null && run !== undefined,
   })
 }

@@ -1,7 +1,7 @@
 import { TickMarkType } from 'lightweight-charts'
 import type { UTCTimestamp } from 'lightweight-charts'
 import type { QuoteState } from '@/lib/price-store'
-import { gapTimes, liveBar, rangeWith, toBar, withGaps } from './candle-bars'
+import { gapTimes, liveBar, rangeWith, toBar, tradeMarks, withGaps } from './candle-bars'
 import type { Bar } from './candle-bars'
 
 const quote = (price: number, volume = 1): QuoteState => ({
@@ -266,5 +266,59 @@ describe('rangeWith', () => {
     expect(rangeWith(info, Number.NaN)).toBe(info)
     expect(rangeWith(null, 100)).toBeNull()
     expect(rangeWith({ priceRange: null }, 100)).toEqual({ priceRange: null })
+  })
+})
+
+describe('tradeMarks', () => {
+  const at = (iso: string) => Date.parse(iso)
+  const seconds = (iso: string) => at(iso) / 1000
+  const barAt = (iso: string): Bar => ({
+    time: seconds(iso) as UTCTimestamp,
+    open: 1,
+    high: 1,
+    low: 1,
+    close: 1,
+    volume: 1,
+  })
+
+  it("puts each fill in its minute's bar, a bar's buys and sells in one mark each", () => {
+    const bars = [barAt('2026-01-05T15:04:00Z'), barAt('2026-01-05T15:05:00Z')]
+    const marks = tradeMarks(
+      [
+        { at: at('2026-01-05T15:04:10Z'), side: 'buy', quantity: 2 },
+        { at: at('2026-01-05T15:04:50Z'), side: 'sell', quantity: 0.5 },
+        { at: at('2026-01-05T15:04:30Z'), side: 'buy', quantity: 1.25 },
+        // after the last bar: the live bar's minute
+        { at: at('2026-01-05T15:06:01Z'), side: 'sell', quantity: 1 },
+      ],
+      bars,
+      'minute',
+    )
+    expect(marks).toEqual([
+      { time: seconds('2026-01-05T15:04:00Z'), side: 'buy', quantity: 3.25, fills: 2 },
+      { time: seconds('2026-01-05T15:04:00Z'), side: 'sell', quantity: 0.5, fills: 1 },
+      { time: seconds('2026-01-05T15:06:00Z'), side: 'sell', quantity: 1, fills: 1 },
+    ])
+  })
+
+  it('leaves out fills before the first bar, and marks nothing on an empty chart', () => {
+    const trade = { at: at('2026-01-05T15:03:59Z'), side: 'buy' as const, quantity: 1 }
+    expect(tradeMarks([trade], [barAt('2026-01-05T15:04:00Z')], 'minute')).toEqual([])
+    expect(tradeMarks([trade], [], 'minute')).toEqual([])
+  })
+
+  it("uses UTC days on the daily ranges, and 1W's days before its hours", () => {
+    const buy = { at: at('2026-01-05T15:04:10Z'), side: 'buy' as const, quantity: 1 }
+    const sell = { at: at('2026-01-07T09:30:00Z'), side: 'sell' as const, quantity: 1 }
+    expect(tradeMarks([buy, sell], [barAt('2026-01-01T00:00:00Z')], 'day')).toEqual([
+      { time: seconds('2026-01-05T00:00:00Z'), side: 'buy', quantity: 1, fills: 1 },
+      { time: seconds('2026-01-07T00:00:00Z'), side: 'sell', quantity: 1, fills: 1 },
+    ])
+    const hourlyFrom = seconds('2026-01-07T00:00:00Z')
+    const week = [barAt('2026-01-02T00:00:00Z'), barAt('2026-01-07T00:00:00Z')]
+    expect(tradeMarks([buy, sell], week, 'hour', hourlyFrom)).toEqual([
+      { time: seconds('2026-01-05T00:00:00Z'), side: 'buy', quantity: 1, fills: 1 },
+      { time: seconds('2026-01-07T09:00:00Z'), side: 'sell', quantity: 1, fills: 1 },
+    ])
   })
 })

@@ -223,3 +223,55 @@ export function rangeWith(
     priceRange: { minValue: Math.min(minValue, price), maxValue: Math.max(maxValue, price) },
   }
 }
+
+/** A fill of the user's, as the chart marks it. */
+export interface Trade {
+  /** When it filled, epoch ms. */
+  at: number
+  side: 'buy' | 'sell'
+  quantity: number
+}
+
+/** The user's buys or sells in one bar: one mark on the chart, however many fills. */
+export interface TradeMark {
+  /** The bar's UTC time, in seconds (unplaced). */
+  time: number
+  side: 'buy' | 'sell'
+  quantity: number
+  fills: number
+}
+
+/**
+ * The bars the user traded in: each fill goes to the bar that spans its time (a minute, an hour
+ * from `hourlyFrom` on, else a UTC day), and a bar's buys and its sells make one mark each.
+ * Fills before the first bar are off the chart; fills after the last one are in the live bar,
+ * which has the same span. Marks are in time order, a bar's buys before its sells.
+ */
+export function tradeMarks(
+  trades: readonly Trade[],
+  bars: readonly Bar[],
+  resolution: Resolution,
+  hourlyFrom = Infinity,
+): TradeMark[] {
+  const first = bars[0]?.time
+  if (first === undefined) return []
+  const marks = new Map<string, TradeMark>()
+  for (const trade of trades) {
+    const seconds = Math.floor(trade.at / 1000)
+    const span =
+      resolution === 'hour' && seconds < hourlyFrom ? BAR_SECONDS.day : BAR_SECONDS[resolution]
+    const time = Math.floor(seconds / span) * span
+    if (time < first) continue
+    const key = `${time}:${trade.side}`
+    const mark = marks.get(key)
+    if (mark) {
+      mark.quantity += trade.quantity
+      mark.fills += 1
+    } else {
+      marks.set(key, { time, side: trade.side, quantity: trade.quantity, fills: 1 })
+    }
+  }
+  return [...marks.values()].sort(
+    (a, b) => a.time - b.time || (a.side === b.side ? 0 : a.side === 'buy' ? -1 : 1),
+  )
+}

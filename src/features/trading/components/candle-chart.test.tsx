@@ -1,5 +1,6 @@
 import { render, screen } from '@testing-library/react'
 import type { UTCTimestamp } from 'lightweight-charts'
+import type { QuoteState } from '@/lib/price-store'
 import { CandleChart } from './candle-chart'
 
 // jsdom draws no canvas, so the library is replaced by a recorder of what the chart asks of it.
@@ -13,6 +14,7 @@ const calls = vi.hoisted(() => ({
   }[],
   priceLines: [] as unknown[],
   stretch: [] as number[],
+  markers: [] as unknown[][],
 }))
 
 vi.mock('lightweight-charts', () => {
@@ -39,6 +41,9 @@ vi.mock('lightweight-charts', () => {
     ColorType: { Solid: 'solid' },
     LineStyle: { Dotted: 1 },
     TickMarkType: { Year: 0, Month: 1, DayOfMonth: 2, Time: 3, TimeWithSeconds: 4 },
+    createSeriesMarkers: () => ({
+      setMarkers: (markers: unknown[]) => void calls.markers.push(markers),
+    }),
     createChart: () => ({
       addSeries: (type: string, options: unknown, pane?: number) => fakeSeries(type, options, pane),
       panes: () => [0, 1].map(() => ({ setStretchFactor: (f: number) => calls.stretch.push(f) })),
@@ -54,6 +59,7 @@ beforeEach(() => {
   calls.series.length = 0
   calls.priceLines.length = 0
   calls.stretch.length = 0
+  calls.markers.length = 0
   vi.stubGlobal('ResizeObserver', class {})
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(
     {} as CanvasRenderingContext2D,
@@ -64,6 +70,19 @@ afterEach(() => {
   vi.unstubAllGlobals()
   vi.restoreAllMocks()
 })
+
+const quote: QuoteState = {
+  symbol: 'AAPL',
+  price: 230,
+  previous_close: 229,
+  day_high: 231,
+  day_low: 229,
+  volume: 1000,
+  previousPrice: null,
+  direction: 'flat',
+  changeSeq: 0,
+  asOf: 0,
+}
 
 const bar = {
   time: 1_763_856_000 as UTCTimestamp,
@@ -143,6 +162,50 @@ describe('CandleChart', () => {
       { time: day.time },
       expect.objectContaining({ time: hour.time + offset, value: 2_000_000 }),
     ])
+  })
+
+  it("marks the user's buys under their bars and sells over them, placed as the bars are", () => {
+    const day = { ...bar, time: 1_763_337_600 as UTCTimestamp }
+    const hour = { ...bar, time: 1_763_856_000 as UTCTimestamp }
+    const trades = [
+      { time: day.time, side: 'buy' as const, quantity: 2, fills: 1 },
+      { time: hour.time, side: 'sell' as const, quantity: 1, fills: 1 },
+    ]
+    const chart = (props: Partial<Parameters<typeof CandleChart>[0]>) => (
+      <CandleChart
+        bars={[day, hour]}
+        quote={undefined}
+        dayOpen={230}
+        theme="dark"
+        resolution="hour"
+        hourlyFrom={hour.time}
+        label="AAPL candlestick chart"
+        {...props}
+      />
+    )
+    const { rerender } = render(chart({ trades }))
+    const offset = -new Date(hour.time * 1000).getTimezoneOffset() * 60
+    expect(calls.markers.at(-1)).toEqual([
+      { time: day.time, position: 'belowBar', shape: 'arrowUp', color: '#34d399', text: 'B' },
+      {
+        time: hour.time + offset,
+        position: 'aboveBar',
+        shape: 'arrowDown',
+        color: '#fb7185',
+        text: 'S',
+      },
+    ])
+    expect(screen.getByTestId('chart-trades-key')).toHaveTextContent('▲ Your buys ▼ sells')
+
+    // A tick re-renders the chart: the same marks are not set again.
+    const set = calls.markers.length
+    rerender(chart({ trades, quote: { ...quote, price: 231 } }))
+    expect(calls.markers.length).toBe(set)
+
+    // No trades (none yet, or signed out): no marks and no key.
+    rerender(chart({ quote: { ...quote, price: 231 } }))
+    expect(calls.markers.at(-1)).toEqual([])
+    expect(screen.queryByTestId('chart-trades-key')).not.toBeInTheDocument()
   })
 
   it('has no previous-close line or key without a baseline', () => {

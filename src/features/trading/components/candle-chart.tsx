@@ -5,6 +5,7 @@ import {
   HistogramSeries,
   LineStyle,
   createChart,
+  createSeriesMarkers,
 } from 'lightweight-charts'
 import type {
   AutoscaleInfo,
@@ -13,6 +14,8 @@ import type {
   IChartApi,
   IPriceLine,
   ISeriesApi,
+  ISeriesMarkersPluginApi,
+  SeriesMarker,
   TickMarkType,
   WhitespaceData,
   Time,
@@ -22,7 +25,7 @@ import { formatCompact, formatCurrency } from '@/lib/format'
 import type { QuoteState } from '@/lib/price-store'
 import type { Theme } from '@/lib/theme'
 import { BAR_SECONDS, gapTimes, liveBar, rangeWith, timeAxis } from './candle-bars'
-import type { Bar, Resolution, TimeAxis } from './candle-bars'
+import type { Bar, Resolution, TimeAxis, TradeMark } from './candle-bars'
 
 const palette = {
   light: {
@@ -65,6 +68,20 @@ function volumeBar(
   }
 }
 
+const NO_TRADES: readonly TradeMark[] = []
+
+/** The user's buys under their bars and sells over them, as arrows in the up and down colours. */
+function tradeMarker(mark: TradeMark, theme: Theme, axis: TimeAxis): SeriesMarker<UTCTimestamp> {
+  const buy = mark.side === 'buy'
+  return {
+    time: axis.place(mark.time),
+    position: buy ? 'belowBar' : 'aboveBar',
+    shape: buy ? 'arrowUp' : 'arrowDown',
+    color: palette[theme][buy ? 'up' : 'down'],
+    text: buy ? 'B' : 'S',
+  }
+}
+
 function canvasSupported(): boolean {
   try {
     return (
@@ -88,6 +105,7 @@ export function CandleChart({
   hourlyFrom,
   label,
   baseline,
+  trades = NO_TRADES,
 }: {
   bars: readonly Bar[]
   quote: QuoteState | undefined
@@ -100,11 +118,14 @@ export function CandleChart({
   label: string
   /** A dotted line the chart keeps in view: the previous close, on 1D. */
   baseline?: number
+  /** The user's trades in the bars on the chart, marked with arrows. */
+  trades?: readonly TradeMark[]
 }) {
   const container = useRef<HTMLDivElement>(null)
   const chart = useRef<IChartApi | null>(null)
   const series = useRef<ISeriesApi<'Candlestick'> | null>(null)
   const volumes = useRef<ISeriesApi<'Histogram'> | null>(null)
+  const markers = useRef<ISeriesMarkersPluginApi<Time> | null>(null)
   const lastBar = useRef<Bar | undefined>(undefined)
   const lastVolume = useRef<number | undefined>(undefined)
   // The volumes of bars drawn without a volume bar (volumeBar), by drawn time, for the legend.
@@ -152,6 +173,7 @@ export function CandleChart({
     volumePane.setStretchFactor(1)
     series.current = candles
     volumes.current = volume
+    markers.current = createSeriesMarkers(candles)
     // The legend's default is the latest bar, read back whenever the volume bars (the second
     // series a tick or a reload updates) change.
     volume.subscribeDataChanged(() => {
@@ -177,6 +199,7 @@ export function CandleChart({
       chart.current = null
       series.current = null
       volumes.current = null
+      markers.current = null
       baselineLine.current = null
     }
   }, [supported])
@@ -260,6 +283,10 @@ export function CandleChart({
   }, [bars, theme, axis, hourlyFrom])
 
   useEffect(() => {
+    markers.current?.setMarkers(trades.map((mark) => tradeMarker(mark, theme, axis)))
+  }, [trades, theme, axis])
+
+  useEffect(() => {
     if (!quote || !series.current) return
     const bar = liveBar(lastBar.current, quote, resolution, dayOpen, Date.now(), lastVolume.current)
     lastVolume.current = quote.volume
@@ -289,7 +316,10 @@ export function CandleChart({
     <div>
       <div className="mb-1 flex flex-wrap justify-between gap-x-2 text-xs leading-4 tabular-nums">
         <Legend bar={shown} />
-        {baseline !== undefined && <BaselineKey price={baseline} />}
+        <div className="flex flex-wrap gap-x-3">
+          {trades.length > 0 && <TradesKey />}
+          {baseline !== undefined && <BaselineKey price={baseline} />}
+        </div>
       </div>
       <div ref={container} role="img" aria-label={label} className="h-80 w-full" />
     </div>
@@ -323,6 +353,16 @@ function Legend({ bar }: { bar: Bar | undefined }) {
           <span className="text-muted">Vol</span> {formatCompact(bar.volume)}
         </span>
       )}
+    </p>
+  )
+}
+
+/** What the arrows are. Visual only: the stock page lists the trades themselves. */
+function TradesKey() {
+  return (
+    <p aria-hidden="true" data-testid="chart-trades-key">
+      <span className="text-up">▲</span> <span className="text-muted">Your buys</span>{' '}
+      <span className="text-down">▼</span> <span className="text-muted">sells</span>
     </p>
   )
 }

@@ -4,8 +4,9 @@ import { Skeleton } from '@/components/ui/skeleton'
 import { useQuote } from '@/lib/use-quote'
 import { useTheme } from '@/lib/theme'
 import { useCandles } from '../api/get-candles'
+import { useSymbolFills } from '../api/get-symbol-fills'
 import type { ChartRange } from '../api/keys'
-import { toBar } from './candle-bars'
+import { toBar, tradeMarks } from './candle-bars'
 import type { Resolution } from './candle-bars'
 import { CandleChart } from './candle-chart'
 
@@ -31,11 +32,14 @@ export function PriceChart({
   symbol,
   dayOpen,
   previousClose,
+  userId,
 }: {
   symbol: string
   dayOpen: number
   /** The stock row's; a live quote's takes over (it moves at the day's roll-over). */
   previousClose: number
+  /** Signed in: the user's trades in this stock are marked on the bars. */
+  userId: string | null
 }) {
   const [range, setRange] = useState<ChartRange>('1D')
   const candles = useCandles(symbol, range)
@@ -45,6 +49,12 @@ export function PriceChart({
   const hoursAt = candles.data?.findIndex((candle) => candle.interval === '1h') ?? -1
   const resolution: Resolution = range === '1D' ? 'minute' : hoursAt >= 0 ? 'hour' : 'day'
   const name = resolution === 'hour' ? weekName(hoursAt > 0) : rangeNames[range]
+  const hourlyFrom = hoursAt >= 0 ? bars[hoursAt]?.time : undefined
+  const fills = useSymbolFills(userId, symbol)
+  const trades = useMemo(
+    () => tradeMarks(fills.data ?? [], bars, resolution, hourlyFrom),
+    [fills.data, bars, resolution, hourlyFrom],
+  )
 
   return (
     <section
@@ -70,9 +80,10 @@ export function PriceChart({
           dayOpen={dayOpen}
           theme={theme}
           resolution={resolution}
-          hourlyFrom={hoursAt >= 0 ? bars[hoursAt]?.time : undefined}
+          hourlyFrom={hourlyFrom}
           baseline={range === '1D' ? (quote?.previous_close ?? previousClose) : undefined}
           label={`${symbol} candlestick chart, ${name}`}
+          trades={trades}
         />
       )}
       <p className="mt-2 text-right text-xs text-muted">

@@ -114,3 +114,54 @@ describe('stock page price alert', () => {
     expect(await screen.findByText(/KO rose above your \$65\.50 target/)).toBeInTheDocument()
   })
 })
+
+describe('stock page trades', () => {
+  afterEach(async () => {
+    await app.supabase.auth.signOut()
+  })
+
+  it("lists the user's latest trades in the stock, live, with the way to all of them", async () => {
+    await app.signInAsGuest()
+    await app.setPrice('KO', 60)
+    const trade = async (side: 'buy' | 'sell', quantity: number) => {
+      await app.supabase
+        .rpc('place_order', { p_symbol: 'KO', p_side: side, p_quantity: quantity })
+        .throwOnError()
+    }
+    for (const quantity of [1, 2, 3, 4, 5]) await trade('buy', quantity)
+    app.renderApp('/stocks/KO')
+
+    const section = await screen.findByRole('region', { name: 'Your trades in KO' })
+    const table = within(section).getByRole('table', { name: 'Your trades in KO this run' })
+    const rows = () => within(table).getAllByRole('row').slice(1)
+    // newest first: the buy of 5 shares, at $60, for $300
+    expect(rows().map((row) => within(row).getAllByRole('cell')[1].textContent)).toEqual([
+      'Bought 5@ $60.00',
+      'Bought 4@ $60.00',
+      'Bought 3@ $60.00',
+      'Bought 2@ $60.00',
+      'Bought 1@ $60.00',
+    ])
+    expect(within(rows()[0]).getAllByRole('cell')[3]).toHaveTextContent('$300.00')
+    expect(within(section).getByRole('link', { name: 'See history' })).toHaveAttribute(
+      'href',
+      '/history?symbol=KO',
+    )
+
+    // A sixth trade, placed elsewhere, arrives through the user's order events.
+    await app.setPrice('KO', 61)
+    await trade('sell', 2)
+    await waitFor(() =>
+      expect(within(section).getByRole('table')).toHaveAccessibleName(
+        'Your latest 5 of 6 trades in KO this run',
+      ),
+    )
+    expect(within(rows()[0]).getAllByRole('cell')[1]).toHaveTextContent('Sold 2@ $61.00')
+    expect(within(rows()[0]).getAllByRole('cell')[3]).toHaveTextContent('$122.00')
+    expect(rows()).toHaveLength(5)
+    expect(within(section).getByRole('link', { name: 'All 6 in history' })).toHaveAttribute(
+      'href',
+      '/history?symbol=KO',
+    )
+  })
+})

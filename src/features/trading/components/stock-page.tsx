@@ -26,6 +26,7 @@ import { KeyStats } from './key-stats'
 import { OrderTicket, SignInToTrade } from './order-ticket'
 import { PositionCard } from './position-card'
 import { PriceChart } from './price-chart'
+import { RecentTrades } from './recent-trades'
 import { TradeBar } from './trade-bar'
 import { WatchButton } from './watch-button'
 import { AlertButton } from './alert-button'
@@ -167,10 +168,12 @@ function StockDetail({ stock }: { stock: Stock }) {
             symbol={stock.symbol}
             dayOpen={Number(stock.day_open)}
             previousClose={Number(stock.previous_close)}
+            userId={userId}
           />
           {!twoColumns && position}
           <KeyStats stock={stock} />
           {userId && <OpenOrdersHere symbol={stock.symbol} userId={userId} />}
+          {userId && <RecentTrades symbol={stock.symbol} userId={userId} />}
         </div>
         <div className="flex flex-col gap-4">
           <section
