@@ -28,7 +28,8 @@ export function RecentTrades({ symbol, userId }: { symbol: string; userId: strin
           to={`/history?symbol=${encodeURIComponent(symbol)}`}
           className="text-sm text-link hover:underline"
         >
-          {all.length > latest.length ? `All ${all.length} in history` : 'See history'}
+          {/* The history holds every run's: a count of this run's could say less than it shows. */}
+          All {symbol} trades in history
         </Link>
       </div>
       <TableContainer>

@@ -143,7 +143,7 @@ describe('stock page trades', () => {
       'Bought 1@ $60.00',
     ])
     expect(within(rows()[0]).getAllByRole('cell')[3]).toHaveTextContent('$300.00')
-    expect(within(section).getByRole('link', { name: 'See history' })).toHaveAttribute(
+    expect(within(section).getByRole('link', { name: 'All KO trades in history' })).toHaveAttribute(
       'href',
       '/history?symbol=KO',
     )
@@ -159,7 +159,7 @@ describe('stock page trades', () => {
     expect(within(rows()[0]).getAllByRole('cell')[1]).toHaveTextContent('Sold 2@ $61.00')
     expect(within(rows()[0]).getAllByRole('cell')[3]).toHaveTextContent('$122.00')
     expect(rows()).toHaveLength(5)
-    expect(within(section).getByRole('link', { name: 'All 6 in history' })).toHaveAttribute(
+    expect(within(section).getByRole('link', { name: 'All KO trades in history' })).toHaveAttribute(
       'href',
       '/history?symbol=KO',
     )
