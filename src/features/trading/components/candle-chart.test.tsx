@@ -93,6 +93,24 @@ const bar = {
   volume: 1000,
 }
 
+type ChartProps = Parameters<typeof CandleChart>[0]
+
+/** 1W with a day's bar and then an hour's. */
+function weekChart(day: typeof bar, hour: typeof bar, props: Partial<ChartProps> = {}) {
+  return (
+    <CandleChart
+      bars={[day, hour]}
+      quote={undefined}
+      dayOpen={230}
+      theme="light"
+      resolution="hour"
+      hourlyFrom={hour.time}
+      label="AAPL candlestick chart"
+      {...props}
+    />
+  )
+}
+
 function renderChart(baseline?: number) {
   render(
     <CandleChart
@@ -141,17 +159,7 @@ describe('CandleChart', () => {
   it("draws 1W's days before its hours with no volume bar, which would flatten the hours'", () => {
     const day = { ...bar, time: 1_763_337_600 as UTCTimestamp, volume: 50_000_000 }
     const hour = { ...bar, time: 1_763_856_000 as UTCTimestamp, volume: 2_000_000 }
-    render(
-      <CandleChart
-        bars={[day, hour]}
-        quote={undefined}
-        dayOpen={230}
-        theme="light"
-        resolution="hour"
-        hourlyFrom={hour.time}
-        label="AAPL candlestick chart"
-      />,
-    )
+    render(weekChart(day, hour))
     const candles = calls.series.find((s) => s.type === 'Candlestick')
     const volume = calls.series.find((s) => s.type === 'Histogram')
     const offset = -new Date(hour.time * 1000).getTimezoneOffset() * 60
@@ -171,18 +179,7 @@ describe('CandleChart', () => {
       { time: day.time, side: 'buy' as const, quantity: 2, fills: 1 },
       { time: hour.time, side: 'sell' as const, quantity: 1, fills: 1 },
     ]
-    const chart = (props: Partial<Parameters<typeof CandleChart>[0]>) => (
-      <CandleChart
-        bars={[day, hour]}
-        quote={undefined}
-        dayOpen={230}
-        theme="dark"
-        resolution="hour"
-        hourlyFrom={hour.time}
-        label="AAPL candlestick chart"
-        {...props}
-      />
-    )
+    const chart = (props: Partial<ChartProps>) => weekChart(day, hour, { theme: 'dark', ...props })
     const { rerender } = render(chart({ trades }))
     const offset = -new Date(hour.time * 1000).getTimezoneOffset() * 60
     expect(calls.markers.at(-1)).toEqual([
