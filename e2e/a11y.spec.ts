@@ -98,6 +98,12 @@ for (const theme of ['light', 'dark'] as const) {
       await expectNoViolations(page, 'order confirmation dialog')
       await page.screenshot({ path: `e2e/screenshots/confirm-order-375-${theme}.png` })
 
+      // The stock page once the user has traded it: the position and "Your trades in AAPL".
+      await page.getByRole('dialog').getByRole('button', { name: 'Place buy order' }).click()
+      await expect(page.getByRole('region', { name: 'Your trades in AAPL' })).toBeVisible()
+      await visit('/stocks/AAPL')
+      await expect(page.getByRole('region', { name: 'Your trades in AAPL' })).toBeVisible()
+
       // States no plain visit shows: a market search that matches nothing, and History's
       // message for a range that ends before it starts (fields marked invalid and described).
       await page.goto('/?q=zzzz')
