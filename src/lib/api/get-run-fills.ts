@@ -5,7 +5,7 @@ import { parseResponse } from './parse-response'
 /** Hosted PostgREST caps a response at 1000 rows (`max_rows`), so long reads go page by page. */
 const PAGE_SIZE = 1000
 
-/** A fill of the user's, as the portfolio's curves and day changes use it. */
+/** A fill of the user's, as the portfolio's curves, day changes and the stock page use it. */
 export interface RunFill {
   /** When it filled, epoch ms. */
   at: number
@@ -13,6 +13,10 @@ export interface RunFill {
   side: 'buy' | 'sell'
   quantity: number
   price: number
+  /** What it cost or brought in, as the ledger booked it. */
+  amount: number
+  /** A sell's gain or loss against the average cost; null for a buy. */
+  realizedPnl: number | null
   cashAfter: number
 }
 
@@ -22,6 +26,8 @@ const fillSchema = z.object({
   side: z.enum(['buy', 'sell']),
   quantity: z.coerce.number(),
   price: z.coerce.number(),
+  amount: z.coerce.number(),
+  realized_pnl: z.nullable(z.coerce.number()),
   cash_after: z.coerce.number(),
 })
 
@@ -35,7 +41,7 @@ export async function fetchRunFills(
   for (let from = 0; ; from += PAGE_SIZE) {
     let query = supabase
       .from('transactions')
-      .select('created_at, symbol, side, quantity, price, cash_after')
+      .select('created_at, symbol, side, quantity, price, amount, realized_pnl, cash_after')
       .eq('user_id', userId)
       .eq('run', run)
     if (symbol) query = query.eq('symbol', symbol)
@@ -52,6 +58,8 @@ export async function fetchRunFills(
         side: row.side,
         quantity: row.quantity,
         price: row.price,
+        amount: row.amount,
+        realizedPnl: row.realized_pnl,
         cashAfter: row.cash_after,
       })
     }

@@ -15,8 +15,8 @@ import type { RunFill } from '@/lib/api/get-run-fills'
  * the same number as the equity shown in the summary.
  */
 
-/** A fill of this run (see fetchRunFills). */
-export type Fill = RunFill
+/** A fill of this run (see fetchRunFills), as far as the curve needs it. */
+export type Fill = Pick<RunFill, 'at' | 'symbol' | 'side' | 'quantity' | 'price' | 'cashAfter'>
 
 export interface ClosePoint {
   /** When this price was the market price (the end of the candle), epoch ms. */

@@ -1,6 +1,13 @@
 import { Link } from 'react-router'
 import { Table, TableContainer, TBody, Td, Th, THead, Tr } from '@/components/ui/table'
-import { formatCurrency, formatDateAndTime, formatQuantity } from '@/lib/format'
+import {
+  formatCurrency,
+  formatDateAndTime,
+  formatOrderPrice,
+  formatQuantity,
+  formatSignedCurrency,
+  signClass,
+} from '@/lib/format'
 import { useSymbolFills } from '../api/get-symbol-fills'
 
 /** How many of the latest trades the stock page lists; the history has the rest. */
@@ -45,6 +52,7 @@ export function RecentTrades({ symbol, userId }: { symbol: string; userId: strin
               <Th>Trade</Th>
               <Th className={`${wideOnly} text-right`}>Price</Th>
               <Th className="text-right">Amount</Th>
+              <Th className={`${wideOnly} text-right whitespace-nowrap`}>Realized P&amp;L</Th>
             </Tr>
           </THead>
           <TBody>
@@ -66,14 +74,25 @@ export function RecentTrades({ symbol, userId }: { symbol: string; userId: strin
                       {formatQuantity(fill.quantity)}
                     </span>
                     <span className="block text-xs whitespace-nowrap text-muted sm:hidden">
-                      @ {formatCurrency(fill.price)}
+                      @ {formatOrderPrice(fill.price)}
                     </span>
                   </Td>
                   <Td className={`${wideOnly} text-right tabular-nums`}>
-                    {formatCurrency(fill.price)}
+                    {formatOrderPrice(fill.price)}
                   </Td>
                   <Td className="text-right tabular-nums">
-                    {formatCurrency(fill.quantity * fill.price)}
+                    {formatCurrency(fill.amount)}
+                    {fill.realizedPnl !== null && (
+                      <span className={`block text-xs sm:hidden ${signClass(fill.realizedPnl)}`}>
+                        <span className="sr-only">Realized P&amp;L </span>
+                        {formatSignedCurrency(fill.realizedPnl)}
+                      </span>
+                    )}
+                  </Td>
+                  <Td
+                    className={`${wideOnly} text-right tabular-nums ${fill.realizedPnl === null ? 'text-muted' : signClass(fill.realizedPnl)}`}
+                  >
+                    {fill.realizedPnl === null ? '—' : formatSignedCurrency(fill.realizedPnl)}
                   </Td>
                 </Tr>
               )

@@ -136,11 +136,11 @@ describe('stock page trades', () => {
     const rows = () => within(table).getAllByRole('row').slice(1)
     // newest first: the buy of 5 shares, at $60, for $300
     expect(rows().map((row) => within(row).getAllByRole('cell')[1].textContent)).toEqual([
-      'Bought 5@ $60.00',
-      'Bought 4@ $60.00',
-      'Bought 3@ $60.00',
-      'Bought 2@ $60.00',
-      'Bought 1@ $60.00',
+      'Bought 5@ $60.0000',
+      'Bought 4@ $60.0000',
+      'Bought 3@ $60.0000',
+      'Bought 2@ $60.0000',
+      'Bought 1@ $60.0000',
     ])
     expect(within(rows()[0]).getAllByRole('cell')[3]).toHaveTextContent('$300.00')
     expect(within(section).getByRole('link', { name: 'All KO trades in history' })).toHaveAttribute(
@@ -156,8 +156,12 @@ describe('stock page trades', () => {
         'Your latest 5 of 6 trades in KO this run',
       ),
     )
-    expect(within(rows()[0]).getAllByRole('cell')[1]).toHaveTextContent('Sold 2@ $61.00')
-    expect(within(rows()[0]).getAllByRole('cell')[3]).toHaveTextContent('$122.00')
+    // The ledger's amount, and the sale's gain over the $60 average cost.
+    const [, what, , amount, realized] = within(rows()[0]).getAllByRole('cell')
+    expect(what).toHaveTextContent('Sold 2@ $61.0000')
+    expect(amount).toHaveTextContent('$122.00Realized P&L +$2.00')
+    expect(realized).toHaveTextContent('+$2.00')
+    expect(within(rows()[1]).getAllByRole('cell')[4]).toHaveTextContent('—')
     expect(rows()).toHaveLength(5)
     expect(within(section).getByRole('link', { name: 'All KO trades in history' })).toHaveAttribute(
       'href',
