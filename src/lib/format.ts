@@ -1,30 +1,11 @@
-/** Number formatting for money, quantities and changes. All of it through Intl, en-US. */
+/**
+ * Number formatting for money, quantities and changes, en-US, as Intl.NumberFormat says them.
+ * Numbers go through decimal-text.ts, which does not load ICU (the market page shows nothing
+ * else that would); dates go through Intl, made on first use.
+ */
+import { compactText, decimalText, type DecimalOptions } from './decimal-text'
 
 const LOCALE = 'en-US'
-
-const currencyFormatters = new Map<string, Intl.NumberFormat>()
-
-/**
- * Signed amounts (+$1.20) show a sign only when their shown digits are not all zero: a loss of
- * a third of a cent is "$0.00", not "-$0.00". Intl applies 'exceptZero' to the rounded value;
- * directionOf rounds the same way, so an amount's colour agrees with its text. Percentages
- * differ (see formatPercent).
- */
-function currencyFormatter(digits: number, sign: 'auto' | 'exceptZero') {
-  const key = `${digits}:${sign}`
-  let formatter = currencyFormatters.get(key)
-  if (!formatter) {
-    formatter = new Intl.NumberFormat(LOCALE, {
-      style: 'currency',
-      currency: 'USD',
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-      signDisplay: sign,
-    })
-    currencyFormatters.set(key, formatter)
-  }
-  return formatter
-}
 
 /** Accepts the strings PostgREST returns for `numeric` as well as numbers. */
 export function toNumber(value: number | string | null | undefined): number {
@@ -34,11 +15,21 @@ export function toNumber(value: number | string | null | undefined): number {
 
 const DASH = '—'
 
+function numberText(value: number | string | null | undefined, options: DecimalOptions): string {
+  const n = toNumber(value)
+  return Number.isFinite(n) ? decimalText(n, options) : DASH
+}
+
+const dollars = (digits: number): DecimalOptions => ({
+  minFraction: digits,
+  maxFraction: digits,
+  prefix: '$',
+})
+
 /** $1,234.56 (2 decimals; prices under $1 keep 4 so sub-dollar moves stay visible). */
 export function formatCurrency(value: number | string | null | undefined, digits?: number): string {
   const n = toNumber(value)
-  if (!Number.isFinite(n)) return DASH
-  return currencyFormatter(digits ?? (Math.abs(n) > 0 && Math.abs(n) < 1 ? 4 : 2), 'auto').format(n)
+  return numberText(n, dollars(digits ?? (Math.abs(n) > 0 && Math.abs(n) < 1 ? 4 : 2)))
 }
 
 /**
@@ -55,39 +46,26 @@ export function formatMoney(value: number | string | null | undefined): string {
  * Live quotes use formatCurrency's 2 decimals.
  */
 export function formatOrderPrice(value: number | string | null | undefined): string {
-  const n = toNumber(value)
-  return Number.isFinite(n) ? currencyFormatter(4, 'auto').format(n) : DASH
+  return numberText(value, dollars(4))
 }
-
-const targetPriceFormatter = new Intl.NumberFormat(LOCALE, {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 4,
-})
 
 /**
  * A price the user typed, such as an alert target: the up to 4 decimals they gave, at least
  * cents ($420.00, $12.345, $12.3456), so the target shown is the one saved, not a rounding of it.
  */
 export function formatTargetPrice(value: number | string | null | undefined): string {
-  const n = toNumber(value)
-  return Number.isFinite(n) ? targetPriceFormatter.format(n) : DASH
+  return numberText(value, { minFraction: 2, maxFraction: 4, prefix: '$' })
 }
 
-/** +$12.30 / -$4.00 / $0.00 (also for a change under half a cent either way) */
+/**
+ * +$12.30 / -$4.00 / $0.00 (also for a change under half a cent either way). A sign shows only
+ * when the shown digits are not all zero: a loss of a third of a cent is "$0.00", not "-$0.00"
+ * (Intl's 'exceptZero' applies to the rounded value; directionOf rounds the same way, so an
+ * amount's colour agrees with its text). Percentages differ (see formatPercent).
+ */
 export function formatSignedCurrency(value: number | string | null | undefined): string {
-  const n = toNumber(value)
-  if (!Number.isFinite(n)) return DASH
-  return currencyFormatter(2, 'exceptZero').format(n)
+  return numberText(value, { ...dollars(2), sign: 'exceptZero' })
 }
-
-const percentFormatter = new Intl.NumberFormat(LOCALE, {
-  style: 'percent',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-  signDisplay: 'always',
-})
 
 /**
  * A ratio as a signed percentage: 0.0123 → +1.23%, -0.00001 → -0.00%, 0 → 0.00%. Unlike an
@@ -96,44 +74,38 @@ const percentFormatter = new Intl.NumberFormat(LOCALE, {
  */
 export function formatPercent(ratio: number | string | null | undefined): string {
   const n = toNumber(ratio)
-  if (!Number.isFinite(n)) return DASH
   // 'always' would say "+0.00%" for 0 and "-0.00%" for -0.
-  return n === 0 ? '0.00%' : percentFormatter.format(n)
+  if (n === 0) return '0.00%'
+  return numberText(n, { minFraction: 2, maxFraction: 2, suffix: '%', power: 2, sign: 'always' })
 }
 
-// Always 2 decimals so a column of volumes lines up (1.20M above 11.35M).
-const compactFormatter = new Intl.NumberFormat(LOCALE, {
-  notation: 'compact',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-})
-const smallFormatter = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 })
-
-/** 1.20M, 45.60K; under a thousand there is no suffix to align, so 950 stays 950. */
+/**
+ * 1.20M, 45.60K: always 2 decimals so a column of volumes lines up (1.20M above 11.35M). Under
+ * a thousand there is no suffix to align, so 950 stays 950.
+ */
 export function formatCompact(value: number | string | null | undefined): string {
   const n = toNumber(value)
   if (!Number.isFinite(n)) return DASH
-  return (Math.abs(n) < 999.995 ? smallFormatter : compactFormatter).format(n)
+  return Math.abs(n) < 999.995
+    ? decimalText(n, { minFraction: 0, maxFraction: 2 })
+    : compactText(n, 2)
 }
-
-const quantityFormatter = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 6 })
 
 /** Share quantities keep up to 6 decimals (fractional shares) and drop trailing zeros. */
 export function formatQuantity(value: number | string | null | undefined): string {
-  const n = toNumber(value)
-  if (!Number.isFinite(n)) return DASH
-  return quantityFormatter.format(n)
+  return numberText(value, { minFraction: 0, maxFraction: 6 })
 }
 
-const dateTimeFormatter = new Intl.DateTimeFormat(LOCALE, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-})
+function dateTimeFormat(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let format: Intl.DateTimeFormat | undefined
+  return () => (format ??= new Intl.DateTimeFormat(LOCALE, options))
+}
 
-const dateFormatter = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium' })
-const timeFormatter = new Intl.DateTimeFormat(LOCALE, { timeStyle: 'short' })
+const dateTimeFormatter = dateTimeFormat({ dateStyle: 'medium', timeStyle: 'short' })
+const dateFormatter = dateTimeFormat({ dateStyle: 'medium' })
+const timeFormatter = dateTimeFormat({ timeStyle: 'short' })
 // The history's times, to the second: two fills a tick apart read apart.
-const secondsFormatter = new Intl.DateTimeFormat(LOCALE, { timeStyle: 'medium' })
+const secondsFormatter = dateTimeFormat({ timeStyle: 'medium' })
 
 function toDate(value: string | number | Date | null | undefined): Date | null {
   if (value === null || value === undefined) return null
@@ -143,13 +115,13 @@ function toDate(value: string | number | Date | null | undefined): Date | null {
 
 export function formatDateTime(value: string | number | Date | null | undefined): string {
   const date = toDate(value)
-  return date ? dateTimeFormatter.format(date) : DASH
+  return date ? dateTimeFormatter().format(date) : DASH
 }
 
 /** The time of day in the user's time zone ("2:05 PM"), as formatDateTime says it. */
 export function formatTime(value: string | number | Date | null | undefined): string {
   const date = toDate(value)
-  return date ? timeFormatter.format(date) : DASH
+  return date ? timeFormatter().format(date) : DASH
 }
 
 /**
@@ -162,7 +134,7 @@ export function formatDateAndTime(value: string | number | Date | null | undefin
   time: string
 } | null {
   const date = toDate(value)
-  return date ? { date: dateFormatter.format(date), time: secondsFormatter.format(date) } : null
+  return date ? { date: dateFormatter().format(date), time: secondsFormatter().format(date) } : null
 }
 
 export type Direction = 'up' | 'down' | 'flat'

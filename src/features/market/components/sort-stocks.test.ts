@@ -66,4 +66,19 @@ describe('filterAndSort', () => {
     })
     expect(byChange.map((s) => s.symbol)).toEqual(['JPM', 'AAPL', 'MSFT'])
   })
+
+  it('sorts tickers in the order localeCompare gives them, either way', () => {
+    const tickers = ['BRKA', 'BRK.B', 'A', 'AA', 'A1', 'BRK.A', 'Z9', 'B', 'ZZ']
+    const listed = tickers.map((symbol) => stock(symbol, symbol, 'Financials', 100))
+    const sorted = (direction: 'asc' | 'desc') =>
+      filterAndSort(listed, new Map(), {
+        search: '',
+        sector: '',
+        sort: { key: 'symbol', direction },
+      }).map((s) => s.symbol)
+    const byLocale = [...tickers].sort((a, b) => a.localeCompare(b, 'en-US'))
+    expect(sorted('asc')).toEqual(byLocale)
+    expect(sorted('asc')).toEqual(['A', 'A1', 'AA', 'B', 'BRK.A', 'BRK.B', 'BRKA', 'Z9', 'ZZ'])
+    expect(sorted('desc')).toEqual([...byLocale].reverse())
+  })
 })
