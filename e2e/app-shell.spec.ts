@@ -38,6 +38,44 @@ for (const width of [1280, 375]) {
   })
 }
 
+/** Where the market's heading and the line under it sit. */
+async function marketIntro(page: Page) {
+  const heading = page.getByRole('heading', { name: 'Market', level: 1 })
+  const line = page.getByText('Live simulated prices for well-known US stocks.')
+  await expect(heading).toBeVisible()
+  await expect(line).toBeVisible()
+  return [await heading.boundingBox(), await line.boundingBox()]
+}
+
+for (const width of [1280, 375]) {
+  test(`the landing page's shell paints the market's heading where React renders it (${width} px)`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const viewport = { width, height: 800 }
+    // The app's code never arrives: the page shows what index.html paints before it has run.
+    const shellContext = await browser.newContext({ baseURL, viewport })
+    const shellPage = await shellContext.newPage()
+    await shellPage.route('**/assets/*.js', (route) => route.abort())
+    await shellPage.goto('/')
+    const shell = await marketIntro(shellPage)
+    // Any other page's shell is the header alone: no market heading before that page renders.
+    await shellPage.goto('/portfolio')
+    await expect(shellPage.getByRole('banner')).toBeVisible()
+    await expect(shellPage.getByRole('heading')).toHaveCount(0)
+    await shellContext.close()
+
+    const appContext = await browser.newContext({ baseURL, viewport })
+    const appPage = await appContext.newPage()
+    await appPage.goto('/')
+    await expect(appPage.getByRole('table', { name: 'Stocks' })).toBeVisible()
+    const app = await marketIntro(appPage)
+    await appContext.close()
+
+    expect(shell).toEqual(app)
+  })
+}
+
 const headerWidths = [360, 375, 414, 640, 700, 768, 800, 830, 900, 1024, 1100, 1280]
 
 /**

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { TrendingUp } from 'lucide-react'
+import { MarketIntro, marketPageClass } from '../features/market/components/market-intro.tsx'
 
 /*
  * The page column and header frame that the layout renders, and that index.html paints as the
@@ -24,6 +25,10 @@ export const hiddenWhenCrowded = 'max-sm:sr-only md:max-lg:sr-only'
 export function PageColumn({ children }: { children: ReactNode }) {
   return <div className="flex min-h-dvh flex-col">{children}</div>
 }
+
+/** The page's main column, under the header: the layout's <main>. */
+export const mainClass =
+  'mx-auto min-h-[calc(100dvh-3.5rem)] w-full max-w-7xl flex-1 px-3 pt-4 pb-8 sm:px-4'
 
 /** The sticky header: the home link, then whatever the page puts beside it, then `below`. */
 export function HeaderBar({
@@ -67,6 +72,17 @@ export function AppShell({ name }: { name: string }) {
           </a>
         }
       />
+      {/*
+        The landing page's heading, where the market page puts it: the first paint shows what the
+        page is, and it is the page's largest text, so its largest paint comes with the first one
+        rather than when the JavaScript has run. index.html's inline script marks <html> with
+        data-landing on the landing page; on any other page the shell shows the header only.
+      */}
+      <main className={`${mainClass} hidden in-data-landing:block`}>
+        <div className={marketPageClass}>
+          <MarketIntro />
+        </div>
+      </main>
       <noscript>
         <p className="mx-auto w-full max-w-7xl px-3 pt-4 sm:px-4">
           {name} needs JavaScript. Turn it on and reload the page.

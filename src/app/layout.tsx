@@ -4,7 +4,7 @@ import { cn } from '@/components/ui/cn'
 import { appInfo } from '@/lib/env'
 import { Toaster } from '@/components/ui/toaster'
 import { useSession } from '@/lib/use-session'
-import { Brand, HeaderBar, homeLinkClass, PageColumn } from './app-shell'
+import { Brand, HeaderBar, homeLinkClass, mainClass, PageColumn } from './app-shell'
 import { ConnectionIndicator, PollingBanner } from './connection-indicator'
 import { navItems } from './nav-items'
 import { PageFallback } from './page-fallback'
@@ -84,10 +84,7 @@ export function Layout() {
         page that grows as its data arrives would otherwise push a visible footer down, a layout
         shift (Lighthouse measured CLS 0.19 on the market page when the first paint came early).
       */}
-      <main
-        id="main"
-        className="mx-auto min-h-[calc(100dvh-3.5rem)] w-full max-w-7xl flex-1 px-3 pt-4 pb-8 sm:px-4"
-      >
+      <main id="main" className={mainClass}>
         <Suspense fallback={<PageFallback />}>
           <Outlet />
         </Suspense>

@@ -16,6 +16,7 @@ import { useDebouncedValue } from '@/lib/use-debounced-value'
 import { useMediaQuery } from '@/lib/use-media-query'
 import { rememberMarketView } from '@/lib/market-link'
 import { useSparklines } from '../api/get-sparklines'
+import { MarketIntro, marketPageClass } from './market-intro'
 import { marketSearchParams, parseMarketView, validSector } from './market-params'
 import type { MarketView } from './market-params'
 import { filterAndSort, firstDirection, LIVE_SORT_KEYS } from './sort-stocks'
@@ -174,14 +175,9 @@ export function MarketPage() {
   }
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className={marketPageClass}>
       <PageTitle>Market</PageTitle>
-      <div className="flex flex-col gap-1">
-        <h1 className="text-2xl font-semibold">Market</h1>
-        <p className="text-sm text-muted">
-          Live simulated prices for well-known US stocks. Select one to trade.
-        </p>
-      </div>
+      <MarketIntro />
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <Input
           id={SEARCH_ID}

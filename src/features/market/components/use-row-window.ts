@@ -10,14 +10,19 @@ export type RowWindow = { start: number; end: number; rowHeight: number }
  */
 const OVERSCAN_PX = 300
 /**
- * The shortest a market row is (one line, on a wide screen: 24 px of live box, 20 px of padding).
- * Before the first measurement the table renders the rows that fit the window and its overscan at
- * this height: no gap on the first paint, and few rows or none that the measurement then unmounts.
+ * The shortest a market row is: one line from the sm breakpoint (24 px of live box, 20 px of
+ * padding), two on phones, where the company name goes under the symbol. Before the first
+ * measurement the table renders the rows that fit below its top at this height: no gap on the
+ * first paint, and few rows or none that the measurement then unmounts.
  */
-const SHORTEST_ROW_PX = 44
+function shortestRowPx(): number {
+  return window.matchMedia('(min-width: 40rem)').matches ? 44 : 56
+}
 
-function initialRows(count: number): number {
-  return Math.min(count, Math.ceil((window.innerHeight + OVERSCAN_PX) / SHORTEST_ROW_PX))
+/** The rows that fill the window below `top` (the table's, where it is known) and its overscan. */
+function initialRows(count: number, top = 0): number {
+  const below = window.innerHeight - Math.max(0, top) + OVERSCAN_PX
+  return Math.min(count, Math.ceil(below / shortestRowPx()))
 }
 
 /**
@@ -26,6 +31,9 @@ function initialRows(count: number): number {
  * page would be only the initial rows tall and the restored position cut short.
  */
 let lastRowHeight = 0
+
+/** Where the table's body started while it showed its loading rows: the first rows go below it. */
+let loadingTop = 0
 
 /**
  * Which rows of a long table to render: only those on or near the screen, the rest replaced by
@@ -38,22 +46,40 @@ export function useRowWindow(
   count: number,
   bodyRef: RefObject<HTMLTableSectionElement | null>,
 ): RowWindow {
-  const [range, setRange] = useState<RowWindow>({
+  const [range, setRange] = useState<RowWindow>(() => ({
     start: 0,
     end: initialRows(count),
     rowHeight: lastRowHeight,
-  })
+  }))
+  const [rowsFor, setRowsFor] = useState(count)
+  if (count !== rowsFor) {
+    setRowsFor(count)
+    // The list arrived (there were no rows), or changed before the first measurement: this
+    // render already shows the first screenful, rather than a pass the effect then corrects.
+    if (range.end === 0 || range.rowHeight === 0) {
+      setRange({ start: 0, end: initialRows(count, loadingTop), rowHeight: range.rowHeight })
+    }
+  }
 
   useEffect(() => {
     const body = bodyRef.current
     if (!body) return
     let frame = 0
+    if (count === 0) {
+      // Loading (or nothing matches): note where the body starts, in a frame that lays the page
+      // out anyway, so the rows that arrive fill the screen below it and no more.
+      frame = requestAnimationFrame(() => {
+        frame = 0
+        loadingTop = body.getBoundingClientRect().top
+      })
+      return () => cancelAnimationFrame(frame)
+    }
     const measure = () => {
       frame = 0
       const row = body.querySelector<HTMLTableRowElement>('tr[data-row]')
       if (!row) {
         // Nothing to measure yet: render the first rows, then measure them.
-        const end = initialRows(count)
+        const end = initialRows(count, loadingTop)
         setRange((r) => (r.start === 0 && r.end === end ? r : { start: 0, end, rowHeight: 0 }))
         if (end > 0) frame = requestAnimationFrame(measure)
         return
@@ -80,7 +106,12 @@ export function useRowWindow(
     }
     // A printout has no viewport to follow: every row.
     const printAll = () => setRange((r) => ({ ...r, start: 0, end: count }))
-    measure()
+    // A table measured before (back to the market) measures now, before the first paint, so
+    // the restored scroll position finds its rows. A first one waits for the frame: the browser
+    // lays the rows out there anyway, where measuring here would force that layout into this
+    // task, the one that rendered them (on a slow phone, the longest of the page's load).
+    if (lastRowHeight) measure()
+    else schedule()
     window.addEventListener('scroll', schedule, { passive: true })
     window.addEventListener('resize', schedule)
     window.addEventListener('beforeprint', printAll)
